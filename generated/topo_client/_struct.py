@@ -1,0 +1,36 @@
+"""Base class of the generated event models (msgspec Structs).
+
+Copied verbatim into the generated package by `generator/generate.py`. `forbid_unknown_fields` makes the fast typed
+decode fail on anything the spec does not describe, so that topo_ext can fall back to its tolerant path and keep
+the unknown keys; `dict=True` gives every instance a `__dict__` where those keys are kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+
+class TopoStruct(msgspec.Struct, forbid_unknown_fields=True, dict=True, kw_only=True):
+    """A generated model. Fields the spec does not describe are kept in `extra` (see topo_ext.events)."""
+
+    @property
+    def type(self) -> str | None:
+        """The discriminator value of an event model (`message.sent`, ...); None for other models."""
+        tag = type(self).__struct_config__.tag
+        return tag if isinstance(tag, str) else None
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Fields the API sent that this version of the client does not know, by their wire name."""
+        return getattr(self, "__dict__", {}).get("_extra_", {})
+
+    def to_dict(self) -> dict[str, Any]:
+        """The model as JSON-compatible data, unknown fields included, with the discriminator for events."""
+        data: dict[str, Any] = msgspec.to_builtins(self)
+        tag = type(self).__struct_config__.tag
+        if tag is not None:
+            data = {type(self).__struct_config__.tag_field: tag, **data}
+        data.update(self.extra)
+        return data

@@ -1,0 +1,223 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.account_entry_batch_create import AccountEntryBatchCreate
+from ...models.account_entry_batch_result import AccountEntryBatchResult
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: AccountEntryBatchCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/account-entries",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AccountEntryBatchResult | Error | None:
+    if response.status_code == 200:
+        response_200 = AccountEntryBatchResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AccountEntryBatchResult | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AccountEntryBatchCreate,
+) -> Response[AccountEntryBatchResult | Error]:
+    """Create account entries
+
+     Adds up to 100 companies (name and domain) to existing account lists in one request; results come
+    back in request order.
+
+    Args:
+        body (AccountEntryBatchCreate): Account entries to create, 1 to 100 per request.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccountEntryBatchResult | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AccountEntryBatchCreate,
+) -> AccountEntryBatchResult | Error | None:
+    """Create account entries
+
+     Adds up to 100 companies (name and domain) to existing account lists in one request; results come
+    back in request order.
+
+    Args:
+        body (AccountEntryBatchCreate): Account entries to create, 1 to 100 per request.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccountEntryBatchResult | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AccountEntryBatchCreate,
+) -> Response[AccountEntryBatchResult | Error]:
+    """Create account entries
+
+     Adds up to 100 companies (name and domain) to existing account lists in one request; results come
+    back in request order.
+
+    Args:
+        body (AccountEntryBatchCreate): Account entries to create, 1 to 100 per request.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccountEntryBatchResult | Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: AccountEntryBatchCreate,
+) -> AccountEntryBatchResult | Error | None:
+    """Create account entries
+
+     Adds up to 100 companies (name and domain) to existing account lists in one request; results come
+    back in request order.
+
+    Args:
+        body (AccountEntryBatchCreate): Account entries to create, 1 to 100 per request.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccountEntryBatchResult | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed
+
+
+#: Public name of the request builder, for clients that own their transport (topo_ext): it turns typed
+#: arguments into httpx request keywords (method, url, params, json, headers) without sending anything.
+build_request = _get_kwargs
+
+#: The documented success status of this operation.
+SUCCESS_STATUS = 200
+
+
+def parse_success(data: Any) -> AccountEntryBatchResult:
+    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
+    response_200 = AccountEntryBatchResult.from_dict(data)
+
+    return response_200

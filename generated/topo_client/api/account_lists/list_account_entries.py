@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.account_entry_page import AccountEntryPage
+from ...models.error import Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    account_list_id: UUID | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["size"] = size
+
+    json_account_list_id: str | Unset = UNSET
+    if not isinstance(account_list_id, Unset):
+        json_account_list_id = str(account_list_id)
+    params["account_list_id"] = json_account_list_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/account-entries",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AccountEntryPage | Error | None:
+    if response.status_code == 200:
+        response_200 = AccountEntryPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AccountEntryPage | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    account_list_id: UUID | Unset = UNSET,
+) -> Response[AccountEntryPage | Error]:
+    """List account entries
+
+     Pages through the company entries of account lists, optionally only those of one account list.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        account_list_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccountEntryPage | Error]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        size=size,
+        account_list_id=account_list_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    account_list_id: UUID | Unset = UNSET,
+) -> AccountEntryPage | Error | None:
+    """List account entries
+
+     Pages through the company entries of account lists, optionally only those of one account list.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        account_list_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccountEntryPage | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        size=size,
+        account_list_id=account_list_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    account_list_id: UUID | Unset = UNSET,
+) -> Response[AccountEntryPage | Error]:
+    """List account entries
+
+     Pages through the company entries of account lists, optionally only those of one account list.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        account_list_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AccountEntryPage | Error]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        size=size,
+        account_list_id=account_list_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    account_list_id: UUID | Unset = UNSET,
+) -> AccountEntryPage | Error | None:
+    """List account entries
+
+     Pages through the company entries of account lists, optionally only those of one account list.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        account_list_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AccountEntryPage | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            size=size,
+            account_list_id=account_list_id,
+        )
+    ).parsed
+
+
+#: Public name of the request builder, for clients that own their transport (topo_ext): it turns typed
+#: arguments into httpx request keywords (method, url, params, json, headers) without sending anything.
+build_request = _get_kwargs
+
+#: The documented success status of this operation.
+SUCCESS_STATUS = 200
+
+
+def parse_success(data: Any) -> AccountEntryPage:
+    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
+    response_200 = AccountEntryPage.from_dict(data)
+
+    return response_200

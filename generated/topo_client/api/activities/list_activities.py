@@ -1,0 +1,426 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.activity_channel import ActivityChannel
+from ...models.activity_event_type_filter import ActivityEventTypeFilter
+from ...models.activity_page import ActivityPage
+from ...models.activity_resource_type import ActivityResourceType
+from ...models.activity_sort_by import ActivitySortBy
+from ...models.error import Error
+from ...models.sort_order import SortOrder
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ActivitySortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    person_id: UUID | Unset = UNSET,
+    sequence_id: UUID | Unset = UNSET,
+    sequence_template_id: UUID | Unset = UNSET,
+    resource_type: ActivityResourceType | Unset = UNSET,
+    channel: ActivityChannel | Unset = UNSET,
+    event_type: ActivityEventTypeFilter | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["size"] = size
+
+    json_sort_by: str | Unset = UNSET
+    if not isinstance(sort_by, Unset):
+        json_sort_by = sort_by.value
+
+    params["sort_by"] = json_sort_by
+
+    json_sort_order: str | Unset = UNSET
+    if not isinstance(sort_order, Unset):
+        json_sort_order = sort_order.value
+
+    params["sort_order"] = json_sort_order
+
+    json_person_id: str | Unset = UNSET
+    if not isinstance(person_id, Unset):
+        json_person_id = str(person_id)
+    params["person_id"] = json_person_id
+
+    json_sequence_id: str | Unset = UNSET
+    if not isinstance(sequence_id, Unset):
+        json_sequence_id = str(sequence_id)
+    params["sequence_id"] = json_sequence_id
+
+    json_sequence_template_id: str | Unset = UNSET
+    if not isinstance(sequence_template_id, Unset):
+        json_sequence_template_id = str(sequence_template_id)
+    params["sequence_template_id"] = json_sequence_template_id
+
+    json_resource_type: str | Unset = UNSET
+    if not isinstance(resource_type, Unset):
+        json_resource_type = resource_type.value
+
+    params["resource_type"] = json_resource_type
+
+    json_channel: str | Unset = UNSET
+    if not isinstance(channel, Unset):
+        json_channel = channel.value
+
+    params["channel"] = json_channel
+
+    json_event_type: str | Unset = UNSET
+    if not isinstance(event_type, Unset):
+        json_event_type = event_type.value
+
+    params["event_type"] = json_event_type
+
+    json_created_at_after: str | Unset = UNSET
+    if not isinstance(created_at_after, Unset):
+        json_created_at_after = created_at_after.isoformat()
+    params["created_at_after"] = json_created_at_after
+
+    json_created_at_before: str | Unset = UNSET
+    if not isinstance(created_at_before, Unset):
+        json_created_at_before = created_at_before.isoformat()
+    params["created_at_before"] = json_created_at_before
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/activities",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ActivityPage | Error | None:
+    if response.status_code == 200:
+        response_200 = ActivityPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ActivityPage | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ActivitySortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    person_id: UUID | Unset = UNSET,
+    sequence_id: UUID | Unset = UNSET,
+    sequence_template_id: UUID | Unset = UNSET,
+    resource_type: ActivityResourceType | Unset = UNSET,
+    channel: ActivityChannel | Unset = UNSET,
+    event_type: ActivityEventTypeFilter | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> Response[ActivityPage | Error]:
+    """List activities
+
+     Pages through the workspace's activities, newest first unless `sort_order` says otherwise.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (ActivitySortBy | Unset): Sort fields of list_activities.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        person_id (UUID | Unset):
+        sequence_id (UUID | Unset):
+        sequence_template_id (UUID | Unset):
+        resource_type (ActivityResourceType | Unset): The kind of resource an activity is about
+            (filter and payload field).
+        channel (ActivityChannel | Unset): The outreach channel (filter and payload field).
+        event_type (ActivityEventTypeFilter | Unset): Low-level event filter of list_activities;
+            one value matches several payload types (SENT matches message.sent and invitation.sent).
+        created_at_after (datetime.datetime | Unset):
+        created_at_before (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActivityPage | Error]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        person_id=person_id,
+        sequence_id=sequence_id,
+        sequence_template_id=sequence_template_id,
+        resource_type=resource_type,
+        channel=channel,
+        event_type=event_type,
+        created_at_after=created_at_after,
+        created_at_before=created_at_before,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ActivitySortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    person_id: UUID | Unset = UNSET,
+    sequence_id: UUID | Unset = UNSET,
+    sequence_template_id: UUID | Unset = UNSET,
+    resource_type: ActivityResourceType | Unset = UNSET,
+    channel: ActivityChannel | Unset = UNSET,
+    event_type: ActivityEventTypeFilter | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> ActivityPage | Error | None:
+    """List activities
+
+     Pages through the workspace's activities, newest first unless `sort_order` says otherwise.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (ActivitySortBy | Unset): Sort fields of list_activities.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        person_id (UUID | Unset):
+        sequence_id (UUID | Unset):
+        sequence_template_id (UUID | Unset):
+        resource_type (ActivityResourceType | Unset): The kind of resource an activity is about
+            (filter and payload field).
+        channel (ActivityChannel | Unset): The outreach channel (filter and payload field).
+        event_type (ActivityEventTypeFilter | Unset): Low-level event filter of list_activities;
+            one value matches several payload types (SENT matches message.sent and invitation.sent).
+        created_at_after (datetime.datetime | Unset):
+        created_at_before (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActivityPage | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        person_id=person_id,
+        sequence_id=sequence_id,
+        sequence_template_id=sequence_template_id,
+        resource_type=resource_type,
+        channel=channel,
+        event_type=event_type,
+        created_at_after=created_at_after,
+        created_at_before=created_at_before,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ActivitySortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    person_id: UUID | Unset = UNSET,
+    sequence_id: UUID | Unset = UNSET,
+    sequence_template_id: UUID | Unset = UNSET,
+    resource_type: ActivityResourceType | Unset = UNSET,
+    channel: ActivityChannel | Unset = UNSET,
+    event_type: ActivityEventTypeFilter | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> Response[ActivityPage | Error]:
+    """List activities
+
+     Pages through the workspace's activities, newest first unless `sort_order` says otherwise.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (ActivitySortBy | Unset): Sort fields of list_activities.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        person_id (UUID | Unset):
+        sequence_id (UUID | Unset):
+        sequence_template_id (UUID | Unset):
+        resource_type (ActivityResourceType | Unset): The kind of resource an activity is about
+            (filter and payload field).
+        channel (ActivityChannel | Unset): The outreach channel (filter and payload field).
+        event_type (ActivityEventTypeFilter | Unset): Low-level event filter of list_activities;
+            one value matches several payload types (SENT matches message.sent and invitation.sent).
+        created_at_after (datetime.datetime | Unset):
+        created_at_before (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ActivityPage | Error]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        person_id=person_id,
+        sequence_id=sequence_id,
+        sequence_template_id=sequence_template_id,
+        resource_type=resource_type,
+        channel=channel,
+        event_type=event_type,
+        created_at_after=created_at_after,
+        created_at_before=created_at_before,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ActivitySortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    person_id: UUID | Unset = UNSET,
+    sequence_id: UUID | Unset = UNSET,
+    sequence_template_id: UUID | Unset = UNSET,
+    resource_type: ActivityResourceType | Unset = UNSET,
+    channel: ActivityChannel | Unset = UNSET,
+    event_type: ActivityEventTypeFilter | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> ActivityPage | Error | None:
+    """List activities
+
+     Pages through the workspace's activities, newest first unless `sort_order` says otherwise.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (ActivitySortBy | Unset): Sort fields of list_activities.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        person_id (UUID | Unset):
+        sequence_id (UUID | Unset):
+        sequence_template_id (UUID | Unset):
+        resource_type (ActivityResourceType | Unset): The kind of resource an activity is about
+            (filter and payload field).
+        channel (ActivityChannel | Unset): The outreach channel (filter and payload field).
+        event_type (ActivityEventTypeFilter | Unset): Low-level event filter of list_activities;
+            one value matches several payload types (SENT matches message.sent and invitation.sent).
+        created_at_after (datetime.datetime | Unset):
+        created_at_before (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ActivityPage | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            size=size,
+            sort_by=sort_by,
+            sort_order=sort_order,
+            person_id=person_id,
+            sequence_id=sequence_id,
+            sequence_template_id=sequence_template_id,
+            resource_type=resource_type,
+            channel=channel,
+            event_type=event_type,
+            created_at_after=created_at_after,
+            created_at_before=created_at_before,
+        )
+    ).parsed
+
+
+#: Public name of the request builder, for clients that own their transport (topo_ext): it turns typed
+#: arguments into httpx request keywords (method, url, params, json, headers) without sending anything.
+build_request = _get_kwargs
+
+#: The documented success status of this operation.
+SUCCESS_STATUS = 200
+
+
+def parse_success(data: Any) -> ActivityPage:
+    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
+    response_200 = ActivityPage.from_dict(data)
+
+    return response_200

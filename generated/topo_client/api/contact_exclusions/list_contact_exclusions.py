@@ -1,0 +1,415 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.contact_exclusion_page import ContactExclusionPage
+from ...models.contact_exclusion_sort_by import ContactExclusionSortBy
+from ...models.error import Error
+from ...models.exclusion_reason import ExclusionReason
+from ...models.sort_order import SortOrder
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ContactExclusionSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    email: str | Unset = UNSET,
+    linkedin_url: str | Unset = UNSET,
+    reason: ExclusionReason | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["size"] = size
+
+    json_sort_by: str | Unset = UNSET
+    if not isinstance(sort_by, Unset):
+        json_sort_by = sort_by.value
+
+    params["sort_by"] = json_sort_by
+
+    json_sort_order: str | Unset = UNSET
+    if not isinstance(sort_order, Unset):
+        json_sort_order = sort_order.value
+
+    params["sort_order"] = json_sort_order
+
+    params["email"] = email
+
+    params["linkedin_url"] = linkedin_url
+
+    json_reason: str | Unset = UNSET
+    if not isinstance(reason, Unset):
+        json_reason = reason.value
+
+    params["reason"] = json_reason
+
+    json_created_at_before: str | Unset = UNSET
+    if not isinstance(created_at_before, Unset):
+        json_created_at_before = created_at_before.isoformat()
+    params["created_at_before"] = json_created_at_before
+
+    json_created_at_after: str | Unset = UNSET
+    if not isinstance(created_at_after, Unset):
+        json_created_at_after = created_at_after.isoformat()
+    params["created_at_after"] = json_created_at_after
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/contact-exclusions",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ContactExclusionPage | Error | None:
+    if response.status_code == 200:
+        response_200 = ContactExclusionPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ContactExclusionPage | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ContactExclusionSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    email: str | Unset = UNSET,
+    linkedin_url: str | Unset = UNSET,
+    reason: ExclusionReason | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+) -> Response[ContactExclusionPage | Error]:
+    """List contact exclusions
+
+     Pages through the workspace's contact exclusions, optionally filtered by email, LinkedIn URL, reason
+    or creation time.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (ContactExclusionSortBy | Unset): Sort fields of list_contact_exclusions.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        email (str | Unset):
+        linkedin_url (str | Unset):
+        reason (ExclusionReason | Unset): Why a contact or an account is excluded; both resources
+            accept every value.
+            BAD_TIMING: not a good time, revisit later. BOUNCED: the email hard-bounced. COMPETITOR:
+            the account is a
+            direct competitor. CONTACT_REFUSED: the person asked not to be contacted. INTERESTED:
+            interest was shown
+            through another channel. MEETING: a conversation is already under way. OTHER: none of the
+            others.
+            OUT_OF_OFFICE: temporarily unavailable. UNKNOWN: no reason recorded. UNSUBSCRIBED: the
+            person or account
+            opted out. WRONG_PERSON: not the right person at the company. EXCLUDE_FROM_SEARCH: keep
+            out of Topo's
+            prospecting search. EXCLUDE_FROM_CRM: a suppression imported from a CRM. REFERRAL: arrived
+            through a
+            referral channel and is handled separately. LEFT_COMPANY: the person has left the company.
+        created_at_before (datetime.datetime | Unset):
+        created_at_after (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContactExclusionPage | Error]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        email=email,
+        linkedin_url=linkedin_url,
+        reason=reason,
+        created_at_before=created_at_before,
+        created_at_after=created_at_after,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ContactExclusionSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    email: str | Unset = UNSET,
+    linkedin_url: str | Unset = UNSET,
+    reason: ExclusionReason | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+) -> ContactExclusionPage | Error | None:
+    """List contact exclusions
+
+     Pages through the workspace's contact exclusions, optionally filtered by email, LinkedIn URL, reason
+    or creation time.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (ContactExclusionSortBy | Unset): Sort fields of list_contact_exclusions.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        email (str | Unset):
+        linkedin_url (str | Unset):
+        reason (ExclusionReason | Unset): Why a contact or an account is excluded; both resources
+            accept every value.
+            BAD_TIMING: not a good time, revisit later. BOUNCED: the email hard-bounced. COMPETITOR:
+            the account is a
+            direct competitor. CONTACT_REFUSED: the person asked not to be contacted. INTERESTED:
+            interest was shown
+            through another channel. MEETING: a conversation is already under way. OTHER: none of the
+            others.
+            OUT_OF_OFFICE: temporarily unavailable. UNKNOWN: no reason recorded. UNSUBSCRIBED: the
+            person or account
+            opted out. WRONG_PERSON: not the right person at the company. EXCLUDE_FROM_SEARCH: keep
+            out of Topo's
+            prospecting search. EXCLUDE_FROM_CRM: a suppression imported from a CRM. REFERRAL: arrived
+            through a
+            referral channel and is handled separately. LEFT_COMPANY: the person has left the company.
+        created_at_before (datetime.datetime | Unset):
+        created_at_after (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContactExclusionPage | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        email=email,
+        linkedin_url=linkedin_url,
+        reason=reason,
+        created_at_before=created_at_before,
+        created_at_after=created_at_after,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ContactExclusionSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    email: str | Unset = UNSET,
+    linkedin_url: str | Unset = UNSET,
+    reason: ExclusionReason | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+) -> Response[ContactExclusionPage | Error]:
+    """List contact exclusions
+
+     Pages through the workspace's contact exclusions, optionally filtered by email, LinkedIn URL, reason
+    or creation time.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (ContactExclusionSortBy | Unset): Sort fields of list_contact_exclusions.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        email (str | Unset):
+        linkedin_url (str | Unset):
+        reason (ExclusionReason | Unset): Why a contact or an account is excluded; both resources
+            accept every value.
+            BAD_TIMING: not a good time, revisit later. BOUNCED: the email hard-bounced. COMPETITOR:
+            the account is a
+            direct competitor. CONTACT_REFUSED: the person asked not to be contacted. INTERESTED:
+            interest was shown
+            through another channel. MEETING: a conversation is already under way. OTHER: none of the
+            others.
+            OUT_OF_OFFICE: temporarily unavailable. UNKNOWN: no reason recorded. UNSUBSCRIBED: the
+            person or account
+            opted out. WRONG_PERSON: not the right person at the company. EXCLUDE_FROM_SEARCH: keep
+            out of Topo's
+            prospecting search. EXCLUDE_FROM_CRM: a suppression imported from a CRM. REFERRAL: arrived
+            through a
+            referral channel and is handled separately. LEFT_COMPANY: the person has left the company.
+        created_at_before (datetime.datetime | Unset):
+        created_at_after (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContactExclusionPage | Error]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        email=email,
+        linkedin_url=linkedin_url,
+        reason=reason,
+        created_at_before=created_at_before,
+        created_at_after=created_at_after,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ContactExclusionSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    email: str | Unset = UNSET,
+    linkedin_url: str | Unset = UNSET,
+    reason: ExclusionReason | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+) -> ContactExclusionPage | Error | None:
+    """List contact exclusions
+
+     Pages through the workspace's contact exclusions, optionally filtered by email, LinkedIn URL, reason
+    or creation time.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (ContactExclusionSortBy | Unset): Sort fields of list_contact_exclusions.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        email (str | Unset):
+        linkedin_url (str | Unset):
+        reason (ExclusionReason | Unset): Why a contact or an account is excluded; both resources
+            accept every value.
+            BAD_TIMING: not a good time, revisit later. BOUNCED: the email hard-bounced. COMPETITOR:
+            the account is a
+            direct competitor. CONTACT_REFUSED: the person asked not to be contacted. INTERESTED:
+            interest was shown
+            through another channel. MEETING: a conversation is already under way. OTHER: none of the
+            others.
+            OUT_OF_OFFICE: temporarily unavailable. UNKNOWN: no reason recorded. UNSUBSCRIBED: the
+            person or account
+            opted out. WRONG_PERSON: not the right person at the company. EXCLUDE_FROM_SEARCH: keep
+            out of Topo's
+            prospecting search. EXCLUDE_FROM_CRM: a suppression imported from a CRM. REFERRAL: arrived
+            through a
+            referral channel and is handled separately. LEFT_COMPANY: the person has left the company.
+        created_at_before (datetime.datetime | Unset):
+        created_at_after (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContactExclusionPage | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            size=size,
+            sort_by=sort_by,
+            sort_order=sort_order,
+            email=email,
+            linkedin_url=linkedin_url,
+            reason=reason,
+            created_at_before=created_at_before,
+            created_at_after=created_at_after,
+        )
+    ).parsed
+
+
+#: Public name of the request builder, for clients that own their transport (topo_ext): it turns typed
+#: arguments into httpx request keywords (method, url, params, json, headers) without sending anything.
+build_request = _get_kwargs
+
+#: The documented success status of this operation.
+SUCCESS_STATUS = 200
+
+
+def parse_success(data: Any) -> ContactExclusionPage:
+    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
+    response_200 = ContactExclusionPage.from_dict(data)
+
+    return response_200

@@ -1,0 +1,245 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.contact_exclusion import ContactExclusion
+from ...models.contact_exclusion_update import ContactExclusionUpdate
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    exclusion_id: UUID,
+    *,
+    body: ContactExclusionUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/contact-exclusions/{exclusion_id}".format(
+            exclusion_id=quote(str(exclusion_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ContactExclusion | Error | None:
+    if response.status_code == 200:
+        response_200 = ContactExclusion.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ContactExclusion | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    exclusion_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactExclusionUpdate,
+) -> Response[ContactExclusion | Error]:
+    """Update a contact exclusion
+
+     Changes the reason, note or expiry of a contact exclusion; fields left out stay as they are.
+
+    Args:
+        exclusion_id (UUID):
+        body (ContactExclusionUpdate): Fields to change on a contact exclusion; fields left out
+            are kept.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContactExclusion | Error]
+    """
+
+    kwargs = _get_kwargs(
+        exclusion_id=exclusion_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    exclusion_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactExclusionUpdate,
+) -> ContactExclusion | Error | None:
+    """Update a contact exclusion
+
+     Changes the reason, note or expiry of a contact exclusion; fields left out stay as they are.
+
+    Args:
+        exclusion_id (UUID):
+        body (ContactExclusionUpdate): Fields to change on a contact exclusion; fields left out
+            are kept.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContactExclusion | Error
+    """
+
+    return sync_detailed(
+        exclusion_id=exclusion_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    exclusion_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactExclusionUpdate,
+) -> Response[ContactExclusion | Error]:
+    """Update a contact exclusion
+
+     Changes the reason, note or expiry of a contact exclusion; fields left out stay as they are.
+
+    Args:
+        exclusion_id (UUID):
+        body (ContactExclusionUpdate): Fields to change on a contact exclusion; fields left out
+            are kept.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContactExclusion | Error]
+    """
+
+    kwargs = _get_kwargs(
+        exclusion_id=exclusion_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    exclusion_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ContactExclusionUpdate,
+) -> ContactExclusion | Error | None:
+    """Update a contact exclusion
+
+     Changes the reason, note or expiry of a contact exclusion; fields left out stay as they are.
+
+    Args:
+        exclusion_id (UUID):
+        body (ContactExclusionUpdate): Fields to change on a contact exclusion; fields left out
+            are kept.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContactExclusion | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            exclusion_id=exclusion_id,
+            client=client,
+            body=body,
+        )
+    ).parsed
+
+
+#: Public name of the request builder, for clients that own their transport (topo_ext): it turns typed
+#: arguments into httpx request keywords (method, url, params, json, headers) without sending anything.
+build_request = _get_kwargs
+
+#: The documented success status of this operation.
+SUCCESS_STATUS = 200
+
+
+def parse_success(data: Any) -> ContactExclusion:
+    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
+    response_200 = ContactExclusion.from_dict(data)
+
+    return response_200

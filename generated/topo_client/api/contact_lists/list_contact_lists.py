@@ -1,0 +1,320 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.contact_list_page import ContactListPage
+from ...models.contact_list_sort_by import ContactListSortBy
+from ...models.error import Error
+from ...models.sort_order import SortOrder
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ContactListSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    name: str | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["size"] = size
+
+    json_sort_by: str | Unset = UNSET
+    if not isinstance(sort_by, Unset):
+        json_sort_by = sort_by.value
+
+    params["sort_by"] = json_sort_by
+
+    json_sort_order: str | Unset = UNSET
+    if not isinstance(sort_order, Unset):
+        json_sort_order = sort_order.value
+
+    params["sort_order"] = json_sort_order
+
+    params["name"] = name
+
+    json_created_at_after: str | Unset = UNSET
+    if not isinstance(created_at_after, Unset):
+        json_created_at_after = created_at_after.isoformat()
+    params["created_at_after"] = json_created_at_after
+
+    json_created_at_before: str | Unset = UNSET
+    if not isinstance(created_at_before, Unset):
+        json_created_at_before = created_at_before.isoformat()
+    params["created_at_before"] = json_created_at_before
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/contact-lists",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ContactListPage | Error | None:
+    if response.status_code == 200:
+        response_200 = ContactListPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ContactListPage | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ContactListSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    name: str | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> Response[ContactListPage | Error]:
+    """List contact lists
+
+     Pages through the workspace's contact lists, optionally filtered by exact name and creation time.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (ContactListSortBy | Unset): Sort fields of list_contact_lists.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        name (str | Unset):
+        created_at_after (datetime.datetime | Unset):
+        created_at_before (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContactListPage | Error]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        name=name,
+        created_at_after=created_at_after,
+        created_at_before=created_at_before,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ContactListSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    name: str | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> ContactListPage | Error | None:
+    """List contact lists
+
+     Pages through the workspace's contact lists, optionally filtered by exact name and creation time.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (ContactListSortBy | Unset): Sort fields of list_contact_lists.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        name (str | Unset):
+        created_at_after (datetime.datetime | Unset):
+        created_at_before (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContactListPage | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        name=name,
+        created_at_after=created_at_after,
+        created_at_before=created_at_before,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ContactListSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    name: str | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> Response[ContactListPage | Error]:
+    """List contact lists
+
+     Pages through the workspace's contact lists, optionally filtered by exact name and creation time.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (ContactListSortBy | Unset): Sort fields of list_contact_lists.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        name (str | Unset):
+        created_at_after (datetime.datetime | Unset):
+        created_at_before (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContactListPage | Error]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        name=name,
+        created_at_after=created_at_after,
+        created_at_before=created_at_before,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ContactListSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    name: str | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> ContactListPage | Error | None:
+    """List contact lists
+
+     Pages through the workspace's contact lists, optionally filtered by exact name and creation time.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (ContactListSortBy | Unset): Sort fields of list_contact_lists.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        name (str | Unset):
+        created_at_after (datetime.datetime | Unset):
+        created_at_before (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContactListPage | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            size=size,
+            sort_by=sort_by,
+            sort_order=sort_order,
+            name=name,
+            created_at_after=created_at_after,
+            created_at_before=created_at_before,
+        )
+    ).parsed
+
+
+#: Public name of the request builder, for clients that own their transport (topo_ext): it turns typed
+#: arguments into httpx request keywords (method, url, params, json, headers) without sending anything.
+build_request = _get_kwargs
+
+#: The documented success status of this operation.
+SUCCESS_STATUS = 200
+
+
+def parse_success(data: Any) -> ContactListPage:
+    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
+    response_200 = ContactListPage.from_dict(data)
+
+    return response_200

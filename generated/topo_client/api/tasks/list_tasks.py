@@ -1,0 +1,442 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.sort_order import SortOrder
+from ...models.task_page import TaskPage
+from ...models.task_priority import TaskPriority
+from ...models.task_sort_by import TaskSortBy
+from ...models.task_status import TaskStatus
+from ...models.task_type import TaskType
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: TaskSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    sequence_id: UUID | Unset = UNSET,
+    sequence_template_ids: list[UUID] | Unset = UNSET,
+    types: list[TaskType] | Unset = UNSET,
+    status: TaskStatus | Unset = UNSET,
+    priorities: list[TaskPriority] | Unset = UNSET,
+    assignee_user_id: UUID | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["size"] = size
+
+    json_sort_by: str | Unset = UNSET
+    if not isinstance(sort_by, Unset):
+        json_sort_by = sort_by.value
+
+    params["sort_by"] = json_sort_by
+
+    json_sort_order: str | Unset = UNSET
+    if not isinstance(sort_order, Unset):
+        json_sort_order = sort_order.value
+
+    params["sort_order"] = json_sort_order
+
+    json_sequence_id: str | Unset = UNSET
+    if not isinstance(sequence_id, Unset):
+        json_sequence_id = str(sequence_id)
+    params["sequence_id"] = json_sequence_id
+
+    json_sequence_template_ids: list[str] | Unset = UNSET
+    if not isinstance(sequence_template_ids, Unset):
+        json_sequence_template_ids = []
+        for sequence_template_ids_item_data in sequence_template_ids:
+            sequence_template_ids_item = str(sequence_template_ids_item_data)
+            json_sequence_template_ids.append(sequence_template_ids_item)
+
+    params["sequence_template_ids"] = json_sequence_template_ids
+
+    json_types: list[str] | Unset = UNSET
+    if not isinstance(types, Unset):
+        json_types = []
+        for types_item_data in types:
+            types_item = types_item_data.value
+            json_types.append(types_item)
+
+    params["types"] = json_types
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_priorities: list[str] | Unset = UNSET
+    if not isinstance(priorities, Unset):
+        json_priorities = []
+        for priorities_item_data in priorities:
+            priorities_item = priorities_item_data.value
+            json_priorities.append(priorities_item)
+
+    params["priorities"] = json_priorities
+
+    json_assignee_user_id: str | Unset = UNSET
+    if not isinstance(assignee_user_id, Unset):
+        json_assignee_user_id = str(assignee_user_id)
+    params["assignee_user_id"] = json_assignee_user_id
+
+    json_created_at_after: str | Unset = UNSET
+    if not isinstance(created_at_after, Unset):
+        json_created_at_after = created_at_after.isoformat()
+    params["created_at_after"] = json_created_at_after
+
+    json_created_at_before: str | Unset = UNSET
+    if not isinstance(created_at_before, Unset):
+        json_created_at_before = created_at_before.isoformat()
+    params["created_at_before"] = json_created_at_before
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/tasks",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | TaskPage | None:
+    if response.status_code == 200:
+        response_200 = TaskPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | TaskPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: TaskSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    sequence_id: UUID | Unset = UNSET,
+    sequence_template_ids: list[UUID] | Unset = UNSET,
+    types: list[TaskType] | Unset = UNSET,
+    status: TaskStatus | Unset = UNSET,
+    priorities: list[TaskPriority] | Unset = UNSET,
+    assignee_user_id: UUID | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> Response[Error | TaskPage]:
+    """List tasks
+
+     Pages through the workspace's tasks, filtered by sequence run, template, type, status, priority,
+    assignee or creation time.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (TaskSortBy | Unset): Sort fields of list_tasks.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        sequence_id (UUID | Unset):
+        sequence_template_ids (list[UUID] | Unset):
+        types (list[TaskType] | Unset):
+        status (TaskStatus | Unset): Lifecycle state of a task. PENDING: open, waiting for
+            someone. IN_PROGRESS: an assignee has opened it and is
+            working on it. COMPLETED: done. SKIPPED: deliberately not done. New values may be added
+            within /v1.
+        priorities (list[TaskPriority] | Unset):
+        assignee_user_id (UUID | Unset):
+        created_at_after (datetime.datetime | Unset):
+        created_at_before (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TaskPage]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        sequence_id=sequence_id,
+        sequence_template_ids=sequence_template_ids,
+        types=types,
+        status=status,
+        priorities=priorities,
+        assignee_user_id=assignee_user_id,
+        created_at_after=created_at_after,
+        created_at_before=created_at_before,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: TaskSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    sequence_id: UUID | Unset = UNSET,
+    sequence_template_ids: list[UUID] | Unset = UNSET,
+    types: list[TaskType] | Unset = UNSET,
+    status: TaskStatus | Unset = UNSET,
+    priorities: list[TaskPriority] | Unset = UNSET,
+    assignee_user_id: UUID | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> Error | TaskPage | None:
+    """List tasks
+
+     Pages through the workspace's tasks, filtered by sequence run, template, type, status, priority,
+    assignee or creation time.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (TaskSortBy | Unset): Sort fields of list_tasks.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        sequence_id (UUID | Unset):
+        sequence_template_ids (list[UUID] | Unset):
+        types (list[TaskType] | Unset):
+        status (TaskStatus | Unset): Lifecycle state of a task. PENDING: open, waiting for
+            someone. IN_PROGRESS: an assignee has opened it and is
+            working on it. COMPLETED: done. SKIPPED: deliberately not done. New values may be added
+            within /v1.
+        priorities (list[TaskPriority] | Unset):
+        assignee_user_id (UUID | Unset):
+        created_at_after (datetime.datetime | Unset):
+        created_at_before (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TaskPage
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        sequence_id=sequence_id,
+        sequence_template_ids=sequence_template_ids,
+        types=types,
+        status=status,
+        priorities=priorities,
+        assignee_user_id=assignee_user_id,
+        created_at_after=created_at_after,
+        created_at_before=created_at_before,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: TaskSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    sequence_id: UUID | Unset = UNSET,
+    sequence_template_ids: list[UUID] | Unset = UNSET,
+    types: list[TaskType] | Unset = UNSET,
+    status: TaskStatus | Unset = UNSET,
+    priorities: list[TaskPriority] | Unset = UNSET,
+    assignee_user_id: UUID | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> Response[Error | TaskPage]:
+    """List tasks
+
+     Pages through the workspace's tasks, filtered by sequence run, template, type, status, priority,
+    assignee or creation time.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (TaskSortBy | Unset): Sort fields of list_tasks.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        sequence_id (UUID | Unset):
+        sequence_template_ids (list[UUID] | Unset):
+        types (list[TaskType] | Unset):
+        status (TaskStatus | Unset): Lifecycle state of a task. PENDING: open, waiting for
+            someone. IN_PROGRESS: an assignee has opened it and is
+            working on it. COMPLETED: done. SKIPPED: deliberately not done. New values may be added
+            within /v1.
+        priorities (list[TaskPriority] | Unset):
+        assignee_user_id (UUID | Unset):
+        created_at_after (datetime.datetime | Unset):
+        created_at_before (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TaskPage]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        sequence_id=sequence_id,
+        sequence_template_ids=sequence_template_ids,
+        types=types,
+        status=status,
+        priorities=priorities,
+        assignee_user_id=assignee_user_id,
+        created_at_after=created_at_after,
+        created_at_before=created_at_before,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: TaskSortBy | Unset = UNSET,
+    sort_order: SortOrder | Unset = UNSET,
+    sequence_id: UUID | Unset = UNSET,
+    sequence_template_ids: list[UUID] | Unset = UNSET,
+    types: list[TaskType] | Unset = UNSET,
+    status: TaskStatus | Unset = UNSET,
+    priorities: list[TaskPriority] | Unset = UNSET,
+    assignee_user_id: UUID | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> Error | TaskPage | None:
+    """List tasks
+
+     Pages through the workspace's tasks, filtered by sequence run, template, type, status, priority,
+    assignee or creation time.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 10.
+        sort_by (TaskSortBy | Unset): Sort fields of list_tasks.
+        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
+            sends the lowercase value.
+        sequence_id (UUID | Unset):
+        sequence_template_ids (list[UUID] | Unset):
+        types (list[TaskType] | Unset):
+        status (TaskStatus | Unset): Lifecycle state of a task. PENDING: open, waiting for
+            someone. IN_PROGRESS: an assignee has opened it and is
+            working on it. COMPLETED: done. SKIPPED: deliberately not done. New values may be added
+            within /v1.
+        priorities (list[TaskPriority] | Unset):
+        assignee_user_id (UUID | Unset):
+        created_at_after (datetime.datetime | Unset):
+        created_at_before (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TaskPage
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            size=size,
+            sort_by=sort_by,
+            sort_order=sort_order,
+            sequence_id=sequence_id,
+            sequence_template_ids=sequence_template_ids,
+            types=types,
+            status=status,
+            priorities=priorities,
+            assignee_user_id=assignee_user_id,
+            created_at_after=created_at_after,
+            created_at_before=created_at_before,
+        )
+    ).parsed
+
+
+#: Public name of the request builder, for clients that own their transport (topo_ext): it turns typed
+#: arguments into httpx request keywords (method, url, params, json, headers) without sending anything.
+build_request = _get_kwargs
+
+#: The documented success status of this operation.
+SUCCESS_STATUS = 200
+
+
+def parse_success(data: Any) -> TaskPage:
+    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
+    response_200 = TaskPage.from_dict(data)
+
+    return response_200

@@ -1,0 +1,12 @@
+from .._open_enum import OpenStrEnum
+
+
+class AccountListSortBy(OpenStrEnum):
+    """Open enum: unknown values from the API become members with `is_unknown` set instead of raising."""
+
+    CREATED_AT = "created_at"
+    NAME = "name"
+    UPDATED_AT = "updated_at"
+
+    def __str__(self) -> str:
+        return str(self.value)

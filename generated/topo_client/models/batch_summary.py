@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import _hooks
+
+T = TypeVar("T", bound="BatchSummary")
+
+
+@_attrs_define
+class BatchSummary:
+    """Counts for one batch request.
+
+    Attributes:
+        failed (int):
+        succeeded (int):
+        total (int):
+    """
+
+    failed: int
+    succeeded: int
+    total: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        failed = self.failed
+
+        succeeded = self.succeeded
+
+        total = self.total
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "failed": failed,
+                "succeeded": succeeded,
+                "total": total,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        failed = d.pop("failed")
+
+        succeeded = d.pop("succeeded")
+
+        total = d.pop("total")
+
+        batch_summary = cls(
+            failed=failed,
+            succeeded=succeeded,
+            total=total,
+        )
+
+        batch_summary.additional_properties = d
+        if d and _hooks.on_unknown_fields is not None:
+            _hooks.on_unknown_fields(cls.__name__, d)
+        return batch_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,73 @@
+"""Bundle `spec/topo.openapi.yaml` and `spec/resources/*.yaml` into one OpenAPI document.
+
+Fragments hold `tags`, `paths`, `webhooks` and `components`; they reference shared components as if everything
+were one document. A name defined twice is an error, so two fragments can never silently overwrite each other.
+Output is JSON with sorted keys at every level except where order is meaningful (lists), so the bundle is
+byte-identical for the same input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_DIR = ROOT / "spec"
+
+
+def _merge_map(target: dict[str, Any], extra: dict[str, Any], where: str) -> None:
+    for key, value in extra.items():
+        if key in target:
+            raise SystemExit(f"bundle: {where}.{key} is defined twice (second time in a fragment)")
+        target[key] = value
+
+
+def bundle(spec_dir: Path = SPEC_DIR) -> dict[str, Any]:
+    """Return the merged document."""
+    doc: dict[str, Any] = yaml.safe_load((spec_dir / "topo.openapi.yaml").read_text())
+    doc.setdefault("tags", [])
+    doc.setdefault("paths", {})
+    doc.setdefault("webhooks", {})
+    components = doc.setdefault("components", {})
+    for fragment_path in sorted((spec_dir / "resources").glob("*.yaml")):
+        try:
+            fragment = yaml.safe_load(fragment_path.read_text()) or {}
+        except yaml.YAMLError as exc:
+            raise SystemExit(f"bundle: {fragment_path.relative_to(spec_dir)} is not valid YAML: {exc}") from None
+        unknown = set(fragment) - {"tags", "paths", "webhooks", "components"}
+        if unknown:
+            raise SystemExit(f"bundle: {fragment_path.name} has unexpected top-level keys {sorted(unknown)}")
+        doc["tags"].extend(fragment.get("tags", []))
+        _merge_map(doc["paths"], fragment.get("paths", {}), f"{fragment_path.name}: paths")
+        _merge_map(doc["webhooks"], fragment.get("webhooks", {}), f"{fragment_path.name}: webhooks")
+        for section, entries in fragment.get("components", {}).items():
+            _merge_map(components.setdefault(section, {}), entries, f"{fragment_path.name}: components.{section}")
+    doc["tags"].sort(key=lambda tag: tag["name"])
+    return doc
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--spec-dir", type=Path, default=SPEC_DIR)
+    parser.add_argument("--out", type=Path, help="write here instead of stdout")
+    args = parser.parse_args(argv)
+    text = dumps(bundle(args.spec_dir))
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,152 @@
+"""Regenerate `generated/topo_client` from `spec/`.
+
+Steps: bundle the spec -> openapi-python-client (with `generator/templates`) -> datamodel-code-generator for the event
+models -> copy the bundled spec in as package data -> ruff format. Everything is written to a scratch directory first
+and then synced into place, so a failed run never leaves a half-written package, and `--check` can compare a fresh
+generation with the committed one without touching it.
+
+    python generator/generate.py            # regenerate in place
+    python generator/generate.py --check    # exit 1 with a diff if generated/ is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import difflib
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bundle  # noqa: E402
+import events  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATOR = ROOT / "generator"
+TARGET = ROOT / "generated" / "topo_client"
+BIN = Path(sys.executable).parent
+
+
+def _run(*cmd: str | Path, cwd: Path | None = None) -> None:
+    env = {**os.environ, "PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"}
+    result = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"generate: {Path(str(cmd[0])).name} failed (exit {result.returncode})")
+
+
+def flatten_all_of(doc: dict[str, Any]) -> dict[str, Any]:
+    """Merge every component schema's `allOf` into one object schema (a copy; the spec keeps its `allOf`).
+
+    Why: openapi-python-client 0.29 shares the merged property objects between the schemas that extend the same
+    base, so every `<Resource>Page` came out with the items type of whichever page was processed last.
+    """
+    doc = copy.deepcopy(doc)
+    schemas = doc["components"]["schemas"]
+
+    def merged(schema: dict[str, Any]) -> dict[str, Any]:
+        if "allOf" not in schema:
+            return schema
+        out: dict[str, Any] = {k: v for k, v in schema.items() if k != "allOf"}
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for part in schema["allOf"]:
+            if "$ref" in part:
+                part = merged(schemas[part["$ref"].rsplit("/", 1)[-1]])
+            part = merged(part)
+            properties.update(copy.deepcopy(part.get("properties", {})))
+            required += [r for r in part.get("required", []) if r not in required]
+        out.setdefault("type", "object")
+        out["properties"] = {**properties, **out.get("properties", {})}
+        if required:
+            out["required"] = required
+        return out
+
+    for name in list(schemas):
+        schemas[name] = merged(schemas[name])
+    return doc
+
+
+def build(spec_dir: Path, out: Path) -> Path:
+    """Generate the whole package into `out/topo_client` and return that path."""
+    document = bundle.bundle(spec_dir)
+    spec_json = out / "openapi.json"
+    spec_json.write_text(bundle.dumps(document))
+    flat_json = out / "openapi.flat.json"
+    flat_json.write_text(bundle.dumps(flatten_all_of(document)))
+    package = out / "topo_client"
+    _run(
+        BIN / "openapi-python-client",
+        "generate",
+        "--path", flat_json,
+        "--config", GENERATOR / "openapi-python-client.yaml",
+        "--custom-template-path", GENERATOR / "templates",
+        "--meta", "none",
+        "--output-path", package,
+    )
+    events.generate(spec_json, package / "events.py")
+    shutil.copy(spec_json, package / "openapi.json")
+    (package / "py.typed").write_text("")
+    _run(BIN / "ruff", "check", "--quiet", "--fix-only", "--select", "I,F401,UP", "--config",
+         GENERATOR / "ruff.toml", package)
+    _run(BIN / "ruff", "format", "--quiet", "--config", GENERATOR / "ruff.toml", package)
+    for cache in package.rglob("__pycache__"):
+        shutil.rmtree(cache)
+    return package
+
+
+def _files(root: Path) -> set[Path]:
+    return {p.relative_to(root) for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+
+
+def diff_trees(fresh: Path, current: Path) -> list[str]:
+    """Describe how `current` differs from `fresh`, as readable lines (empty if identical)."""
+    problems: list[str] = []
+    new, old = _files(fresh), _files(current) if current.exists() else set()
+    for rel in sorted(new - old):
+        problems.append(f"missing from generated/: {rel} (run `make generate`)")
+    for rel in sorted(old - new):
+        problems.append(f"not produced by the generator: generated/topo_client/{rel} (hand-added or stale)")
+    for rel in sorted(new & old):
+        if not filecmp.cmp(fresh / rel, current / rel, shallow=False):
+            a = (current / rel).read_text().splitlines(keepends=True)
+            b = (fresh / rel).read_text().splitlines(keepends=True)
+            udiff = difflib.unified_diff(a, b, f"generated/topo_client/{rel} (committed)", f"{rel} (fresh)", n=2)
+            problems.append(f"stale or hand-edited: generated/topo_client/{rel}\n" + "".join(list(udiff)[:60]))
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail with a diff if generated/ is stale")
+    parser.add_argument("--spec-dir", type=Path, default=bundle.SPEC_DIR)
+    parser.add_argument("--target", type=Path, default=TARGET, help="where the package goes")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="topo-generate-") as tmp:
+        fresh = build(args.spec_dir, Path(tmp))
+        if args.check:
+            problems = diff_trees(fresh, args.target)
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            if problems:
+                print(f"check-generated: {len(problems)} file(s) differ; run `make generate`", file=sys.stderr)
+                return 1
+            print("check-generated: generated/ matches spec/ and generator/")
+            return 0
+        if args.target.exists():
+            shutil.rmtree(args.target)
+        args.target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(fresh, args.target)
+    print(f"generated {args.target.relative_to(ROOT) if args.target.is_relative_to(ROOT) else args.target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

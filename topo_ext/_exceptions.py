@@ -1,0 +1,180 @@
+"""One error hierarchy for everything the client raises, chosen by HTTP status (then by the API's error `type`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "BatchError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "TopoError",
+    "UnprocessableEntityError",
+]
+
+
+class TopoError(Exception):
+    """Base class of every error raised by topo_ext."""
+
+
+class APIError(TopoError):
+    """A request was made and did not give a usable answer."""
+
+    message: str
+    request: httpx.Request | None
+    attempts: int
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None, attempts: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+        self.attempts = attempts
+
+    def __str__(self) -> str:
+        suffix = f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
+        return f"{self.message}{suffix}"
+
+
+class APIConnectionError(APIError):
+    """The server could not be reached, or the connection broke before a response arrived."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+
+class APIStatusError(APIError):
+    """The API answered with a 4xx or 5xx status. Carries the error body's fields and the response."""
+
+    status_code: int
+    type: str | None
+    data: Any
+    request_id: str | None
+    response: httpx.Response
+    body: Any
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Any,
+        error_type: str | None,
+        data: Any = None,
+        request_id: str | None = None,
+        attempts: int = 1,
+    ) -> None:
+        super().__init__(message, request=response.request, attempts=attempts)
+        self.status_code = response.status_code
+        self.type = error_type
+        self.data = data
+        self.request_id = request_id
+        self.response = response
+        self.body = body
+
+    def __str__(self) -> str:
+        parts = [f"{self.status_code}"]
+        if self.type:
+            parts.append(self.type)
+        text = f"{' '.join(parts)}: {self.message}"
+        if self.request_id:
+            text += f" [request_id={self.request_id}]"
+        if self.attempts > 1:
+            text += f" (after {self.attempts} attempts)"
+        return text
+
+
+class BadRequestError(APIStatusError):
+    """400 `ValidationIssue`: the body or query failed validation."""
+
+
+class AuthenticationError(APIStatusError):
+    """401 `UnauthorizedIssue`: the API key is missing, malformed or invalid."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403 `UnauthorizedIssue`: the key lacks the scope the operation needs (see `required_scope`)."""
+
+    required_scope: str | None = None
+
+
+class NotFoundError(APIStatusError):
+    """404 `NotFoundIssue`: no such resource in this workspace."""
+
+
+class ConflictError(APIStatusError):
+    """409 `CommitIssue`: conflict with the resource's current state."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422 `BusinessIssue`: the operation is not allowed in the resource's current state."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests; `retry_after` holds the server's hint in seconds, if it gave one."""
+
+    retry_after: float | None = None
+
+
+class InternalServerError(APIStatusError):
+    """5xx: a fault on Topo's side (or a proxy in front of it)."""
+
+
+class APIResponseValidationError(APIError):
+    """A response arrived but its body is not what the spec describes (e.g. truncated or non-JSON)."""
+
+    response: httpx.Response
+    status_code: int
+    request_id: str | None
+
+    def __init__(self, message: str, *, response: httpx.Response, request_id: str | None = None,
+                 attempts: int = 1) -> None:
+        super().__init__(message, request=response.request, attempts=attempts)
+        self.response = response
+        self.status_code = response.status_code
+        self.request_id = request_id
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        return f"{text} [request_id={self.request_id}]" if self.request_id else text
+
+
+class BatchError(TopoError):
+    """A chunk of a chunked batch call failed. Says which input items it covered and keeps what succeeded before."""
+
+    def __init__(self, message: str, *, start: int, stop: int, succeeded: list[Any], cause: BaseException) -> None:
+        super().__init__(message)
+        self.start = start
+        self.stop = stop
+        self.succeeded = succeeded
+        self.__cause__ = cause
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error_class(status: int) -> type[APIStatusError]:
+    """The exception class for an HTTP error status."""
+    if status >= 500:
+        return InternalServerError
+    return _BY_STATUS.get(status, APIStatusError)

@@ -1,0 +1,153 @@
+"""One pagination mechanism for every list call, driven by the documented envelope.
+
+`items`, `total_count`, `total_pages`, `has_more` (frozen within /v1). Iterating a page walks every item across
+pages lazily; `iter_pages()` walks pages. The async variant can prefetch later pages concurrently once page 1 has
+told it `total_pages`; it yields them in order and goes through the same rate gate as every other request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
+from typing import Any, Generic, Protocol, TypeVar
+
+import httpx
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Envelope(Protocol[T_co]):
+    """What every decoded list response looks like (generated `<Resource>Page` models, the activity page)."""
+
+    @property
+    def items(self) -> Sequence[T_co]: ...
+    @property
+    def total_count(self) -> int: ...
+    @property
+    def total_pages(self) -> int: ...
+    @property
+    def has_more(self) -> bool: ...
+
+
+class _PageData(Generic[T]):
+    def __init__(self, envelope: Envelope[T], page: int, response: httpx.Response | None) -> None:
+        self.items: list[T] = list(envelope.items)
+        self.total_count = envelope.total_count
+        self.total_pages = envelope.total_pages
+        self.has_more = envelope.has_more
+        self.page = page
+        self.envelope = envelope
+        self.response = response
+
+    def has_next_page(self) -> bool:
+        # An empty page ends the walk even if has_more says otherwise, so a shrinking result set cannot loop.
+        return bool(self.has_more and self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__name__}(page={self.page}, items={len(self.items)}, total_count={self.total_count}, "
+                f"total_pages={self.total_pages}, has_more={self.has_more})")
+
+
+class SyncPage(_PageData[T]):
+    """One page of results. Iterate it to walk every item of every later page too."""
+
+    def __init__(self, envelope: Envelope[T], page: int, fetch: Callable[[int], SyncPage[T]],
+                 response: httpx.Response | None = None) -> None:
+        super().__init__(envelope, page, response)
+        self._fetch = fetch
+
+    def next_page(self) -> SyncPage[T] | None:
+        return self._fetch(self.page + 1) if self.has_next_page() else None
+
+    def iter_pages(self) -> Iterator[SyncPage[T]]:
+        page: SyncPage[T] | None = self
+        while page is not None:
+            yield page
+            page = page.next_page()
+
+    def __iter__(self) -> Iterator[T]:
+        for page in self.iter_pages():
+            yield from page.items
+
+
+class AsyncPage(_PageData[T]):
+    """One page of results (async). `async for` walks every item of every later page too."""
+
+    def __init__(self, envelope: Envelope[T], page: int, fetch: Callable[[int], Awaitable[AsyncPage[T]]],
+                 response: httpx.Response | None = None) -> None:
+        super().__init__(envelope, page, response)
+        self._fetch = fetch
+
+    async def next_page(self) -> AsyncPage[T] | None:
+        return await self._fetch(self.page + 1) if self.has_next_page() else None
+
+    async def iter_pages(self, prefetch: int = 0) -> AsyncIterator[AsyncPage[T]]:
+        """Walk this page and the following ones; `prefetch` > 0 fetches that many pages ahead concurrently."""
+        if prefetch < 0:
+            raise ValueError(f"prefetch: must be >= 0, got {prefetch}")
+        yield self
+        if not self.has_next_page():
+            return
+        if prefetch == 0:
+            page: AsyncPage[T] | None = await self.next_page()
+            while page is not None:
+                yield page
+                page = await page.next_page()
+            return
+        async for page in _prefetching(self, prefetch):
+            yield page
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.iter_pages():
+            for item in page.items:
+                yield item
+
+
+async def _prefetching(first: AsyncPage[T], window: int) -> AsyncIterator[AsyncPage[T]]:
+    """Pages after `first`, fetched up to `window` at a time, yielded in order; stops early if the set shrinks."""
+    last = max(first.total_pages, first.page + 1)
+    pending: dict[int, asyncio.Task[AsyncPage[T]]] = {}
+    next_to_start = first.page + 1
+    try:
+        for number in range(first.page + 1, last + 1):
+            while next_to_start <= last and len(pending) < window:
+                pending[next_to_start] = asyncio.ensure_future(first._fetch(next_to_start))
+                next_to_start += 1
+            page = await pending.pop(number)
+            yield page
+            if not page.has_next_page():
+                return
+        # total_pages grew during the walk: continue one page at a time.
+        tail = await page.next_page()
+        while tail is not None:
+            yield tail
+            tail = await tail.next_page()
+    finally:
+        for task in pending.values():
+            task.cancel()
+
+
+class AsyncPaginator(Generic[T]):
+    """What an async `list()` returns: `await` it for the first page, or `async for` it for every item."""
+
+    def __init__(self, fetch: Callable[[int], Awaitable[AsyncPage[T]]], first: int, prefetch: int = 0) -> None:
+        self._fetch = fetch
+        self._first = first
+        self._prefetch = prefetch
+
+    def __await__(self) -> Generator[Any, None, AsyncPage[T]]:
+        return self._fetch(self._first).__await__()
+
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
+        page = await self._fetch(self._first)
+        async for p in page.iter_pages(prefetch=self._prefetch):
+            yield p
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.iter_pages():
+            for item in page.items:
+                yield item

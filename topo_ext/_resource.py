@@ -1,0 +1,233 @@
+"""Turn one operation description into a sync method and an async method.
+
+A resource file says, per method, which generated request builder and which decoder to use; the factories here
+produce the methods with the builder's exact keyword signature (via `ParamSpec`), so the typed arguments come from
+the generator and are never restated by hand.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+import typing
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
+
+from . import _exceptions as exc
+from ._operations import Operation, json_decoder
+from ._pagination import AsyncPage, AsyncPaginator, Envelope, SyncPage
+from ._response import APIResponse
+
+if TYPE_CHECKING:
+    from ._client import AsyncTopo, Topo
+
+P = ParamSpec("P")
+T = TypeVar("T")
+I = TypeVar("I")  # noqa: E741 - the batch item type
+R = TypeVar("R", bound="BatchResultLike")
+
+DEFAULT_LIST_SIZE = 100  # the documented maximum; fewer round trips when walking everything
+
+
+class SyncAPIResource:
+    def __init__(self, client: Topo) -> None:
+        self._client = client
+
+
+class AsyncAPIResource:
+    def __init__(self, client: AsyncTopo) -> None:
+        self._client = client
+
+
+class BatchResultLike(Protocol):
+    """The generated `<Resource>BatchResult` models: per-item results plus a summary."""
+
+    items: Any
+    summary: Any
+
+
+def _document(method: Callable[..., Any], op: Operation[Any, Any], note: str = "") -> None:
+    module = sys.modules[op.build.__module__]
+    doc = inspect.getdoc(getattr(module, "sync", None)) or ""
+    doc = doc.split("\n\nRaises:")[0]
+    method.__doc__ = f"{doc}\n\n{note}".strip() if note else doc
+    method.operation = op  # type: ignore[attr-defined]
+
+
+def endpoint(build: Callable[P, dict[str, Any]], parse: Callable[[Any], T]) -> Operation[P, T]:
+    """An operation from a generated module's `build_request` and `parse_success`."""
+    return Operation(build, json_decoder(parse))
+
+
+def sync_op(op: Operation[P, T]) -> Callable[Concatenate[SyncAPIResource, P], T]:
+    def method(self: SyncAPIResource, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return self._client._call(op, args, kwargs)
+
+    _document(method, op)
+    return method
+
+
+def async_op(op: Operation[P, T]) -> Callable[Concatenate[AsyncAPIResource, P], Awaitable[T]]:
+    async def method(self: AsyncAPIResource, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return await self._client._call(op, args, kwargs)
+
+    _document(method, op)
+    return method
+
+
+_LIST_NOTE = (
+    "Returns the first page; iterate it to walk every item across pages. topo_ext asks for `size=100` (the "
+    "documented maximum) unless you pass `size`."
+)
+
+
+def _with_defaults(kwargs: dict[str, Any]) -> dict[str, Any]:
+    kwargs.setdefault("size", DEFAULT_LIST_SIZE)
+    kwargs.setdefault("page", 1)
+    return kwargs
+
+
+def sync_list(op: Operation[P, Envelope[T]]) -> Callable[Concatenate[SyncAPIResource, P], SyncPage[T]]:
+    def method(self: SyncAPIResource, /, *args: P.args, **kwargs: P.kwargs) -> SyncPage[T]:
+        client = self._client
+        base = _with_defaults(dict(kwargs))
+
+        def fetch(page: int) -> SyncPage[T]:
+            envelope, response = client._send(op, args, {**base, "page": page})
+            return SyncPage(envelope, page, fetch, response)
+
+        first = fetch(base["page"])
+        if client._raw:
+            return APIResponse(first.response, first)  # type: ignore[arg-type, return-value]
+        return first
+
+    _document(method, op, _LIST_NOTE)
+    return method
+
+
+def async_list(op: Operation[P, Envelope[T]]) -> Callable[Concatenate[AsyncAPIResource, P], AsyncPaginator[T]]:
+    def method(self: AsyncAPIResource, /, *args: P.args, **kwargs: P.kwargs) -> AsyncPaginator[T]:
+        client = self._client
+        base = _with_defaults(dict(kwargs))
+        op.request_kwargs(args, base)  # check arguments now, not at the first await
+
+        async def fetch(page: int) -> AsyncPage[T]:
+            envelope, response = await client._send(op, args, {**base, "page": page})
+            return AsyncPage(envelope, page, fetch, response)
+
+        return AsyncPaginator(fetch, base["page"], client.prefetch)
+
+    _document(method, op, _LIST_NOTE + " `async for` it to walk every item, or `await` it for the first page.")
+    return method
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _chunk_size(op: Operation[Any, Any], chunk_size: int | None) -> int:
+    limit = op.spec.batch_max_items or 100
+    if chunk_size is None:
+        return limit
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or not 1 <= chunk_size <= limit:
+        raise ValueError(f"chunk_size: must be an int between 1 and {limit}, got {chunk_size!r}")
+    return chunk_size
+
+
+class _Merger:
+    """Joins the results of several chunks into one result of the same generated type, indexes re-based."""
+
+    def __init__(self, body_type: Any) -> None:
+        self.body_type = body_type
+        self.results: list[Any] = []
+        self.items: list[Any] = []
+
+    def add(self, result: Any, offset: int) -> None:
+        for item in result.items:
+            if isinstance(getattr(item, "index", None), int):
+                item.index += offset
+            self.items.append(item)
+        self.results.append(result)
+
+    def merged(self) -> Any:
+        if not self.results:
+            raise ValueError("items: at least one item is required")
+        first = self.results[0]
+        if len(self.results) == 1:
+            return first
+        summary_type = type(first.summary)
+        totals = {
+            name: sum(getattr(r.summary, name) for r in self.results) for name in ("total", "succeeded", "failed")
+        }
+        merged = type(first)(items=self.items, summary=summary_type(**totals))
+        return merged
+
+
+def _body_type(op: Operation[Any, Any]) -> Any:
+    hint = typing.get_type_hints(op.build)["body"]
+    return hint
+
+
+def _batch_error(err: BaseException, start: int, stop: int, done: list[Any]) -> exc.BatchError:
+    return exc.BatchError(
+        f"batch items [{start}:{stop}] failed: {err}; {len(done)} item result(s) before it succeeded "
+        "(see .succeeded)",
+        start=start, stop=stop, succeeded=done, cause=err,
+    )
+
+
+def sync_batch(op: Operation[..., R], item: type[I]) -> Callable[[SyncAPIResource, Iterable[I | Mapping[str, Any]]], R]:
+    """A batch create that accepts any iterable and sends it in chunks of the documented maximum."""
+
+    def method(self: SyncAPIResource, items: Iterable[I | Mapping[str, Any]], *, chunk_size: int | None = None) -> R:
+        size = _chunk_size(op, chunk_size)
+        body_type = _body_type(op)
+        merger = _Merger(body_type)
+        offset = 0
+        for chunk in _chunks(_iterable(items), size):
+            try:
+                result = self._client._call(op, (), {"body": {"items": chunk}})
+            except exc.TopoError as err:
+                raise _batch_error(err, offset, offset + len(chunk), merger.items) from err
+            merger.add(result, offset)
+            offset += len(chunk)
+        return typing.cast(R, merger.merged())
+
+    _document(method, op, "Accepts any iterable of items and sends them in chunks of at most the documented "
+              "limit; a failing chunk raises BatchError naming its index range.")
+    return method
+
+
+def async_batch(
+    op: Operation[..., R], item: type[I]
+) -> Callable[[AsyncAPIResource, Iterable[I | Mapping[str, Any]]], Awaitable[R]]:
+
+    async def method(self: AsyncAPIResource, items: Iterable[I | Mapping[str, Any]], *,
+                     chunk_size: int | None = None) -> R:
+        size = _chunk_size(op, chunk_size)
+        merger = _Merger(_body_type(op))
+        offset = 0
+        for chunk in _chunks(_iterable(items), size):
+            try:
+                result = await self._client._call(op, (), {"body": {"items": chunk}})
+            except exc.TopoError as err:
+                raise _batch_error(err, offset, offset + len(chunk), merger.items) from err
+            merger.add(result, offset)
+            offset += len(chunk)
+        return typing.cast(R, merger.merged())
+
+    _document(method, op, "Accepts any iterable; sends chunks of at most the documented limit.")
+    return method
+
+
+def _iterable(items: Any) -> Iterable[Any]:
+    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+        raise TypeError(f"items: expected an iterable of items, got {type(items).__name__}")
+    return items

@@ -1,0 +1,38 @@
+"""Raw access to a call's HTTP response (`client.with_raw_response....`)."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+import httpx
+
+from ._base_client import request_id_of
+
+T = TypeVar("T")
+
+
+class APIResponse(Generic[T]):
+    """The HTTP response of one call together with its decoded value."""
+
+    def __init__(self, response: httpx.Response, parsed: T) -> None:
+        self.http_response = response
+        self._parsed = parsed
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        return request_id_of(self.http_response)
+
+    def parse(self) -> T:
+        """The value the normal (non-raw) call would have returned."""
+        return self._parsed
+
+    def __repr__(self) -> str:
+        return f"<APIResponse {self.status_code} {self.http_response.request.method} {self.http_response.url.path}>"

@@ -1,0 +1,109 @@
+"""The bundled OpenAPI document shipped inside `topo_client`, read once and indexed by operationId.
+
+Facts about operations (HTTP method, parameter bounds, batch limits, the Python resource and method names) are
+read from here rather than restated in topo_ext, so the spec stays the one place that defines them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    name: str
+    location: str
+    required: bool
+    schema: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class OperationSpec:
+    operation_id: str
+    method: str
+    path: str
+    resource: str | None
+    python_method: str | None
+    scopes: tuple[str, ...]
+    params: dict[str, ParamSpec] = field(default_factory=dict)
+    body_schema: dict[str, Any] | None = None
+    batch_max_items: int | None = None
+    success_status: int = 200
+    success_schema: str | None = None
+
+    @property
+    def paginated(self) -> bool:
+        return self.success_schema is not None and self.success_schema.endswith("Page")
+
+    @property
+    def idempotent(self) -> bool:
+        """Whether sending the request twice has the same effect as once (RFC 9110 method semantics)."""
+        return self.method in {"GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE"}
+
+
+@cache
+def document() -> dict[str, Any]:
+    """The bundled spec (generated/topo_client/openapi.json)."""
+    text = resources.files("topo_client").joinpath("openapi.json").read_text(encoding="utf-8")
+    doc: dict[str, Any] = json.loads(text)
+    return doc
+
+
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    """Follow a local `$ref` (possibly several) to the object it names."""
+    doc = document()
+    while "$ref" in node:
+        target: Any = doc
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def _schema_name(node: dict[str, Any]) -> str | None:
+    ref = node.get("$ref")
+    return ref.rsplit("/", 1)[-1] if isinstance(ref, str) else None
+
+
+@cache
+def operations() -> dict[str, OperationSpec]:
+    """Every operation in the spec, by operationId."""
+    found: dict[str, OperationSpec] = {}
+    for path, item in document()["paths"].items():
+        for method, op in item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            params = {}
+            for raw in op.get("parameters", []):
+                p = resolve(raw)
+                params[p["name"]] = ParamSpec(p["name"], p["in"], bool(p.get("required")), p.get("schema", {}))
+            body_schema = None
+            batch_max = (op.get("x-topo-batch") or {}).get("max_items")
+            if "requestBody" in op:
+                media = resolve(op["requestBody"])["content"].get("application/json", {})
+                body_schema = media.get("schema")
+            status, schema_name = 200, None
+            for code, response in op.get("responses", {}).items():
+                if code.isdigit() and 200 <= int(code) < 300:
+                    status = int(code)
+                    content = resolve(response).get("content", {}).get("application/json")
+                    schema_name = _schema_name(content["schema"]) if content else None
+                    break
+            found[op["operationId"]] = OperationSpec(
+                operation_id=op["operationId"],
+                method=method.upper(),
+                path=path,
+                resource=op.get("x-topo-resource"),
+                python_method=op.get("x-topo-method"),
+                scopes=tuple(op.get("x-topo-scopes", ())),
+                params=params,
+                body_schema=body_schema,
+                batch_max_items=batch_max,
+                success_status=status,
+                success_schema=schema_name,
+            )
+    return found

@@ -1,0 +1,64 @@
+"""Contact exclusions and account exclusions."""
+
+from __future__ import annotations
+
+from topo_client.api.account_exclusions import (
+    create_account_exclusion,
+    delete_account_exclusion,
+    get_account_exclusion,
+    list_account_exclusions,
+    update_account_exclusion,
+)
+from topo_client.api.contact_exclusions import (
+    create_contact_exclusion,
+    delete_contact_exclusion,
+    get_contact_exclusion,
+    list_contact_exclusions,
+    update_contact_exclusion,
+)
+
+from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
+
+_c_list = endpoint(list_contact_exclusions.build_request, list_contact_exclusions.parse_success)
+_c_create = endpoint(create_contact_exclusion.build_request, create_contact_exclusion.parse_success)
+_c_get = endpoint(get_contact_exclusion.build_request, get_contact_exclusion.parse_success)
+_c_update = endpoint(update_contact_exclusion.build_request, update_contact_exclusion.parse_success)
+_c_delete = endpoint(delete_contact_exclusion.build_request, delete_contact_exclusion.parse_success)
+
+_a_list = endpoint(list_account_exclusions.build_request, list_account_exclusions.parse_success)
+_a_create = endpoint(create_account_exclusion.build_request, create_account_exclusion.parse_success)
+_a_get = endpoint(get_account_exclusion.build_request, get_account_exclusion.parse_success)
+_a_update = endpoint(update_account_exclusion.build_request, update_account_exclusion.parse_success)
+_a_delete = endpoint(delete_account_exclusion.build_request, delete_account_exclusion.parse_success)
+
+
+class ContactExclusions(SyncAPIResource):
+    list = sync_list(_c_list)
+    create = sync_op(_c_create)
+    get = sync_op(_c_get)
+    update = sync_op(_c_update)
+    delete = sync_op(_c_delete)
+
+
+class AsyncContactExclusions(AsyncAPIResource):
+    list = async_list(_c_list)
+    create = async_op(_c_create)
+    get = async_op(_c_get)
+    update = async_op(_c_update)
+    delete = async_op(_c_delete)
+
+
+class AccountExclusions(SyncAPIResource):
+    list = sync_list(_a_list)
+    create = sync_op(_a_create)
+    get = sync_op(_a_get)
+    update = sync_op(_a_update)
+    delete = sync_op(_a_delete)
+
+
+class AsyncAccountExclusions(AsyncAPIResource):
+    list = async_list(_a_list)
+    create = async_op(_a_create)
+    get = async_op(_a_get)
+    update = async_op(_a_update)
+    delete = async_op(_a_delete)

@@ -1,0 +1,121 @@
+"""Contact lists and account lists, with their entries (`client.contact_lists.entries`)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from topo_client.api.account_lists import (
+    create_account_entries,
+    create_account_lists,
+    get_account_entry,
+    get_account_list,
+    list_account_entries,
+    list_account_lists,
+    update_account_list,
+)
+from topo_client.api.contact_lists import (
+    create_contact_entries,
+    create_contact_lists,
+    get_contact_entry,
+    get_contact_list,
+    list_contact_entries,
+    list_contact_lists,
+    update_contact_list,
+)
+from topo_client.models import AccountEntryCreate, AccountListCreate, ContactEntryCreate, ContactListCreate
+
+from .._resource import (
+    AsyncAPIResource,
+    SyncAPIResource,
+    async_batch,
+    async_list,
+    async_op,
+    endpoint,
+    sync_batch,
+    sync_list,
+    sync_op,
+)
+
+_cl_list = endpoint(list_contact_lists.build_request, list_contact_lists.parse_success)
+_cl_create = endpoint(create_contact_lists.build_request, create_contact_lists.parse_success)
+_cl_get = endpoint(get_contact_list.build_request, get_contact_list.parse_success)
+_cl_update = endpoint(update_contact_list.build_request, update_contact_list.parse_success)
+_ce_list = endpoint(list_contact_entries.build_request, list_contact_entries.parse_success)
+_ce_create = endpoint(create_contact_entries.build_request, create_contact_entries.parse_success)
+_ce_get = endpoint(get_contact_entry.build_request, get_contact_entry.parse_success)
+
+_al_list = endpoint(list_account_lists.build_request, list_account_lists.parse_success)
+_al_create = endpoint(create_account_lists.build_request, create_account_lists.parse_success)
+_al_get = endpoint(get_account_list.build_request, get_account_list.parse_success)
+_al_update = endpoint(update_account_list.build_request, update_account_list.parse_success)
+_ae_list = endpoint(list_account_entries.build_request, list_account_entries.parse_success)
+_ae_create = endpoint(create_account_entries.build_request, create_account_entries.parse_success)
+_ae_get = endpoint(get_account_entry.build_request, get_account_entry.parse_success)
+
+
+class ContactEntries(SyncAPIResource):
+    list = sync_list(_ce_list)
+    create = sync_batch(_ce_create, ContactEntryCreate)
+    get = sync_op(_ce_get)
+
+
+class AsyncContactEntries(AsyncAPIResource):
+    list = async_list(_ce_list)
+    create = async_batch(_ce_create, ContactEntryCreate)
+    get = async_op(_ce_get)
+
+
+class ContactLists(SyncAPIResource):
+    list = sync_list(_cl_list)
+    create = sync_batch(_cl_create, ContactListCreate)
+    get = sync_op(_cl_get)
+    update = sync_op(_cl_update)
+
+    @cached_property
+    def entries(self) -> ContactEntries:
+        return ContactEntries(self._client)
+
+
+class AsyncContactLists(AsyncAPIResource):
+    list = async_list(_cl_list)
+    create = async_batch(_cl_create, ContactListCreate)
+    get = async_op(_cl_get)
+    update = async_op(_cl_update)
+
+    @cached_property
+    def entries(self) -> AsyncContactEntries:
+        return AsyncContactEntries(self._client)
+
+
+class AccountEntries(SyncAPIResource):
+    list = sync_list(_ae_list)
+    create = sync_batch(_ae_create, AccountEntryCreate)
+    get = sync_op(_ae_get)
+
+
+class AsyncAccountEntries(AsyncAPIResource):
+    list = async_list(_ae_list)
+    create = async_batch(_ae_create, AccountEntryCreate)
+    get = async_op(_ae_get)
+
+
+class AccountLists(SyncAPIResource):
+    list = sync_list(_al_list)
+    create = sync_batch(_al_create, AccountListCreate)
+    get = sync_op(_al_get)
+    update = sync_op(_al_update)
+
+    @cached_property
+    def entries(self) -> AccountEntries:
+        return AccountEntries(self._client)
+
+
+class AsyncAccountLists(AsyncAPIResource):
+    list = async_list(_al_list)
+    create = async_batch(_al_create, AccountListCreate)
+    get = async_op(_al_get)
+    update = async_op(_al_update)
+
+    @cached_property
+    def entries(self) -> AsyncAccountEntries:
+        return AsyncAccountEntries(self._client)

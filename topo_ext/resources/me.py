@@ -1,0 +1,23 @@
+"""GET /me."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from topo_client.api.me import get_me as _get_me
+from topo_client.models import Me
+
+from .._resource import endpoint
+
+if TYPE_CHECKING:
+    from .._client import AsyncTopo, Topo
+
+_me = endpoint(_get_me.build_request, _get_me.parse_success)
+
+
+def get_me(client: Topo) -> Me:
+    return client._call(_me, (), {})
+
+
+async def async_get_me(client: AsyncTopo) -> Me:
+    return await client._call(_me, (), {})

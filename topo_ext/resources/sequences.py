@@ -1,0 +1,56 @@
+"""Sequence runs (enrollments) and sequence templates."""
+
+from __future__ import annotations
+
+from topo_client.api.sequence_templates import get_sequence_template, list_sequence_templates
+from topo_client.api.sequences import (
+    create_sequence,
+    get_sequence,
+    list_sequences,
+    pause_sequence,
+    resume_sequence,
+    stop_sequence,
+    update_sequence,
+)
+
+from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
+
+_list = endpoint(list_sequences.build_request, list_sequences.parse_success)
+_create = endpoint(create_sequence.build_request, create_sequence.parse_success)
+_get = endpoint(get_sequence.build_request, get_sequence.parse_success)
+_update = endpoint(update_sequence.build_request, update_sequence.parse_success)
+_pause = endpoint(pause_sequence.build_request, pause_sequence.parse_success)
+_resume = endpoint(resume_sequence.build_request, resume_sequence.parse_success)
+_stop = endpoint(stop_sequence.build_request, stop_sequence.parse_success)
+_t_list = endpoint(list_sequence_templates.build_request, list_sequence_templates.parse_success)
+_t_get = endpoint(get_sequence_template.build_request, get_sequence_template.parse_success)
+
+
+class Sequences(SyncAPIResource):
+    list = sync_list(_list)
+    create = sync_op(_create)
+    get = sync_op(_get)
+    update = sync_op(_update)
+    pause = sync_op(_pause)
+    resume = sync_op(_resume)
+    stop = sync_op(_stop)
+
+
+class AsyncSequences(AsyncAPIResource):
+    list = async_list(_list)
+    create = async_op(_create)
+    get = async_op(_get)
+    update = async_op(_update)
+    pause = async_op(_pause)
+    resume = async_op(_resume)
+    stop = async_op(_stop)
+
+
+class SequenceTemplates(SyncAPIResource):
+    list = sync_list(_t_list)
+    get = sync_op(_t_get)
+
+
+class AsyncSequenceTemplates(AsyncAPIResource):
+    list = async_list(_t_list)
+    get = async_op(_t_get)
