@@ -25,8 +25,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bundle  # noqa: E402
-import events  # noqa: E402
+import bundle
+import events
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "generator"
@@ -95,8 +95,8 @@ def build(spec_dir: Path, out: Path) -> Path:
     shutil.copy(spec_json, package / "openapi.json")
     (package / "py.typed").write_text("")
     _run(BIN / "ruff", "check", "--quiet", "--fix-only", "--select", "I,F401,UP", "--config",
-         GENERATOR / "ruff.toml", package)
-    _run(BIN / "ruff", "format", "--quiet", "--config", GENERATOR / "ruff.toml", package)
+         GENERATOR / "ruff-generated.toml", package)
+    _run(BIN / "ruff", "format", "--quiet", "--config", GENERATOR / "ruff-generated.toml", package)
     for cache in package.rglob("__pycache__"):
         shutil.rmtree(cache)
     return package

@@ -220,8 +220,6 @@ def status_error(response: httpx.Response, attempts: int) -> exc.APIStatusError:
     if isinstance(error, exc.PermissionDeniedError) and isinstance(data, Mapping):
         scope = data.get("required_scope") or data.get("scope") or data.get("missing_scope")
         error.required_scope = str(scope) if scope else None
-        if scope and str(scope) not in error.message:
-            error.message = f"{error.message} (missing scope {scope})"
     if isinstance(error, exc.RateLimitError):
         error.retry_after = parse_retry_after(response.headers)
     return error
@@ -259,6 +257,8 @@ class Policy:
         idempotent = op.spec.idempotent
         if outcome.error is not None:
             err = outcome.error
+            if isinstance(err, _Truncated):
+                return Decision(idempotent, self.backoff(attempt), "truncated body") if idempotent else Decision(False)
             before_send = isinstance(err, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
             if before_send or (idempotent and isinstance(err, httpx.TransportError)):
                 return Decision(True, self.backoff(attempt), type(err).__name__)
@@ -379,10 +379,11 @@ class SyncTransport(BaseTransport):
 
     def send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
         request = self.build(self.http, op, args, kwargs)
-        attempt = 0
+        attempt, pending = 0, 0.0
         while True:
             attempt += 1
-            if wait := self.gate.reserve():
+            # One wait per attempt: the retry delay, or longer if the rate gate says so.
+            if wait := max(pending, self.gate.reserve()):
                 time.sleep(wait)
             try:
                 response = self.http.send(request)
@@ -396,7 +397,7 @@ class SyncTransport(BaseTransport):
                 assert outcome.response is not None
                 return value, outcome.response
             self.policy.log_retry(request, attempt, decision)
-            time.sleep(decision.delay)
+            pending = decision.delay
 
     def request(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
         return self.send(op, args, kwargs)[0]
@@ -411,10 +412,11 @@ class AsyncTransport(BaseTransport):
     async def send(self, op: Operation[Any, T], args: tuple[Any, ...],
                    kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
         request = self.build(self.http, op, args, kwargs)
-        attempt = 0
+        attempt, pending = 0, 0.0
         while True:
             attempt += 1
-            if wait := self.gate.reserve():
+            # One wait per attempt: the retry delay, or longer if the rate gate says so.
+            if wait := max(pending, self.gate.reserve()):
                 await asyncio.sleep(wait)
             try:
                 response = await self.http.send(request)
@@ -428,7 +430,7 @@ class AsyncTransport(BaseTransport):
                 assert outcome.response is not None
                 return value, outcome.response
             self.policy.log_retry(request, attempt, decision)
-            await asyncio.sleep(decision.delay)
+            pending = decision.delay
 
     async def request(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
         return (await self.send(op, args, kwargs))[0]

@@ -109,6 +109,12 @@ class PermissionDeniedError(APIStatusError):
 
     required_scope: str | None = None
 
+    def __str__(self) -> str:
+        text = super().__str__()
+        if self.required_scope and self.required_scope not in self.message:
+            text += f" (missing scope {self.required_scope})"
+        return text
+
 
 class NotFoundError(APIStatusError):
     """404 `NotFoundIssue`: no such resource in this workspace."""

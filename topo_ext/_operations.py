@@ -252,6 +252,13 @@ class Operation(Generic[P, T_co]):
         if missing:
             raise TypeError(f"{self.spec.operation_id}() missing required argument(s) {', '.join(missing)}")
         checked = {name: self._checkers[name](value) for name, value in named.items()}
+        limit = self.spec.batch_max_items
+        items = getattr(checked.get("body"), "items", None)
+        if limit is not None and isinstance(items, list) and len(items) > limit:
+            raise ValueError(
+                f"body.items: {len(items)} items; at most {limit} are allowed per request "
+                "(the resource's create() accepts any number and sends them in chunks)"
+            )
         if "body" in self._checkers and isinstance(checked.get("body", UNSET), Unset) and "body" in self._positional:
             raise TypeError(f"{self.spec.operation_id}() missing required argument 'body'")
         build: Callable[..., dict[str, Any]] = self.build

@@ -34,6 +34,7 @@ class OperationSpec:
     batch_max_items: int | None = None
     success_status: int = 200
     success_schema: str | None = None
+    success_body: dict[str, Any] | None = None
 
     @property
     def paginated(self) -> bool:
@@ -86,12 +87,13 @@ def operations() -> dict[str, OperationSpec]:
             if "requestBody" in op:
                 media = resolve(op["requestBody"])["content"].get("application/json", {})
                 body_schema = media.get("schema")
-            status, schema_name = 200, None
+            status, schema_name, body = 200, None, None
             for code, response in op.get("responses", {}).items():
                 if code.isdigit() and 200 <= int(code) < 300:
                     status = int(code)
                     content = resolve(response).get("content", {}).get("application/json")
                     schema_name = _schema_name(content["schema"]) if content else None
+                    body = content["schema"] if content else None
                     break
             found[op["operationId"]] = OperationSpec(
                 operation_id=op["operationId"],
@@ -105,5 +107,6 @@ def operations() -> dict[str, OperationSpec]:
                 batch_max_items=batch_max,
                 success_status=status,
                 success_schema=schema_name,
+                success_body=body,
             )
     return found

@@ -1,0 +1,70 @@
+# topo-client: every developer and CI command. Run `make help` for the list.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+PYTEST_FLAGS ?= -q
+export PYTHONHASHSEED := 0
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed node_modules/.installed  ## venv with pinned tools, the package in editable mode, node tools
+
+$(VENV)/.installed: requirements/dev.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+generate:  ## regenerate generated/ from spec/ (deterministic)
+	$(PY) generator/generate.py
+
+check-generated:  ## fail with a diff if generated/ is stale or hand-edited
+	$(PY) generator/generate.py --check
+
+spec-check:  ## validate and lint the spec, check its examples and its coverage of the docs
+	$(PY) generator/bundle.py --out build/openapi.json
+	npx --no-install redocly lint --config generator/redocly.yaml build/openapi.json
+	$(BIN)/pytest $(PYTEST_FLAGS) tests/spec
+
+lint:  ## ruff and mypy --strict (topo_ext); generated code only has to import
+	$(BIN)/ruff check topo_ext tests generator bench
+	$(BIN)/mypy
+	$(PY) -c "import topo_client.api, topo_client.models, topo_client.events"
+
+test: check-generated lint  ## everything CI runs: generated/ fresh, spec lint, lint, the whole offline test suite
+	$(PY) generator/bundle.py --out build/openapi.json
+	npx --no-install redocly lint --config generator/redocly.yaml build/openapi.json
+	$(BIN)/pytest $(PYTEST_FLAGS)
+
+record:  ## re-record the VCR cassettes against the local sandbox (see README)
+	TOPO_RECORD=1 $(BIN)/pytest $(PYTEST_FLAGS) tests/cassettes --record-mode=rewrite
+
+contract:  ## call every operation against Prism (validation proxy, dynamic responses)
+	$(PY) tests/contract/run_contract.py
+
+reliability:  ## export 10,000 activities through injected faults; prints the acceptance figures
+	$(PY) tests/reliability/run_reliability.py
+
+bench:  ## benchmarks as ratios to their baselines; writes bench/results.json
+	$(PY) bench/run.py
+
+demo:  ## start the sandbox and walk through the main flows with the CLI and the client
+	$(PY) -m topo_ext.demo
+
+drift:  ## compare recorded responses with the spec (DRIFT_INPUT=path to captures or a saved report)
+	$(PY) -m topo_ext.drift $(or $(DRIFT_INPUT),tests/cassettes)
+
+api-diff:  ## public Python surface: working tree vs REF (default: last commit touching generated/)
+	$(PY) tools/api_diff.py $(if $(REF),--ref $(REF),)
+
+clean:  ## remove build outputs (not the venv)
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache
+
+.PHONY: help install generate check-generated spec-check lint test record contract reliability bench demo drift api-diff clean

@@ -1,0 +1,74 @@
+"""New fields and enum values on every resource: nothing raises, everything is kept and reported."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import pytest
+
+from tests.specdata import MockAPI, arguments, client_operations, method_for
+from topo_ext import Topo
+from topo_ext._spec import OperationSpec
+
+OPS = [op for op in client_operations() if op.success_body is not None]
+
+
+def _walk(value: Any) -> list[Any]:
+    """Every model, enum and plain value reachable from a decoded result."""
+    found = [value]
+    if hasattr(value, "items") and not isinstance(value, dict) and isinstance(getattr(value, "items", None), list):
+        for item in value.items:
+            found += _walk(item)
+    if hasattr(value, "__attrs_attrs__"):
+        for field in value.__attrs_attrs__:
+            found += _walk(getattr(value, field.name))
+    if hasattr(value, "__struct_fields__"):
+        for name in value.__struct_fields__:
+            found += _walk(getattr(value, name))
+    if isinstance(value, list):
+        for item in value:
+            found += _walk(item)
+    return found
+
+
+def _call(client: Topo, op: OperationSpec) -> Any:
+    args, kwargs = arguments(op)
+    return client.me() if op.python_method == "me" else method_for(client, op)(*args, **kwargs)
+
+
+@pytest.mark.parametrize("op", OPS, ids=lambda op: op.operation_id)
+def test_unknown_fields_and_enum_values_are_kept(client: Topo, api: MockAPI, op: OperationSpec) -> None:
+    api.extra = True
+    api.unknown_enums = True
+    result = _call(client, op)
+    values = _walk(result)
+    models = [v for v in values if hasattr(v, "additional_properties") or hasattr(v, "__struct_fields__")]
+    assert models, "the result holds no model"
+    kept = [m for m in models if getattr(m, "additional_properties", None) or getattr(m, "extra", None)]
+    assert kept, "the unknown field was dropped"
+    assert all((getattr(m, "additional_properties", None) or m.extra)["favorite_color"] == "teal" for m in kept)
+    enums = [v for v in values if isinstance(v, enum.Enum)]
+    for value in enums:
+        assert value.is_unknown  # type: ignore[attr-defined]
+        assert value == "BRAND_NEW_VALUE" and value.value == "BRAND_NEW_VALUE"
+    drift = client.drift.keys()
+    assert any(key.endswith(".favorite_color") for key in drift)
+    if enums:
+        assert any('="BRAND_NEW_VALUE"' in key for key in drift)
+
+
+@pytest.mark.parametrize("op", OPS, ids=lambda op: op.operation_id)
+def test_unknown_fields_survive_to_dict(client: Topo, api: MockAPI, op: OperationSpec) -> None:
+    api.extra = True
+    result = _call(client, op)
+    for model in _walk(result):
+        if hasattr(model, "to_dict") and hasattr(model, "additional_properties") and model.additional_properties:
+            assert model.to_dict()["favorite_color"] == "teal"
+
+
+def test_known_values_are_not_flagged(client: Topo) -> None:
+    contact_page = client.contacts.list()
+    assert contact_page.items and not client.drift
+    exclusion = client.contact_exclusions.get("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b")
+    assert not exclusion.reason.is_unknown

@@ -1,0 +1,126 @@
+"""Auto-pagination: lazy walks across pages, empty results, a result set that shrinks mid-walk, async prefetch."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+
+from tests.specdata import MockAPI, new_id
+from topo_ext import AsyncTopo, Topo
+
+
+def contacts_feed(total: int, *, shrink_after: int | None = None) -> tuple[list[str], list[int], object]:
+    """A /contacts handler over `total` contacts; after `shrink_after` requests the set loses a page of items."""
+    ids = [new_id() for _ in range(total)]
+    seen_pages: list[int] = []
+    data = list(ids)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        page, size = int(request.url.params["page"]), int(request.url.params["size"])
+        seen_pages.append(page)
+        if shrink_after is not None and len(seen_pages) > shrink_after:
+            del data[:size]
+        chunk = data[(page - 1) * size: page * size]
+        pages = -(-len(data) // size)
+        return httpx.Response(200, json={
+            "items": [{"id": i} for i in chunk], "total_count": len(data), "total_pages": pages,
+            "has_more": page < pages,
+        })
+
+    return ids, seen_pages, handler
+
+
+def test_iterating_a_page_walks_every_page_lazily(client: Topo, api: MockAPI) -> None:
+    ids, pages, handler = contacts_feed(7)
+    api.override["list_contacts"] = handler  # type: ignore[assignment]
+    first = client.contacts.list(size=3)
+    assert pages == [1]  # nothing fetched beyond the first page yet
+    assert (first.total_count, first.total_pages, first.has_more, len(first.items)) == (7, 3, True, 3)
+    walked = [str(c.id) for c in first]
+    assert walked == ids
+    assert pages == [1, 2, 3]
+
+
+def test_next_page_and_iter_pages(client: Topo, api: MockAPI) -> None:
+    _, _, handler = contacts_feed(5)
+    api.override["list_contacts"] = handler  # type: ignore[assignment]
+    first = client.contacts.list(size=2)
+    second = first.next_page()
+    assert second is not None and second.page == 2
+    assert [p.page for p in first.iter_pages()] == [1, 2, 3]
+    last = list(first.iter_pages())[-1]
+    assert last.next_page() is None and not last.has_more
+
+
+def test_size_defaults_to_the_maximum(client: Topo, api: MockAPI) -> None:
+    _, _, handler = contacts_feed(3)
+    api.override["list_contacts"] = handler  # type: ignore[assignment]
+    client.contacts.list()
+    assert api.requests[-1].url.params["size"] == "100"
+
+
+def test_empty_result(client: Topo, api: MockAPI) -> None:
+    _, pages, handler = contacts_feed(0)
+    api.override["list_contacts"] = handler  # type: ignore[assignment]
+    page = client.contacts.list()
+    assert list(page) == [] and page.total_count == 0 and pages == [1]
+
+
+def test_a_result_set_that_shrinks_mid_walk_ends_the_walk(client: Topo, api: MockAPI) -> None:
+    _, pages, handler = contacts_feed(9, shrink_after=1)
+    api.override["list_contacts"] = handler  # type: ignore[assignment]
+    walked = list(client.contacts.list(size=3))
+    assert len(walked) < 9  # items moved to earlier pages are not re-fetched ...
+    assert len(pages) <= 3  # ... and the walk stops instead of looping on has_more
+
+
+def test_has_more_with_an_empty_page_does_not_loop(client: Topo, api: MockAPI) -> None:
+    calls: list[int] = []
+
+    def lying(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        return httpx.Response(200, json={"items": [], "total_count": 5, "total_pages": 9, "has_more": True})
+
+    api.override["list_contacts"] = lying
+    assert list(client.contacts.list()) == [] and len(calls) == 1
+
+
+async def test_async_for_walks_every_page(async_client: AsyncTopo, api: MockAPI) -> None:
+    ids, pages, handler = contacts_feed(10)
+    api.override["list_contacts"] = handler  # type: ignore[assignment]
+    walked = [str(c.id) async for c in async_client.contacts.list(size=4)]
+    assert walked == ids and pages == [1, 2, 3]
+    first = await async_client.contacts.list(size=4)
+    assert first.total_pages == 3 and len(first.items) == 4
+    second = await first.next_page()
+    assert second is not None and second.page == 2
+
+
+async def test_async_prefetch_keeps_order_and_bounds_concurrency(api: MockAPI) -> None:
+    ids = [new_id() for _ in range(40)]
+    in_flight = 0
+    peak = 0
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal in_flight, peak
+        page, size = int(request.url.params["page"]), int(request.url.params["size"])
+        in_flight += 1
+        peak = max(peak, in_flight)
+        await asyncio.sleep(0.01 * ((page * 7) % 3))  # pages finish out of order
+        in_flight -= 1
+        chunk = ids[(page - 1) * size: page * size]
+        return httpx.Response(200, json={"items": [{"id": i} for i in chunk], "total_count": 40,
+                                         "total_pages": 10, "has_more": page < 10})
+
+    async with AsyncTopo(api_key="topo_x", base_url="https://t/v1", prefetch=3,
+                         http_client=httpx.AsyncClient(transport=httpx.MockTransport(handler))) as client:
+        walked = [str(c.id) async for c in client.contacts.list(size=4)]
+    assert walked == ids
+    assert 1 < peak <= 3
+
+
+async def test_prefetch_must_be_bounded() -> None:
+    with pytest.raises(ValueError, match="prefetch"):
+        AsyncTopo(api_key="topo_x", prefetch=1000)

@@ -1,0 +1,160 @@
+"""Retries: 429 with Retry-After (seconds, HTTP-date), 503, connection resets, give-up, the POST rule, logging."""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import time
+from collections.abc import Callable, Iterator
+
+import httpx
+import pytest
+
+from tests.conftest import TEST_KEY
+from tests.specdata import MockAPI, UUID_A
+from topo_ext import APIConnectionError, InternalServerError, RateLimitError, Topo
+
+CONTACT = {"id": UUID_A, "email": "alex@example.com"}
+ERROR_503 = {"status_code": 503, "type": "ServiceUnavailable", "message": "try later", "request_id": "req_503"}
+
+
+def script(*steps: httpx.Response | Exception) -> tuple[Callable[[httpx.Request], httpx.Response], list[int]]:
+    """A handler that plays `steps` in order (exceptions are raised), then keeps answering the last one."""
+    calls: list[int] = []
+    queue: Iterator[httpx.Response | Exception] = iter(steps)
+    last: list[httpx.Response | Exception] = [steps[-1]]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        step = next(queue, last[0])
+        if isinstance(step, Exception):
+            raise step
+        return httpx.Response(step.status_code, headers=step.headers, content=step.content)
+
+    return handler, calls
+
+
+def rate_limited(retry_after: str) -> httpx.Response:
+    return httpx.Response(429, headers={"Retry-After": retry_after},
+                          json={"status_code": 429, "type": "RateLimitIssue", "message": "slow down"})
+
+
+def test_429_waits_for_retry_after_seconds(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
+    api.override["get_contact"], calls = script(rate_limited("3"), httpx.Response(200, json=CONTACT))
+    assert client.contacts.get(UUID_A).email == "alex@example.com"
+    assert len(calls) == 2 and no_sleep == [3.0]
+
+
+def test_429_waits_for_retry_after_http_date(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
+    when = email.utils.formatdate(time.time() + 20, usegmt=True)
+    api.override["get_contact"], calls = script(rate_limited(when), httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert len(calls) == 2 and 15 < no_sleep[0] <= 21
+
+
+def test_retry_after_ms_is_preferred(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
+    limited = httpx.Response(429, headers={"retry-after-ms": "250", "Retry-After": "1"})
+    api.override["get_contact"], _ = script(limited, httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert no_sleep == [0.25]
+
+
+def test_503_is_retried_with_capped_jittered_backoff(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
+    api.override["get_contact"], calls = script(httpx.Response(503, json=ERROR_503),
+                                                httpx.Response(503, json=ERROR_503), httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert len(calls) == 3
+    assert 0 <= no_sleep[0] <= 0.5 and 0 <= no_sleep[1] <= 1.0  # full jitter under base * 2**n
+
+
+def test_connection_reset_is_retried_for_reads(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
+    api.override["get_contact"], calls = script(httpx.RemoteProtocolError("peer closed connection"),
+                                                httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert len(calls) == 2
+
+
+def test_gives_up_after_max_retries_and_says_how_many_attempts(client: Topo, api: MockAPI,
+                                                               no_sleep: list[float]) -> None:
+    api.override["get_contact"], calls = script(httpx.Response(503, json=ERROR_503))
+    with pytest.raises(InternalServerError) as caught:
+        client.contacts.get(UUID_A)
+    assert len(calls) == 3  # 1 + the default 2 retries
+    assert caught.value.attempts == 3 and "after 3 attempts" in str(caught.value)
+    assert caught.value.request_id == "req_503"
+
+
+def test_connection_errors_give_up_as_api_connection_error(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
+    api.override["get_contact"], calls = script(httpx.ConnectError("refused"))
+    with pytest.raises(APIConnectionError, match="after 3 attempts"):
+        client.contacts.get(UUID_A)
+    assert len(calls) == 3
+
+
+def test_max_retries_per_call_and_globally(api: MockAPI, no_sleep: list[float]) -> None:
+    api.override["get_contact"], calls = script(httpx.Response(503, json=ERROR_503))
+    client = Topo(api_key=TEST_KEY, base_url="https://t/v1", max_retries=5,
+                  http_client=httpx.Client(transport=httpx.MockTransport(api)))
+    with pytest.raises(InternalServerError):
+        client.with_options(max_retries=0).contacts.get(UUID_A)
+    assert len(calls) == 1
+    with pytest.raises(InternalServerError):
+        client.contacts.get(UUID_A)
+    assert len(calls) == 1 + 6
+
+
+def test_post_is_not_retried_after_the_server_may_have_acted(client: Topo, api: MockAPI,
+                                                             no_sleep: list[float]) -> None:
+    api.override["create_contact_exclusion"], calls = script(httpx.Response(503, json=ERROR_503))
+    with pytest.raises(InternalServerError):
+        client.contact_exclusions.create(body={"email": "a@b.co", "reason": "UNSUBSCRIBED"})
+    assert len(calls) == 1
+    api.override["create_contact_exclusion"], calls = script(httpx.ReadTimeout("slow"))
+    with pytest.raises(APIConnectionError):
+        client.contact_exclusions.create(body={"email": "a@b.co", "reason": "UNSUBSCRIBED"})
+    assert len(calls) == 1
+
+
+def test_post_is_retried_on_429_and_connect_errors(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
+    created = {"id": UUID_A, "email": "a@b.co", "linkedin_url": None, "reason": "UNSUBSCRIBED", "message": None,
+               "until": None, "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z"}
+    api.override["create_contact_exclusion"], calls = script(
+        rate_limited("1"), httpx.ConnectError("refused"), httpx.Response(201, json=created))
+    client.contact_exclusions.create(body={"email": "a@b.co", "reason": "UNSUBSCRIBED"})
+    assert len(calls) == 3
+
+
+def test_a_huge_retry_after_is_not_slept_through(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
+    api.override["get_contact"], calls = script(rate_limited("3600"))
+    with pytest.raises(RateLimitError) as caught:
+        client.contacts.get(UUID_A)
+    assert len(calls) == 1 and no_sleep == [] and caught.value.retry_after == 3600
+
+
+def test_each_retry_is_logged_at_debug_with_its_reason(client: Topo, api: MockAPI, no_sleep: list[float],
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    api.override["get_contact"], _ = script(rate_limited("1"), httpx.Response(503, json=ERROR_503),
+                                            httpx.Response(200, json=CONTACT))
+    with caplog.at_level(logging.DEBUG, logger="topo"):
+        client.contacts.get(UUID_A)
+    messages = [r.getMessage() for r in caplog.records if r.name == "topo"]
+    assert len(messages) == 2
+    assert "429" in messages[0] and "503" in messages[1]
+    assert all("attempt" in m and "/contacts/" in m for m in messages)
+
+
+def test_truncated_json_on_a_read_is_retried(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
+    api.override["get_contact"], calls = script(httpx.Response(200, content=b'{"id": "018f1a2b'),
+                                                httpx.Response(200, json=CONTACT))
+    assert client.contacts.get(UUID_A).email == "alex@example.com"
+    assert len(calls) == 2
+
+
+async def test_async_client_retries_the_same_way(async_client: object, api: MockAPI, no_sleep: list[float]) -> None:
+    from topo_ext import AsyncTopo
+
+    assert isinstance(async_client, AsyncTopo)
+    api.override["get_contact"], calls = script(rate_limited("2"), httpx.RemoteProtocolError("reset"),
+                                                httpx.Response(200, json=CONTACT))
+    contact = await async_client.contacts.get(UUID_A)
+    assert contact.email == "alex@example.com" and len(calls) == 3 and no_sleep[0] == 2.0

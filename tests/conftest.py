@@ -1,0 +1,55 @@
+"""Shared fixtures: a spec-driven mock API behind httpx.MockTransport, and clients wired to it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+import pytest
+
+from tests.specdata import MockAPI
+from topo_ext import AsyncTopo, Topo
+from topo_ext._drift import drift_record
+
+TEST_KEY = "topo_test_key_do_not_leak_4f9a"
+BASE_URL = "https://api.topo.test/v1"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_drift_record() -> Iterator[None]:
+    drift_record().clear()
+    yield
+    drift_record().clear()
+
+
+@pytest.fixture
+def api() -> MockAPI:
+    return MockAPI()
+
+
+@pytest.fixture
+def client(api: MockAPI) -> Iterator[Topo]:
+    with Topo(api_key=TEST_KEY, base_url=BASE_URL, http_client=httpx.Client(transport=httpx.MockTransport(api)),
+              log_drift=False) as c:
+        yield c
+
+
+@pytest.fixture
+async def async_client(api: MockAPI) -> AsyncIterator[AsyncTopo]:
+    http = httpx.AsyncClient(transport=httpx.MockTransport(api))
+    async with AsyncTopo(api_key=TEST_KEY, base_url=BASE_URL, http_client=http, log_drift=False) as c:
+        yield c
+    await http.aclose()
+
+
+@pytest.fixture
+def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Record retry sleeps instead of sleeping (the sync and async transports)."""
+    slept: list[float] = []
+
+    async def fake_async_sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    monkeypatch.setattr("topo_ext._base_client.time.sleep", slept.append)
+    monkeypatch.setattr("topo_ext._base_client.asyncio.sleep", fake_async_sleep)
+    return slept
