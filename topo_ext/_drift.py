@@ -1,9 +1,16 @@
 """The runtime drift record: what the API sent that this client's spec does not describe.
 
-Decoders report unknown fields, enum values and event types here. Each distinct key (schema + JSON path, or enum +
-value) is stored once per process with a count and one example value, and logged once at WARNING on the `topo`
-logger. Values of fields whose names look secret are never kept. The fast path pays nothing: reports only happen
-when something unknown was actually seen.
+Decoders report unknown fields, enum values and event types here. Each distinct key is stored once per process with
+a count and one example value, and logged once at WARNING on the `topo` logger (`Topo(log_drift=False)` turns the
+log off; the record is kept either way). Keys name the spec schema and the JSON path or value:
+
+    Contact.favorite_color                      an unknown field (nested models report under their own class)
+    ExclusionReason="SPAM_TRAP"                 an unknown enum value
+    ActivityPayload.type="message.bounced"      an unknown event type
+
+Values of fields whose names look secret, and strings that look like API keys or signing secrets, are never kept.
+The decode path pays nothing for this when nothing is unknown: the generated code only calls in here when a body
+held something unknown. `python -m topo_ext.drift` reads a saved record (`client.drift.to_json()`).
 """
 
 from __future__ import annotations
@@ -21,13 +28,26 @@ from topo_client import _hooks
 
 log = logging.getLogger("topo")
 
-SECRET_NAME = re.compile(r"secret|token|password|passwd|key|authorization|signature", re.IGNORECASE)
+SECRET_NAME = re.compile(r"secret|token|password|passwd|key|authorization|signature|credential", re.IGNORECASE)
+SECRET_VALUE = re.compile(r"^(topo_|whsec_|sk_|Bearer\s|Basic\s)", re.IGNORECASE)
 REDACTED = "<redacted>"
+_MAX_EXAMPLE_STR = 200
+
+
+def drift_key(kind: str, schema: str, name: str) -> str:
+    """The one spelling of a drift key, shared by the runtime record and `python -m topo_ext.drift`."""
+    if kind == "enum":
+        return f"{schema}={json.dumps(name)}"
+    if kind == "event_type":
+        return f"{schema}.type={json.dumps(name)}"
+    if kind == "type":
+        return f"{schema}.{name} (unexpected type)"
+    return f"{schema}.{name}"
 
 
 @dataclass
 class DriftEntry:
-    kind: str  # "field", "enum" or "event_type"
+    kind: str  # "field", "enum", "event_type" or "type" (a known field whose value has another type)
     schema: str
     name: str  # the field's JSON path, the enum value, or the event type
     count: int
@@ -36,23 +56,26 @@ class DriftEntry:
 
     @property
     def key(self) -> str:
-        return f"{self.schema}.{self.name}" if self.kind == "field" else f"{self.schema}={self.name!r}"
+        return drift_key(self.kind, self.schema, self.name)
 
 
-def _safe_example(name: str, value: Any) -> Any:
+def safe_example(name: str, value: Any, depth: int = 0) -> Any:
+    """`value` with anything that may be a secret replaced by "<redacted>", and long data cut short."""
     if SECRET_NAME.search(name):
         return REDACTED
+    if isinstance(value, str):
+        return REDACTED if SECRET_VALUE.match(value) else value[:_MAX_EXAMPLE_STR]
+    if depth >= 4 and isinstance(value, dict | list):
+        return "..."
     if isinstance(value, dict):
-        return {k: _safe_example(k, v) for k, v in list(value.items())[:20]}
+        return {str(k): safe_example(str(k), v, depth + 1) for k, v in list(value.items())[:20]}
     if isinstance(value, list):
-        return [_safe_example(name, v) for v in value[:5]]
-    if isinstance(value, str) and (value.startswith(("topo_", "whsec_", "Bearer ")) or len(value) > 200):
-        return REDACTED if value.startswith(("topo_", "whsec_", "Bearer ")) else value[:200]
+        return [safe_example(name, v, depth + 1) for v in value[:5]]
     return value
 
 
 class DriftRecord:
-    """Unknown things seen by this process, keyed by where they were seen."""
+    """Unknown things seen by this process, keyed by where they were seen (see the module docstring)."""
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, str, str], DriftEntry] = {}
@@ -60,17 +83,19 @@ class DriftRecord:
         self.log_enabled = True
 
     def report(self, kind: str, schema: str, name: str, example: Any = None) -> None:
+        if kind == "type" and name.startswith("$"):
+            name = name.rsplit(".", 1)[-1]  # a document path like $.items[3].payload.x: key it by the field
         key = (kind, schema, name)
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None:
                 entry.count += 1
                 return
-            entry = DriftEntry(kind, schema, name, 1, _safe_example(name, example),
+            entry = DriftEntry(kind, schema, name, 1, safe_example("" if kind == "enum" else name, example),
                                datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
             self._entries[key] = entry
         if self.log_enabled:
-            log.warning("Topo sent something this client does not know: %s %s (see client.drift)", kind, entry.key)
+            log.warning("Topo sent something this client does not know: %s (%s; see client.drift)", entry.key, kind)
 
     def entries(self) -> list[DriftEntry]:
         with self._lock:
@@ -90,8 +115,11 @@ class DriftRecord:
         return len(self._entries)
 
     def to_json(self) -> str:
-        """The report as JSON (readable by `python -m topo_ext.drift --report FILE`)."""
-        return json.dumps({"drift": [asdict(e) for e in self.entries()]}, indent=2, default=str)
+        """The report as JSON, readable by `python -m topo_ext.drift FILE`."""
+        from ._version import __version__
+
+        entries = [{"key": e.key, **asdict(e)} for e in self.entries()]
+        return json.dumps({"topo_client": __version__, "drift": entries}, indent=2, default=str)
 
     def __repr__(self) -> str:
         return f"DriftRecord({sorted(self.keys())})"

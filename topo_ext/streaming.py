@@ -11,8 +11,8 @@ Two traps make the naive recipe lose or repeat activities, and this module handl
 
 The cursor (`Cursor`) is plain data: persist it with `to_json()` or a `FileCursorStore` / `SQLiteCursorStore`, and
 a crashed job resumes where it stopped. With a store, the stream saves the cursor each time the consumer asks for
-the next activity (so it covers every activity the consumer has finished with) and when the consumer stops
-iterating; an activity in flight when the process dies is delivered again, nothing else is.
+the next activity (so it covers every activity the consumer has finished with), and when a `with` block around
+the stream ends without an exception. An activity in flight when the job dies is delivered again; nothing else is.
 """
 
 from __future__ import annotations
@@ -45,11 +45,14 @@ class Cursor:
 
     created_at: datetime | None = None
     seen: dict[str, datetime] = field(default_factory=dict)
+    #: Everything created at or before this instant counts as delivered (set by `since=`).
+    floor: datetime | None = None
 
     def to_json(self) -> str:
         return json.dumps({
             "created_at": self.created_at.isoformat() if self.created_at else None,
             "seen": {i: t.isoformat() for i, t in sorted(self.seen.items())},
+            "floor": self.floor.isoformat() if self.floor else None,
         })
 
     @classmethod
@@ -59,7 +62,9 @@ class Cursor:
             raise ValueError("cursor: expected a JSON object from Cursor.to_json()")
         created = data.get("created_at")
         seen = {str(i): datetime.fromisoformat(t) for i, t in (data.get("seen") or {}).items()}
-        return cls(datetime.fromisoformat(created) if created else None, seen)
+        floor = data.get("floor")
+        return cls(datetime.fromisoformat(created) if created else None, seen,
+                   datetime.fromisoformat(floor) if floor else None)
 
     @classmethod
     def starting_at(cls, since: datetime) -> Cursor:
@@ -68,7 +73,7 @@ class Cursor:
             raise TypeError(f"since: expected a datetime, got {type(since).__name__}")
         if since.tzinfo is None:
             raise ValueError("since: naive datetime; pass a timezone-aware datetime (e.g. UTC)")
-        return cls(since, {})
+        return cls(since, {}, since)
 
     def has_seen(self, activity: Activity) -> bool:
         return activity.id in self.seen
@@ -144,7 +149,8 @@ class _Walker:
     def query(self) -> dict[str, Any]:
         q = {**self.filters, "sort_order": "asc", "sort_by": "created_at", "size": self.size, "page": self.page}
         if self.cursor.created_at is not None:
-            q["created_at_after"] = self.cursor.created_at - OVERLAP
+            after = self.cursor.created_at - OVERLAP
+            q["created_at_after"] = max(after, self.cursor.floor) if self.cursor.floor else after
         return q
 
     def accept(self, page: ActivityPage) -> tuple[list[Activity], bool]:
@@ -152,6 +158,8 @@ class _Walker:
         fresh: list[Activity] = []
         for activity in page.items:
             if self.cursor.has_seen(activity):
+                continue
+            if self.cursor.floor is not None and activity.created_at <= self.cursor.floor:
                 continue
             if self.cursor.created_at is not None and activity.created_at < self.cursor.created_at - OVERLAP:
                 continue  # older than the cursor: already delivered by an earlier walk
@@ -185,66 +193,90 @@ def _start(cursor: Cursor | None, since: datetime | None, store: CursorStore | N
     return cursor
 
 
-class ActivityStream:
-    """Iterator over new activities, each exactly once. `.cursor` covers everything yielded so far."""
+class _StreamBase:
+    """Commit bookkeeping shared by the sync and async streams.
 
-    def __init__(self, fetch: Callable[[dict[str, Any]], ActivityPage], cursor: Cursor, filters: dict[str, Any], *,
-                 follow: bool, interval: float, store: CursorStore | None, size: int = 100) -> None:
-        self._fetch = fetch
+    An activity counts as done when the consumer asks for the next one (or leaves a `with` block without an
+    exception); only then does the cursor move past it and get saved. So a crash while handling an activity
+    delivers that activity again on resume, and nothing else is repeated or lost.
+    """
+
+    def __init__(self, cursor: Cursor, filters: dict[str, Any], *, follow: bool, interval: float,
+                 store: CursorStore | None, size: int) -> None:
         self.cursor = cursor
         self._walker = _Walker(cursor, filters, size)
         self._follow = follow
         self._interval = interval
         self._store = store
+        self._pending: Activity | None = None
 
-    def __iter__(self) -> Iterator[Activity]:
-        try:
-            while True:
-                done = False
-                while not done:
-                    fresh, done = self._walker.accept(self._fetch(self._walker.query()))
-                    for activity in fresh:
-                        self._walker.mark(activity)
-                        yield activity
-                        if self._store is not None:
-                            self._store.save(self.cursor)
-                self._walker.page = 1
-                if not self._follow:
-                    return
-                time.sleep(self._interval)
-        finally:
+    def _commit(self) -> None:
+        if self._pending is not None:
+            self._walker.mark(self._pending)
+            self._pending = None
             if self._store is not None:
                 self._store.save(self.cursor)
 
+    def _exit(self, failed: bool) -> None:
+        if not failed:
+            self._commit()  # leaving the block normally: the consumer finished the last activity
 
-class AsyncActivityStream:
-    """Async iterator over new activities, each exactly once."""
+
+class ActivityStream(_StreamBase):
+    """Iterator over new activities, each exactly once. Use it in a `with` block to commit the last activity
+    when you stop early; `.cursor` covers every activity the consumer has finished with."""
+
+    def __init__(self, fetch: Callable[[dict[str, Any]], ActivityPage], cursor: Cursor, filters: dict[str, Any], *,
+                 follow: bool, interval: float, store: CursorStore | None, size: int = 100) -> None:
+        super().__init__(cursor, filters, follow=follow, interval=interval, store=store, size=size)
+        self._fetch = fetch
+
+    def __enter__(self) -> ActivityStream:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        self._exit(exc_type is not None)
+
+    def __iter__(self) -> Iterator[Activity]:
+        while True:
+            done = False
+            while not done:
+                fresh, done = self._walker.accept(self._fetch(self._walker.query()))
+                for activity in fresh:
+                    self._pending = activity
+                    yield activity
+                    self._commit()
+            self._walker.page = 1
+            if not self._follow:
+                return
+            time.sleep(self._interval)
+
+
+class AsyncActivityStream(_StreamBase):
+    """Async iterator over new activities, each exactly once (`async with` commits the last one on early exit)."""
 
     def __init__(self, fetch: Callable[[dict[str, Any]], Awaitable[ActivityPage]], cursor: Cursor,
                  filters: dict[str, Any], *, follow: bool, interval: float, store: CursorStore | None,
                  size: int = 100) -> None:
+        super().__init__(cursor, filters, follow=follow, interval=interval, store=store, size=size)
         self._fetch = fetch
-        self.cursor = cursor
-        self._walker = _Walker(cursor, filters, size)
-        self._follow = follow
-        self._interval = interval
-        self._store = store
+
+    async def __aenter__(self) -> AsyncActivityStream:
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        self._exit(exc_type is not None)
 
     async def __aiter__(self) -> AsyncIterator[Activity]:
-        try:
-            while True:
-                done = False
-                while not done:
-                    fresh, done = self._walker.accept(await self._fetch(self._walker.query()))
-                    for activity in fresh:
-                        self._walker.mark(activity)
-                        yield activity
-                        if self._store is not None:
-                            self._store.save(self.cursor)
-                self._walker.page = 1
-                if not self._follow:
-                    return
-                await asyncio.sleep(self._interval)
-        finally:
-            if self._store is not None:
-                self._store.save(self.cursor)
+        while True:
+            done = False
+            while not done:
+                fresh, done = self._walker.accept(await self._fetch(self._walker.query()))
+                for activity in fresh:
+                    self._pending = activity
+                    yield activity
+                    self._commit()
+            self._walker.page = 1
+            if not self._follow:
+                return
+            await asyncio.sleep(self._interval)

@@ -27,10 +27,22 @@ class TopoStruct(msgspec.Struct, forbid_unknown_fields=True, dict=True, kw_only=
         return getattr(self, "__dict__", {}).get("_extra_", {})
 
     def to_dict(self) -> dict[str, Any]:
-        """The model as JSON-compatible data, unknown fields included, with the discriminator for events."""
-        data: dict[str, Any] = msgspec.to_builtins(self)
-        tag = type(self).__struct_config__.tag
-        if tag is not None:
-            data = {type(self).__struct_config__.tag_field: tag, **data}
+        """The model as JSON-compatible data (wire names), unknown fields included, discriminator first."""
+        config = type(self).__struct_config__
+        data: dict[str, Any] = {config.tag_field: config.tag} if isinstance(config.tag, str) else {}
+        for name, wire in zip(self.__struct_fields__, self.__struct_encode_fields__, strict=True):
+            value = getattr(self, name)
+            if value is not msgspec.UNSET:
+                data[wire] = _plain(value)
         data.update(self.extra)
         return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, TopoStruct):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return msgspec.to_builtins(value)

@@ -17,7 +17,7 @@ OPS = [op for op in client_operations() if op.python_method != "me"]
 def _cases() -> list[tuple[OperationSpec, str, dict[str, Any], type[Exception], str]]:
     cases = []
     for op in OPS:
-        args, kwargs = arguments(op)
+        _, kwargs = arguments(op)
         cases.append((op, "unknown-argument", {**kwargs, "no_such_arg": 1}, TypeError, "no_such_arg"))
         for param in op.params.values():
             schema = param.schema
@@ -56,7 +56,7 @@ def test_bad_input_is_rejected_before_sending(client: Topo, api: MockAPI, op: Op
     args, _ = arguments(op)
     kwargs = dict(kwargs)
     if "__path__" in kwargs:
-        args = (kwargs.pop("__path__"),) + args[1:]
+        args = (kwargs.pop("__path__"), *args[1:])
     with pytest.raises(error) as caught:
         method_for(client, op)(*args, **kwargs)
     assert names in str(caught.value)

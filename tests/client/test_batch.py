@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from tests.specdata import MockAPI
-from topo_ext import AsyncTopo, BatchError, BadRequestError, Topo
+from topo_ext import AsyncTopo, BadRequestError, BatchError, Topo
 
 
 def test_250_items_go_in_chunks_of_100_and_come_back_merged(client: Topo, api: MockAPI) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.specdata import MockAPI, UUID_A
+from tests.specdata import UUID_A, MockAPI
 from topo_ext import APIResponse, AsyncTopo, Topo
 
 

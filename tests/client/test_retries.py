@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from tests.conftest import TEST_KEY
-from tests.specdata import MockAPI, UUID_A
+from tests.specdata import UUID_A, MockAPI
 from topo_ext import APIConnectionError, InternalServerError, RateLimitError, Topo
 
 CONTACT = {"id": UUID_A, "email": "alex@example.com"}

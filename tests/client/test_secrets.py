@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from tests.conftest import TEST_KEY
-from tests.specdata import MockAPI, UUID_A
+from tests.specdata import UUID_A, MockAPI
 from topo_ext import AsyncTopo, InternalServerError, Topo, TopoError
 from topo_ext._base_client import Secret
 

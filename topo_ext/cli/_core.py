@@ -1,0 +1,266 @@
+"""What every `topo` command shares: exit codes, the error type, the run context, argument types, redaction."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import IO, Any, NoReturn, TypeVar
+
+import httpx
+
+from .. import _exceptions as exc
+from .._client import Topo
+from .._spec import operations
+
+log = logging.getLogger("topo")
+
+EXIT_OK = 0
+EXIT_API = 1
+EXIT_USAGE = 2
+EXIT_AUTH = 3
+EXIT_CONNECTION = 4
+EXIT_INTERRUPTED = 130
+
+E = TypeVar("E", bound=Enum)
+
+
+class CLIError(Exception):
+    """A failure the CLI reports as one `topo: error: ...` line and an exit code."""
+
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class UsageError(CLIError):
+    def __init__(self, message: str) -> None:
+        super().__init__(EXIT_USAGE, message)
+
+
+def classify(err: exc.TopoError) -> CLIError:
+    """The exit code and message for an error raised by the client."""
+    if isinstance(err, exc.PermissionDeniedError):
+        message = str(err)
+        if not err.required_scope:
+            needed = _scopes_of(err)
+            if needed:
+                message += f" (this operation needs scope {' and '.join(needed)})"
+        return CLIError(EXIT_AUTH, message)
+    if isinstance(err, exc.AuthenticationError):
+        return CLIError(EXIT_AUTH, f"{err} (check TOPO_API_KEY)")
+    if isinstance(err, exc.APIConnectionError):  # includes APITimeoutError
+        return CLIError(EXIT_CONNECTION, str(err))
+    if isinstance(err, exc.APIError):
+        return CLIError(EXIT_API, str(err))
+    return CLIError(EXIT_API, str(err))
+
+
+def _scopes_of(err: exc.APIStatusError) -> tuple[str, ...]:
+    op_id = err.response.request.extensions.get("operation_id")
+    spec = operations().get(op_id) if isinstance(op_id, str) else None
+    return spec.scopes if spec else ()
+
+
+class Redactor:
+    """Replaces known secret values (API key, webhook secret) in text the CLI writes to stderr."""
+
+    def __init__(self) -> None:
+        self._secrets: set[str] = set()
+
+    def add(self, value: str | None) -> None:
+        if value:
+            self._secrets.add(value)
+
+    def __call__(self, text: str) -> str:
+        for secret in sorted(self._secrets, key=len, reverse=True):
+            text = text.replace(secret, "[redacted]")
+        return text
+
+    @classmethod
+    def for_invocation(cls, argv: Sequence[str], options: Iterable[str], env: Iterable[str]) -> Redactor:
+        """Secrets found in argv (values of `options`, even malformed) and in the environment variables `env`."""
+        redactor = cls()
+        names = tuple(options)
+        for i, token in enumerate(argv):
+            for name in names:
+                if token == name and i + 1 < len(argv):
+                    redactor.add(argv[i + 1])
+                elif token.startswith(name + "="):
+                    redactor.add(token.split("=", 1)[1])
+        for var in env:
+            redactor.add(os.environ.get(var))
+        return redactor
+
+
+class RedactingFilter(logging.Filter):
+    def __init__(self, redact: Redactor) -> None:
+        super().__init__()
+        self.redact = redact
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = self.redact(record.getMessage())
+        record.args = None
+        return True
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors (raised, not printed) and help written to the CLI's own stream."""
+
+    def __init__(self, *args: Any, out: IO[str] | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)  # abbreviations would let `--api` carry a key past redaction
+        super().__init__(*args, **kwargs)
+        self.out = out
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        if message:
+            (self.out or file or _stdout()).write(message)
+
+
+def _stdout() -> IO[str]:
+    import sys
+
+    return sys.stdout
+
+
+@dataclass
+class Context:
+    """One invocation: parsed arguments, output streams, and the client (created on first use)."""
+
+    args: argparse.Namespace
+    out: IO[str]
+    err: IO[str]
+    redact: Redactor
+    http_client: httpx.Client | None = None
+    _client: Topo | None = field(default=None, repr=False)
+    _own_http: httpx.Client | None = field(default=None, repr=False)
+
+    def client(self) -> Topo:
+        if self._client is None:
+            key = self.args.api_key or os.environ.get("TOPO_API_KEY")
+            if not key:
+                raise CLIError(EXIT_AUTH, "no API key: set the TOPO_API_KEY environment variable (or pass --api-key)")
+            self.redact.add(key)
+            if self.http_client is None:
+                self._own_http = self.http_client = httpx.Client(follow_redirects=False)
+            if self.args.verbose:
+                self.http_client.event_hooks["response"].append(_log_response)
+            try:
+                self._client = Topo(api_key=key, base_url=self.args.base_url, timeout=self.args.timeout,
+                                    max_retries=self.args.max_retries, http_client=self.http_client)
+            except ValueError as err:
+                raise UsageError(str(err)) from None
+        return self._client
+
+    def close(self) -> None:
+        if self.http_client is not None and _log_response in self.http_client.event_hooks["response"]:
+            self.http_client.event_hooks["response"].remove(_log_response)
+        if self._own_http is not None:
+            self._own_http.close()
+
+    def note(self, message: str) -> None:
+        """A one-line notice on stderr (never on stdout, which carries data)."""
+        self.err.write(self.redact(f"topo: {message}") + "\n")
+        self.err.flush()
+
+    def error(self, message: str) -> None:
+        self.note(f"error: {message}")
+
+    @property
+    def json(self) -> bool:
+        return bool(self.args.json)
+
+
+def _log_response(response: httpx.Response) -> None:
+    request = response.request
+    request_id = response.headers.get("x-request-id")
+    log.debug("%s %s -> %d%s", request.method, request.url, response.status_code,
+              f" [request_id={request_id}]" if request_id else "")
+
+
+# ---- argument types (argparse calls them; ArgumentTypeError becomes a usage error naming the option) ----------
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    return value
+
+
+def non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} must be 0 or more")
+    return value
+
+
+def positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text} must be more than 0")
+    return value
+
+
+def port_number(text: str) -> int:
+    value = non_negative_int(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a TCP port (0-65535; 0 picks a free one)")
+    return value
+
+
+def aware_datetime(text: str) -> datetime:
+    """An ISO 8601 date-time with a timezone; a naive one would silently mean the machine's local time."""
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO 8601 date-time (e.g. 2025-01-31T00:00:00Z)") from None
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has no timezone; add one, e.g. {value.isoformat()}Z or {value.isoformat()}+02:00")
+    return value
+
+
+def uuid_text(text: str) -> str:
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a UUID") from None
+
+
+def known_values(enum: type[E]) -> dict[str, E]:
+    """The enum's documented members by case-folded value (the open enums would accept any string)."""
+    return {member.value.casefold(): member for member in enum}
+
+
+def enum_choice(enum: type[E], what: str) -> Callable[[str], E]:
+    """An argparse type accepting the enum's known values, case-insensitively."""
+    table = known_values(enum)
+
+    def parse(text: str) -> E:
+        member = table.get(text.strip().casefold())
+        if member is None:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a known {what}; choose from {', '.join(str(m.value) for m in enum)}")
+        return member
+
+    parse.__name__ = what
+    return parse
