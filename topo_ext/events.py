@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any, TypeAlias, TypeVar
 
 import msgspec
+
 from topo_client import events as _models
 from topo_client._struct import TopoStruct
 from topo_client.events import (

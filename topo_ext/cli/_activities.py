@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Generator, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any
 
 from topo_client.events import Activity
 from topo_client.models import ActivityChannel, ActivityEventTypeFilter, ActivityResourceType
@@ -70,8 +70,8 @@ def run_export(ctx: Context) -> int:
     args = ctx.args
     fmt = output_format(ctx, "jsonl")
     filters = {name: getattr(args, name) for name in FILTERS if getattr(args, name) is not None}
-    store = _CommitStore(FileCursorStore(args.cursor_file)) if args.cursor_file else None
-    resumed = store.load() if store else None
+    store = FileCursorStore(args.cursor_file) if args.cursor_file else None
+    resumed = _load(store) if store else None
     if resumed is not None and args.since is not None:
         log.warning("resuming from %s (after %s); --since is ignored", args.cursor_file,
                     resumed.created_at.isoformat() if resumed.created_at else "the start")
@@ -84,44 +84,29 @@ def run_export(ctx: Context) -> int:
         progress = Progress(ctx.err, "activities")
         if progress.enabled and not args.follow:
             progress.total = _remaining(ctx, stream.cursor, filters, args.limit)
-        activities = cast(Generator[Activity, None, None], iter(stream))
         try:
-            for activity in activities:
-                try:
+            # The stream records an activity as delivered (and saves the cursor) only when the loop asks for the
+            # next one or the block ends normally: an activity whose write failed is exported again on resume.
+            with stream:
+                for activity in stream:
                     write(activity)
-                    out.flush()  # before the stream records the activity as delivered (when asked for the next)
-                except BaseException:
-                    if store is not None:
-                        store.committed = False  # this activity was not written: the cursor must not cover it
-                    raise
-                progress.advance()
-                if args.limit and progress.count >= args.limit:
-                    break
+                    out.flush()
+                    progress.advance()
+                    if args.limit and progress.count >= args.limit:
+                        break
         finally:
-            activities.close()  # saves the cursor now, not whenever the generator is collected
             progress.close()
     log.debug("exported %d activities", progress.count)
     return EXIT_OK
 
 
-class _CommitStore:
-    """A FileCursorStore that stops saving once a write has failed, so a resume re-sends the lost activity."""
-
-    def __init__(self, inner: FileCursorStore) -> None:
-        self.inner = inner
-        self.committed = True
-
-    def load(self) -> Cursor | None:
-        try:
-            return self.inner.load()
-        except (ValueError, TypeError, AttributeError) as err:
-            raise UsageError(f"--cursor-file {self.inner.path}: not a cursor written by topo ({err})") from None
-        except OSError as err:
-            raise UsageError(f"--cursor-file {self.inner.path}: {err.strerror or err}") from None
-
-    def save(self, cursor: Cursor) -> None:
-        if self.committed:
-            self.inner.save(cursor)
+def _load(store: FileCursorStore) -> Cursor | None:
+    try:
+        return store.load()
+    except (ValueError, TypeError, AttributeError) as err:
+        raise UsageError(f"--cursor-file {store.path}: not a cursor written by topo ({err})") from None
+    except OSError as err:
+        raise UsageError(f"--cursor-file {store.path}: {err.strerror or err}") from None
 
 
 @contextmanager
@@ -172,6 +157,6 @@ def csv_row(activity: Activity) -> list[str]:
 
 def _remaining(ctx: Context, cursor: Cursor, filters: dict[str, Any], limit: int | None) -> int | None:
     """How many activities the export will write, from one size=1 list call (for the progress bar only)."""
-    after = {"created_at_after": cursor.created_at} if cursor.created_at else {}
+    after: dict[str, Any] = {"created_at_after": cursor.created_at} if cursor.created_at else {}
     total = ctx.client().activities.list(size=1, **after, **filters).total_count
     return min(total, limit) if limit else total

@@ -17,7 +17,7 @@ MAX_PAGE_SIZE = 100
 
 
 def add_me(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("me", parents=[common], help="show the API key in use: name, prefix, workspace, scopes",
+    parser = subparsers.add_parser("me", parents=[common], help="show the API key in use",
                                    description="Show the API key in use: its name, prefix, workspace id and scopes.")
     parser.set_defaults(handler=run_me)
 

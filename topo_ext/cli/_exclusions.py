@@ -73,8 +73,8 @@ def run_import(ctx: Context) -> int:
         for problem in parsed.problems[:MAX_LISTED]:
             ctx.error(problem)
         more = len(parsed.problems) - MAX_LISTED
-        raise UsageError(f"{args.file}: {len(parsed.problems)} bad row(s){f' ({more} more not listed)' if more > 0 else ''}"
-                         "; nothing was sent")
+        unlisted = f" ({more} not listed)" if more > 0 else ""
+        raise UsageError(f"{args.file}: {len(parsed.problems)} bad row(s){unlisted}; nothing was sent")
     if parsed.ignored:
         ctx.note(f"ignoring column(s) not used for --kind {args.kind}: {', '.join(parsed.ignored)}")
     if parsed.blank:

@@ -6,6 +6,7 @@ import csv
 import json
 import time
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import IO, Any
 
 import msgspec
@@ -24,11 +25,12 @@ def jsonable(value: Any) -> Any:
         return value.to_dict()
     if isinstance(value, TopoStruct):
         config = type(value).__struct_config__
-        data: dict[str, Any] = {config.tag_field: config.tag} if isinstance(config.tag, str) else {}
-        for spec in msgspec.structs.fields(value):
-            child = getattr(value, spec.name)
+        tagged = isinstance(config.tag, str) and isinstance(config.tag_field, str)
+        data: dict[str, Any] = {str(config.tag_field): config.tag} if tagged else {}
+        for name, wire_name in _fields(type(value)):
+            child = getattr(value, name)
             if child is not msgspec.UNSET:
-                data[spec.encode_name] = jsonable(child)
+                data[wire_name] = jsonable(child)
         data.update(value.extra)
         return data
     if isinstance(value, Mapping):
@@ -36,6 +38,12 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [jsonable(v) for v in value]
     return msgspec.to_builtins(value)
+
+
+@cache
+def _fields(cls: type[TopoStruct]) -> tuple[tuple[str, str], ...]:
+    """(attribute, wire name) pairs; `msgspec.structs.fields()` re-evaluates annotations on every call."""
+    return tuple(zip(cls.__struct_fields__, cls.__struct_encode_fields__, strict=True))
 
 
 def json_line(data: Any) -> str:

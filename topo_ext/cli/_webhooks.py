@@ -125,6 +125,7 @@ def describe(event: Event, body: bytes) -> str:
         wrapper = None
     if isinstance(wrapper, dict) and "type" not in wrapper and isinstance(wrapper.get("id"), str):
         parts.append(f"id={wrapper['id']}")
-    data = jsonable(event)
-    parts += [f"{k}={v}" for k, v in data.items() if k.endswith("_id") and isinstance(v, str | int) and v != ""]
+    ids = {k: v for k, v in jsonable(event).items() if k.endswith("_id") and isinstance(v, str | int) and v != ""}
+    first = [k for k in ("person_id", "sequence_id") if k in ids]  # the ids a reader looks for first
+    parts += [f"{k}={ids[k]}" for k in first + [k for k in ids if k not in first]]
     return " ".join(parts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ._schema import iso
 
@@ -43,8 +43,6 @@ _TEMPLATES = [("Outbound - Series A founders", "ACTIVE", "en", "Europe/Paris"),
               ("LinkedIn warm intro", "FINISHING", "fr", "Europe/Paris"),
               ("Hiring managers - EMEA", "PENDING_SETUP", "en", "Europe/London"),
               ("Q4 push (old)", "ARCHIVED", "en", "UTC")]
-_REASONS = list(document_enum := [])  # filled from the spec below
-
 _EVENT_WEIGHTS = {
     "message.sent": 30, "message.opened": 18, "message.link_clicked": 6, "message.replied": 7,
     "invitation.sent": 8, "invitation.accepted": 4, "hot_lead.created": 2, "meeting.created": 2,
@@ -249,20 +247,19 @@ def _exclusions(state: State, rng: random.Random) -> None:
         reason = reasons[i % len(reasons)]
         created = _between(rng, SEED_START, SEED_END)
         first, last = _FIRST[(i * 3) % len(_FIRST)].lower(), _LAST[(i * 5) % len(_LAST)].lower()
+        email = None if i % 7 == 3 else f"{_slug(first)}.{_slug(last)}{i}@example.org"
         eid = state.new_id()
         state.contact_exclusions[eid] = {
             "id": eid,
-            "email": None if i % 7 == 3 else f"{_slug(first)}.{_slug(last)}{i}@example.org",
-            "linkedin_url": f"https://www.linkedin.com/in/{_slug(first)}-{_slug(last)}-{i}" if i % 2 else None,
+            "email": email,
+            "linkedin_url": f"https://www.linkedin.com/in/{_slug(first)}-{_slug(last)}-{i}"
+            if i % 2 or email is None else None,
             "reason": reason,
             "message": f"Excluded: {reason.replace('_', ' ').lower()}" if i % 3 else None,
             "until": iso(SEED_END + timedelta(days=90 + i)) if reason in ("BAD_TIMING", "OUT_OF_OFFICE") else None,
             "created_at": iso(created),
             "updated_at": iso(created + timedelta(days=i % 4)),
         }
-        if eid in state.contact_exclusions and state.contact_exclusions[eid]["email"] is None \
-                and state.contact_exclusions[eid]["linkedin_url"] is None:
-            state.contact_exclusions[eid]["linkedin_url"] = f"https://www.linkedin.com/in/excluded-{i}"
     for i, reason in enumerate(reasons):
         created = _between(rng, SEED_START, SEED_END)
         eid = state.new_id()
@@ -275,8 +272,8 @@ def _exclusions(state: State, rng: random.Random) -> None:
 
 
 def _activities(state: State, rng: random.Random, count: int) -> None:
-    types = list(state_types := _enum("EventType"))
-    weights = [_EVENT_WEIGHTS.get(t, 1) for t in state_types]
+    types = _enum("EventType")
+    weights = [_EVENT_WEIGHTS.get(t, 1) for t in types]
     chosen = types[:count]  # every event type at least once (when count allows), then weighted picks
     chosen += rng.choices(types, weights, k=max(0, count - len(chosen)))
     rng.shuffle(chosen)
@@ -285,7 +282,8 @@ def _activities(state: State, rng: random.Random, count: int) -> None:
     for i, event_type in enumerate(chosen):
         # About one in six activities shares the previous one's created_at, as bursts do in the real feed.
         if i == 0 or rng.random() >= 1 / 6:
-            when = SEED_START + step * i + timedelta(milliseconds=rng.randrange(max(1, int(step.total_seconds() * 500))))
+            jitter = rng.randrange(max(1, int(step.total_seconds() * 500)))
+            when = SEED_START + step * i + timedelta(milliseconds=jitter)
         state.add_activity(event_type, created_at=when, notify=False)
 
 

@@ -173,7 +173,7 @@ class State:
                 raise TypeError(f"add_activity: unknown payload field(s) {', '.join(unknown)}; pass a payload dict "
                                 "to send arbitrary keys")
             payload.update(fields)
-            activity = {"id": self.new_id(), "created_at": iso(when), "payload": payload}
+            activity: Record = {"id": self.new_id(), "created_at": iso(when), "payload": payload}
             self.activities[activity["id"]] = activity
             bisect.insort(self._activity_order, (parse_time(activity["created_at"]), activity["id"]))
             listeners = list(self._listeners) if notify else []
