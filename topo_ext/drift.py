@@ -884,19 +884,20 @@ def apply_patch(patch_path: Path, spec_dir: Path) -> str:
     files = [spec_dir / "topo.openapi.yaml", *sorted((spec_dir / "resources").glob("*.yaml"))]
     if not files[0].exists():
         raise UsageError(f"--spec-dir {spec_dir}: no topo.openapi.yaml there")
-    docs = {f: rt.load(f.read_text()) for f in files}
+    defined: dict[tuple[str, ...], Path] = {}  # which file defines each component, path and webhook
+    for f in files:
+        index = yaml.load(f.read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        for section in ("paths", "webhooks"):
+            defined.update({(section, name): f for name in index.get(section) or {}})
+        for kind, entries in (index.get("components") or {}).items():
+            defined.update({("components", kind, name): f for name in entries or {}})
+    docs: dict[Path, Any] = {}  # round-trip loaded (slow, keeps comments): only the files that change
     changed: set[Path] = set()
     applied = skipped = 0
 
-    def owner(tokens: list[str]) -> Path | None:
-        depth = 3 if tokens[0] == "components" else 2
-        for f, doc in docs.items():
-            node = doc
-            for token in tokens[:depth]:
-                node = node.get(token) if isinstance(node, dict) else None
-            if node is not None:
-                return f
-        return None
+    def top(pointer: str) -> tuple[str, ...]:
+        tokens = [_unesc(t) for t in pointer.split("/")[1:]]
+        return tuple(tokens[:3] if tokens[:1] == ["components"] else tokens[:2])
 
     for n, op in enumerate(patch["operations"], 1):
         where = f"--apply {patch_path}: operation {n}"
@@ -904,12 +905,14 @@ def apply_patch(patch_path: Path, spec_dir: Path) -> str:
             raise UsageError(f"{where}: expected {{op: add, path, value}}")
         path = str(op.get("path", ""))
         tokens = [_unesc(t) for t in path.split("/")[1:]]
-        if not path.startswith("/") or len(tokens) < 2 or tokens[0] not in ("components", "paths", "webhooks"):
+        if not path.startswith("/") or tokens[0] not in ("components", "paths", "webhooks") or len(tokens) < 2:
             raise UsageError(f"{where}: path {path!r} must point into /components, /paths or /webhooks")
-        target = owner(tokens) or (owner([_unesc(t) for t in str(op["beside"]).split("/")[1:]])
-                                   if op.get("beside") else None)
+        target = defined.get(top(path)) or (defined.get(top(str(op["beside"]))) if op.get("beside") else None)
         if target is None:
             raise UsageError(f"{where}: no spec file defines {path!r} (nor its `beside`)")
+        defined[top(path)] = target
+        if target not in docs:
+            docs[target] = rt.load(target.read_text())
         node = docs[target]
         for token in tokens[:-1]:
             if isinstance(node, list):

@@ -39,8 +39,8 @@ class TopoStruct(msgspec.Struct, forbid_unknown_fields=True, dict=True, kw_only=
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, TopoStruct):
-        return value.to_dict()
+    if isinstance(value, TopoStruct) or callable(getattr(value, "to_dict", None)):
+        return value.to_dict()  # nested models, and topo_ext's UnknownEvent inside an Activity
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

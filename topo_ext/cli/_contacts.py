@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import attrs
+
 from topo_client.models import Contact
 
 from ._core import EXIT_OK, Context, UsageError, positive_int

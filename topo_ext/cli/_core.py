@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sys
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -57,8 +58,6 @@ def classify(err: exc.TopoError) -> CLIError:
         return CLIError(EXIT_AUTH, f"{err} (check TOPO_API_KEY)")
     if isinstance(err, exc.APIConnectionError):  # includes APITimeoutError
         return CLIError(EXIT_CONNECTION, str(err))
-    if isinstance(err, exc.APIError):
-        return CLIError(EXIT_API, str(err))
     return CLIError(EXIT_API, str(err))
 
 
@@ -123,13 +122,7 @@ class Parser(argparse.ArgumentParser):
 
     def _print_message(self, message: str, file: Any = None) -> None:
         if message:
-            (self.out or file or _stdout()).write(message)
-
-
-def _stdout() -> IO[str]:
-    import sys
-
-    return sys.stdout
+            (self.out or file or sys.stdout).write(message)
 
 
 @dataclass

@@ -5,45 +5,14 @@ from __future__ import annotations
 import csv
 import json
 import time
-from collections.abc import Mapping, Sequence
-from functools import cache
+from collections.abc import Sequence
 from typing import IO, Any
 
-import msgspec
-from topo_client._struct import TopoStruct
 
-from ..events import UnknownEvent
-
-
-def jsonable(value: Any) -> Any:
-    """JSON-ready data for a decoded event model, keeping unknown fields and event types at every level.
-
-    `TopoStruct.to_dict()` keeps the unknown fields of the model it is called on, but not those of nested models
-    (e.g. an event's `metadata`), and cannot encode an `UnknownEvent` payload; an export must lose neither.
-    """
-    if isinstance(value, UnknownEvent):
-        return value.to_dict()
-    if isinstance(value, TopoStruct):
-        config = type(value).__struct_config__
-        tagged = isinstance(config.tag, str) and isinstance(config.tag_field, str)
-        data: dict[str, Any] = {str(config.tag_field): config.tag} if tagged else {}
-        for name, wire_name in _fields(type(value)):
-            child = getattr(value, name)
-            if child is not msgspec.UNSET:
-                data[wire_name] = jsonable(child)
-        data.update(value.extra)
-        return data
-    if isinstance(value, Mapping):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    return msgspec.to_builtins(value)
-
-
-@cache
-def _fields(cls: type[TopoStruct]) -> tuple[tuple[str, str], ...]:
-    """(attribute, wire name) pairs; `msgspec.structs.fields()` re-evaluates annotations on every call."""
-    return tuple(zip(cls.__struct_fields__, cls.__struct_encode_fields__, strict=True))
+def jsonable(value: Any) -> dict[str, Any]:
+    """JSON-ready data for an event model or activity: its own `to_dict()`, unknown fields and types included."""
+    data: dict[str, Any] = value.to_dict()
+    return data
 
 
 def json_line(data: Any) -> str:

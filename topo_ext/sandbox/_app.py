@@ -12,8 +12,8 @@ import inspect
 import json
 import logging
 import math
+import os
 import random
-import secrets
 import string
 from collections.abc import Awaitable, Callable
 from typing import Any, cast
@@ -49,8 +49,8 @@ _ALPHABET = string.ascii_lowercase + string.digits
 
 
 def new_request_id() -> str:
-    """`req_` + 26 lowercase alphanumerics, like the gateway's ids."""
-    return "req_" + "".join(secrets.choice(_ALPHABET) for _ in range(26))
+    """`req_` + 26 lowercase alphanumerics, like the gateway's ids (one urandom call: this runs per request)."""
+    return "req_" + "".join(_ALPHABET[b % 36] for b in os.urandom(26))
 
 
 def _error(status: int, error_type: str, message: str, request_id: str, data: Any = None,

@@ -65,7 +65,9 @@ class Sandbox:
         """Serve on 127.0.0.1 in a background thread; returns once the server accepts connections."""
         if self._thread is not None:
             raise RuntimeError("this sandbox is already running")
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        # proto=IPPROTO_TCP matters: asyncio only sets TCP_NODELAY on accepted sockets whose proto says TCP, and
+        # without it every response waits ~40 ms (Nagle vs delayed ACK between the header and body writes).
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((HOST, self._requested_port))

@@ -184,10 +184,16 @@ class State:
     def activities_between(self, after: datetime | None = None, before: datetime | None = None) -> list[Record]:
         """Activities recorded strictly after `after` and strictly before `before`, oldest first (ties by id)."""
         with self.lock:
+            return [self.activities[i] for _, i in self.activity_window(after, before)]
+
+    def activity_window(self, after: datetime | None = None,
+                        before: datetime | None = None) -> list[tuple[datetime, str]]:
+        """(created_at, id) of the activities strictly between the bounds, oldest first: cheap to slice."""
+        with self.lock:
             order = self._activity_order
             lo = bisect.bisect_right(order, (after, _MAX_ID)) if after is not None else 0
             hi = bisect.bisect_left(order, (before, "")) if before is not None else len(order)
-            return [self.activities[i] for _, i in order[lo:hi]]
+            return order[lo:hi]
 
     # webhooks ----------------------------------------------------------------------------------------------
 
