@@ -44,7 +44,8 @@ test: check-generated lint  ## everything CI runs: generated/ fresh, spec lint, 
 	$(BIN)/pytest $(PYTEST_FLAGS)
 
 record:  ## re-record the VCR cassettes against the local sandbox (see README)
-	TOPO_RECORD=1 $(BIN)/pytest $(PYTEST_FLAGS) tests/cassettes --record-mode=rewrite
+	rm -f tests/cassettes/*.yaml
+	TOPO_RECORD=1 $(BIN)/pytest $(PYTEST_FLAGS) tests/cassettes
 
 contract:  ## call every operation against Prism (validation proxy, dynamic responses)
 	$(PY) tests/contract/run_contract.py

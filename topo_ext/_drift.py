@@ -95,7 +95,7 @@ class DriftRecord:
                                datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
             self._entries[key] = entry
         if self.log_enabled:
-            log.warning("Topo sent something this client does not know: %s (%s; see client.drift)", entry.key, kind)
+            log.warning("Topo sent something this client does not know: %s (see client.drift)", entry.key)
 
     def entries(self) -> list[DriftEntry]:
         with self._lock:

@@ -30,7 +30,7 @@ addresses the `spec/` file that defines the component (`beside` names an existin
     operations:
       - op: add
         path: /components/schemas/Contact/properties/favorite_color
-        why: Contact.favorite_color (seen 3x; GET /contacts/{contact_id} -> 200)
+        why: Contact.favorite_color (seen 3x)
         value: {type: [string, 'null'], x-topo-source: observed, x-topo-first-seen: '2025-06-01', x-topo-reason: ...}
 
 Everything added carries `x-topo-source: observed`, `x-topo-first-seen` and `x-topo-reason` (an enum value's
@@ -61,6 +61,9 @@ from urllib.parse import urlsplit
 
 from ._drift import REDACTED, drift_key
 from ._spec import document
+from .events import _snake  # the client's own camelCase -> snake_case rule
+
+__all__ = ["main"]  # a command; the helpers below are not API
 
 ROOT = Path(__file__).resolve().parent.parent
 CAMEL_ROOTS = ("Activity", "ActivityPage", "ActivityPayload")  # decoded by topo_ext.events, which accepts camelCase
@@ -76,7 +79,6 @@ SECTIONS = {
     "undocumented_status": "undocumented status codes",
     "undocumented_body": "bodies where the spec documents none",
 }
-_CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
 _ID_SEGMENT = re.compile(r"^(\d+|[0-9a-fA-F-]{16,}|[A-Za-z0-9_]*\d[A-Za-z0-9_]{7,})$")
 
 
@@ -93,10 +95,6 @@ def _esc(token: str) -> str:
 
 def _unesc(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
-
-
-def _snake(key: str) -> str:
-    return _CAMEL.sub(r"_\1", key).lower()
 
 
 def _json_type(value: Any) -> str:
@@ -146,6 +144,7 @@ class Shape:
     props: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict)  # name -> (schema, JSON pointer)
     required: set[str] = field(default_factory=set)
     additional: Any = None  # additionalProperties: None (unset), True, or a schema
+    additional_pointer: str = ""
     described: bool = False  # whether any part lists properties (if none does, any key is fine)
     owner: str = ""  # where a new property belongs
 
@@ -259,7 +258,7 @@ class Spec:
         shape.required.update(node.get("required", []))
         extra = node.get("additionalProperties")
         if extra not in (None, False):
-            shape.additional = extra
+            shape.additional, shape.additional_pointer = extra, f"{pointer}/additionalProperties"
 
     def match(self, raw_path: str) -> str | None:
         """The path template for a request path, or None."""
@@ -394,7 +393,7 @@ class Checker:
                 sub, pointer = shape.props[name]
                 self.walk(sub, item, Ctx(ctx.schema, _join(ctx.path, name), pointer), out)
             elif isinstance(shape.additional, dict):
-                extra_ctx = Ctx(ctx.schema, _join(ctx.path, name), f"{ctx.pointer}/additionalProperties")
+                extra_ctx = Ctx(ctx.schema, _join(ctx.path, name), shape.additional_pointer)
                 self.walk(shape.additional, item, extra_ctx, out)
             elif shape.described and shape.additional is None:
                 out.append(Hit("field", ctx.schema, _join(ctx.path, name), pointer=shape.owner, prop=name, value=item))
@@ -472,11 +471,16 @@ def _record(raw: Any, source: str, inputs: Inputs) -> None:
     ))
 
 
-def _load_cassette(path: Path, inputs: Inputs) -> None:
+def _pyyaml() -> Any:
     try:
-        import yaml  # type: ignore[import-untyped]  # PyYAML: vcrpy's own dependency
+        import yaml  # type: ignore[import-untyped]  # PyYAML, which vcrpy needs anyway; not a runtime dependency
     except ImportError:
-        raise UsageError(f"{path}: reading vcrpy cassettes needs PyYAML (pip install pyyaml)") from None
+        raise UsageError("cassettes and patches are YAML: this needs PyYAML (pip install pyyaml)") from None
+    return yaml
+
+
+def _load_cassette(path: Path, inputs: Inputs) -> None:
+    yaml = _pyyaml()
     try:
         data = yaml.safe_load(path.read_text())
     except yaml.YAMLError as exc:
@@ -593,6 +597,9 @@ class Drift:
             found.seen_in.append(where)
         if hit.value is not None and hit.value != REDACTED and len(found.values) < 50:
             found.values.append(hit.value)
+
+    def ordered(self) -> list[Finding]:
+        return sorted(self.findings.values(), key=lambda f: (list(SECTIONS).index(f.kind), f.key))
 
     def check_exchange(self, ex: Exchange) -> None:
         self.responses += 1
@@ -749,7 +756,7 @@ def _event_ops(spec: Spec, finding: Finding) -> list[dict[str, Any]]:
     for base in bases:
         known |= set(spec.shape({"$ref": base}, "").props)
     seen_fields: dict[str, list[Any]] = {}
-    camel = union_name(pointer) in spec.camel
+    camel = _unesc(pointer.rsplit("/", 1)[-1]) in spec.camel
     for payload in finding.values:
         for key, value in payload.items() if isinstance(payload, dict) else ():
             key = _snake(key) if camel else key
@@ -786,10 +793,6 @@ def _event_ops(spec: Spec, finding: Finding) -> list[dict[str, Any]]:
     return ops
 
 
-def union_name(pointer: str) -> str:
-    return _unesc(pointer.rsplit("/", 1)[-1])
-
-
 def build_patch(spec: Spec, findings: list[Finding]) -> tuple[list[dict[str, Any]], list[Finding]]:
     """(operations, findings that need a person)."""
     ops: list[dict[str, Any]] = []
@@ -814,7 +817,7 @@ def build_patch(spec: Spec, findings: list[Finding]) -> tuple[list[dict[str, Any
 
 
 def write_patch(path: Path, spec: Spec, ops: list[dict[str, Any]], manual: list[Finding]) -> None:
-    import yaml
+    yaml = _pyyaml()
 
     header = [
         f"# Spec changes proposed by `python -m topo_ext.drift` on {_today()} (spec {spec.version}).",
@@ -825,12 +828,13 @@ def write_patch(path: Path, spec: Spec, ops: list[dict[str, Any]], manual: list[
     ]
     if manual:
         header.append("# Not patched (needs a person): " + ", ".join(f.key for f in manual))
-    class Dumper(yaml.SafeDumper):
-        def represent_str(self, data: str) -> Any:  # multi-line descriptions as readable `|` blocks
-            return self.represent_scalar("tag:yaml.org,2002:str", data, style="|" if "\n" in data else None)
 
-    Dumper.add_representer(str, Dumper.represent_str)
-    body = yaml.dump({"topo-drift-patch": 1, "spec_version": spec.version, "operations": ops}, Dumper=Dumper,
+    def represent_str(dumper: Any, data: str) -> Any:  # multi-line descriptions as readable `|` blocks
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|" if "\n" in data else None)
+
+    dumper: Any = type("Dumper", (yaml.SafeDumper,), {})  # a private copy, so the representer stays local
+    dumper.add_representer(str, represent_str)
+    body = yaml.dump({"topo-drift-patch": 1, "spec_version": spec.version, "operations": ops}, Dumper=dumper,
                      sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=False)
     path.write_text("\n".join(header) + "\n" + body)
 
@@ -872,7 +876,7 @@ def _to_yaml_node(value: Any) -> Any:
 
 def apply_patch(patch_path: Path, spec_dir: Path) -> str:
     """Apply a --patch file to the YAML files of `spec_dir`; return a summary line."""
-    import yaml
+    yaml = _pyyaml()
 
     try:
         patch = yaml.safe_load(patch_path.read_text())
@@ -886,7 +890,8 @@ def apply_patch(patch_path: Path, spec_dir: Path) -> str:
         raise UsageError(f"--spec-dir {spec_dir}: no topo.openapi.yaml there")
     defined: dict[tuple[str, ...], Path] = {}  # which file defines each component, path and webhook
     for f in files:
-        index = yaml.load(f.read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C build of the safe loader, if present
+        index = yaml.load(f.read_text(), Loader=loader) or {}
         for section in ("paths", "webhooks"):
             defined.update({(section, name): f for name in index.get(section) or {}})
         for kind, entries in (index.get("components") or {}).items():
@@ -941,7 +946,9 @@ def apply_patch(patch_path: Path, spec_dir: Path) -> str:
     for f in sorted(changed):
         with f.open("w") as out:
             rt.dump(docs[f], out)
-    names = ", ".join(str(f.relative_to(spec_dir)) for f in sorted(changed)) or "nothing"
+    if not changed:
+        return f"nothing to apply: all {skipped} operation(s) are already in {spec_dir}"
+    names = ", ".join(str(f.relative_to(spec_dir)) for f in sorted(changed))
     return f"applied {applied} operation(s) to {names} ({skipped} already present); now run `make generate`"
 
 
@@ -949,7 +956,7 @@ def apply_patch(patch_path: Path, spec_dir: Path) -> str:
 
 
 def render(drift: Drift, inputs: Inputs) -> Iterator[str]:
-    findings = sorted(drift.findings.values(), key=lambda f: (list(SECTIONS).index(f.kind), f.key))
+    findings = drift.ordered()
     for kind, title in SECTIONS.items():
         group = [f for f in findings if f.kind == kind]
         if group:
@@ -962,9 +969,8 @@ def render(drift: Drift, inputs: Inputs) -> Iterator[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m topo_ext.drift", description=__doc__.splitlines()[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="Input formats, patch format and exit status: see the module docstring.")
+    parser = argparse.ArgumentParser(prog="python -m topo_ext.drift", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="*", help="cassettes, captures or drift reports (files or directories)")
     parser.add_argument("--spec", help="bundled openapi.json or spec directory (default: the one in topo_client)")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
@@ -982,6 +988,8 @@ def main(argv: list[str] | None = None) -> int:
             raise UsageError("name at least one cassette, capture or drift report (file or directory)")
         spec = load_spec(args.spec)
         inputs = load_inputs(args.inputs, spec)
+        for note in inputs.notes:
+            print(f"drift: note: {note}", file=sys.stderr)
         if not inputs.exchanges and not inputs.reports:
             raise UsageError(f"no responses or drift report entries found in {', '.join(args.inputs)}")
         drift = Drift(spec)
@@ -992,9 +1000,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"drift: {exc}", file=sys.stderr)
         return 2
-    for note in inputs.notes:
-        print(f"drift: note: {note}", file=sys.stderr)
-    findings = sorted(drift.findings.values(), key=lambda f: (list(SECTIONS).index(f.kind), f.key))
+    findings = drift.ordered()
     if args.json:
         rows = [{"kind": f.kind, "key": f.key, "count": f.count, "seen_in": f.seen_in, "first_seen": f.first_seen}
                 for f in findings]
@@ -1003,7 +1009,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(render(drift, inputs)))
     if args.patch is not None:
         ops, manual = build_patch(spec, findings)
-        write_patch(args.patch, spec, ops, manual)
+        try:
+            write_patch(args.patch, spec, ops, manual)
+        except (UsageError, OSError) as exc:
+            print(f"drift: --patch {args.patch}: {exc}", file=sys.stderr)
+            return 2
         print(f"drift: wrote {len(ops)} proposed spec change(s) to {args.patch}"
               + (f"; {len(manual)} finding(s) need a person" if manual else ""), file=sys.stderr)
     return 1 if findings else 0

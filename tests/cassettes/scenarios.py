@@ -106,7 +106,7 @@ SCENARIOS: dict[str, Scenario] = {
     "delete_webhook": lambda c: c.webhooks.delete(_webhook(c).id),
     "test_webhook": lambda c: c.webhooks.test(_webhook(c).id),
     # tasks
-    "list_tasks": lambda c: c.tasks.list(types=["CALL", "EMAIL"], status="PENDING"),
+    "list_tasks": lambda c: c.tasks.list(types=["CALL", "EMAIL_REPLY"], status="PENDING"),
     "list_task_messages": lambda c: c.tasks.list_messages(_task(c).id),
     "skip_task": lambda c: c.tasks.skip(_task(c).id),
     "reopen_task": lambda c: _reopen(c),

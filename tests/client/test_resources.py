@@ -100,5 +100,5 @@ def test_query_parameters_are_sent_as_the_spec_names_them(client: Topo, api: Moc
 
 
 def test_repeatable_filters_are_sent_as_repeated_parameters(client: Topo, api: MockAPI) -> None:
-    client.tasks.list(types=["CALL", "EMAIL"])
-    assert api.requests[-1].url.params.get_list("types") == ["CALL", "EMAIL"]
+    client.tasks.list(types=["CALL", "email_reply"])
+    assert api.requests[-1].url.params.get_list("types") == ["CALL", "EMAIL_REPLY"]

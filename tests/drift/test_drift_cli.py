@@ -161,7 +161,7 @@ def test_patch_types_and_apply_is_idempotent(tmp_path: Path, capsys: pytest.Capt
     assert after.startswith(before.split("        favorite_color", 1)[0][:2000])  # the rest of the file is kept
     assert set(before.splitlines()) <= set(after.splitlines())  # nothing removed or reformatted
     code, out, _ = run(capsys, "--apply", str(patch), "--spec-dir", str(spec_dir))
-    assert code == 0 and "4 already present" in str(out)
+    assert code == 0 and "nothing to apply: all 4 operation(s) are already" in str(out)
     assert (spec_dir / "resources" / "contacts.yaml").read_text() == after
     assert run(capsys, str(captures), "--spec", str(spec_dir))[0] == 0
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 from topo_ext._spec import document
 from topo_ext.sandbox import Sandbox
@@ -21,7 +21,7 @@ from topo_ext.sandbox import Sandbox
 
 def http_client(sb: Sandbox, key: str | None = None, **kwargs: Any) -> httpx.Client:
     headers = {"Authorization": f"Bearer {key or sb.api_key}"}
-    return httpx.Client(base_url=sb.base_url, headers=headers, trust_env=False, timeout=10, **kwargs)
+    return httpx.Client(base_url=sb.base_url, headers=headers, trust_env=False, **{"timeout": 10, **kwargs})
 
 
 def response_schema(path: str, method: str, status: int) -> dict[str, Any] | None:
@@ -100,7 +100,7 @@ class Receiver:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
 
     def get(self, timeout: float = 5.0) -> tuple[dict[str, str], bytes]:
         return self.received.get(timeout=timeout)

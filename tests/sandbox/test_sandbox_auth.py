@@ -74,3 +74,9 @@ def test_every_response_carries_a_request_id(sb: Sandbox, api: httpx.Client) -> 
 def test_keys_are_not_in_reprs(sb: Sandbox) -> None:
     key = sb.state.keys[sb.api_key]
     assert sb.api_key not in repr(key) and sb.api_key not in repr(sb)
+
+
+def test_head_is_answered_like_get(api: httpx.Client) -> None:
+    response = api.head("/contacts")
+    assert response.status_code == 200 and response.content == b""
+    assert api.options("/contacts").status_code == 405

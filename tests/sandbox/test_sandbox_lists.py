@@ -65,7 +65,7 @@ def test_activities_default_to_newest_first(api: httpx.Client) -> None:
 def test_created_at_after_is_exclusive_with_shared_timestamps(api: httpx.Client, sb: Sandbox) -> None:
     shared = Counter(a["created_at"] for a in sb.state.activities.values())
     stamp = next(t for t, n in sorted(shared.items()) if n > 1)
-    params = {"sort_order": "asc", "size": 100}
+    params: dict[str, Any] = {"sort_order": "asc", "size": 100}
     after = api.get("/activities", params={**params, "created_at_after": stamp}).json()["items"]
     before = api.get("/activities", params={**params, "created_at_before": stamp, "sort_order": "desc"}).json()
     assert after and all(a["created_at"] > stamp for a in after)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import httpx
+
 from topo_ext.sandbox import Sandbox
 
 
 def test_burst_then_429_with_retry_after(client_for: Any, validate: Any) -> None:
     with Sandbox(activities=20, rate_limit=5, retry_after_ms=True) as sb, client_for(sb) as api:
-        answers = []
+        answers: list[httpx.Response] = []
         while len(answers) < 50 and 429 not in [r.status_code for r in answers]:
             answers.append(api.get("/me"))
         statuses = [r.status_code for r in answers]

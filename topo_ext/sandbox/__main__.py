@@ -21,11 +21,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--faults", type=float, default=0.0, metavar="RATE", help="fraction of requests to break")
     parser.add_argument("--fault-kinds", default=",".join(FAULT_KINDS), metavar="K,K",
                         help=f"which faults to inject (default: all of {','.join(FAULT_KINDS)})")
+    parser.add_argument("--slow-seconds", type=float, default=2.0, metavar="S", help="how long a 'slow' fault stalls")
     parser.add_argument("--exit-after", type=float, metavar="SECONDS", help="stop by itself after this long")
     args = parser.parse_args(argv)
     try:
         faults = FaultConfig(rate=args.faults, kinds=tuple(k for k in args.fault_kinds.split(",") if k),
-                             seed=args.seed) if args.faults else None
+                             seed=args.seed, slow_seconds=args.slow_seconds) if args.faults else None
         sandbox = Sandbox(seed=args.seed, activities=args.seed_activities, rate_limit=args.rate_limit,
                           latency=args.latency_ms / 1000, faults=faults, port=args.port,
                           retry_after_ms=args.retry_after_ms)

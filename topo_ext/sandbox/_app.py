@@ -16,14 +16,14 @@ import os
 import random
 import string
 from collections.abc import Awaitable, Callable
-from typing import Any, cast
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from .._spec import OperationSpec, operations
 from ._faults import (
@@ -58,6 +58,10 @@ def _error(status: int, error_type: str, message: str, request_id: str, data: An
     return JSONResponse(error_body(status, error_type, message, request_id, data), status_code=status, headers=headers)
 
 
+def _render(result: Any) -> bytes | None:
+    return None if result is None else json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 class SandboxApp(Starlette):
     """The sandbox's Starlette app; `store`, `settings` and `stats` are the state and knobs it serves."""
 
@@ -89,7 +93,7 @@ class SandboxApp(Starlette):
         self.stats.add("requests")
         stats = self.stats
 
-        async def tagged(message: Any) -> None:
+        async def tagged(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
                 message = {**message, "headers": headers}
@@ -97,13 +101,12 @@ class SandboxApp(Starlette):
             await send(message)
 
         is_api = scope["path"].startswith(API_PREFIX + "/")
-        fault = self._pick_fault() if is_api else None
+        fault, config = self._pick_fault() if is_api else (None, None)
         if is_api and self.settings.latency:
             await self.settings.sleep(self.settings.latency)
         sender: Send = tagged
-        if fault is not None:
-            config = cast(FaultConfig, self._fault_config)
-            if fault != "truncated":
+        if fault is not None and config is not None:
+            if fault != "truncated":  # counted only when there was a 2xx body to cut
                 self.stats.count("faults", fault)
             if fault == "reset":
                 await reset_connection(send)
@@ -117,16 +120,17 @@ class SandboxApp(Starlette):
                 return
         await super().__call__(scope, receive, sender)
 
-    def _pick_fault(self) -> str | None:
+    def _pick_fault(self) -> tuple[str | None, FaultConfig | None]:
+        """The fault to inject into this request (and its config), or (None, None)."""
         config = self.settings.faults
         if config is None or config.rate <= 0:
-            return None
-        if config is not self._fault_config:
+            return None, None
+        if config is not self._fault_config:  # a new config starts its own seeded sequence
             self._fault_config = config
             self._fault_rng = random.Random(config.seed)
         if self._fault_rng.random() < config.rate:
-            return self._fault_rng.choice(config.kinds)
-        return None
+            return self._fault_rng.choice(config.kinds), config
+        return None, None
 
     # routes ------------------------------------------------------------------------------------------------
 
@@ -143,7 +147,8 @@ class SandboxApp(Starlette):
 
     def _endpoint(self, ops: dict[str, OperationSpec]) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
-            return await self._run(ops[request.method], request)
+            # Starlette also routes HEAD to GET routes; answer it as the GET it stands for.
+            return await self._run(ops["GET" if request.method == "HEAD" else request.method], request)
 
         return endpoint
 
@@ -160,19 +165,12 @@ class SandboxApp(Starlette):
                     raise ApiError(403, "UnauthorizedIssue", f"Missing scope {scope}", {"required_scope": scope})
             call = Call(self.store, op, key, self._path(op, request), *self._query(op, request),
                         body=await self._body(op, request), request_id=rid)
-        except ApiError as err:
-            return _error(err.status, err.type, err.message, rid, err.data)
-        except Invalid as err:
-            return _error(400, "ValidationIssue", err.message, rid, {"field": err.field})
-        handler = HANDLERS[op.operation_id]
-        try:
+            handler = HANDLERS[op.operation_id]
             if inspect.iscoroutinefunction(handler):
-                result = await handler(call)
-                content = None if result is None else json.dumps(result, ensure_ascii=False, separators=(",", ":"))
+                content = _render(await handler(call))
             else:
-                with self.store.lock:  # render inside the lock: other threads may change the records
-                    result = handler(call)
-                    content = None if result is None else json.dumps(result, ensure_ascii=False, separators=(",", ":"))
+                with self.store.lock:  # render inside the lock: other threads may be changing the records
+                    content = _render(handler(call))
             call.check_all_read()
         except ApiError as err:
             return _error(err.status, err.type, err.message, rid, err.data)

@@ -79,8 +79,8 @@ def error_body(status: int, error_type: str, message: str, request_id: str, data
 
 # The spec's ErrorType enum has no value for rate limiting or server errors (those rows of the docs are cut off);
 # the sandbox uses the closest documented category so every error body still validates against the spec.
-RATE_LIMIT_TYPE = "BusinessIssue"
-SERVER_ERROR_TYPE = "BusinessIssue"
+RATE_LIMIT_TYPE = "RateLimitIssue"  # placeholder type: see ErrorType in the spec
+SERVER_ERROR_TYPE = "InternalIssue"  # placeholder type: see ErrorType in the spec
 
 
 def fault_response(kind: str, config: FaultConfig, request_id: str) -> Response:

@@ -11,6 +11,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from .._spec import document
 from ._schema import iso
 
 if TYPE_CHECKING:
@@ -54,8 +55,6 @@ _SEQUENCE_STATUSES = ["ACTIVE"] * 6 + ["WAITING_FOR_LEAD", "WAITING_FOR_USER", "
 
 
 def _enum(name: str) -> list[str]:
-    from .._spec import document
-
     values: list[str] = document()["components"]["schemas"][name]["enum"]
     return values
 

@@ -83,6 +83,7 @@ class AccountExclusionPage:
         )
 
         account_exclusion_page.additional_properties = d
+        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
         if d and _hooks.on_unknown_fields is not None:
             _hooks.on_unknown_fields(cls.__name__, d)
         return account_exclusion_page

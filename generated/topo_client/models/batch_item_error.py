@@ -53,6 +53,7 @@ class BatchItemError:
         )
 
         batch_item_error.additional_properties = d
+        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
         if d and _hooks.on_unknown_fields is not None:
             _hooks.on_unknown_fields(cls.__name__, d)
         return batch_item_error

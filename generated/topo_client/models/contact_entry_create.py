@@ -120,6 +120,7 @@ class ContactEntryCreate:
         )
 
         contact_entry_create.additional_properties = d
+        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
         if d and _hooks.on_unknown_fields is not None:
             _hooks.on_unknown_fields(cls.__name__, d)
         return contact_entry_create

@@ -147,6 +147,7 @@ class ContactExclusionCreate:
         )
 
         contact_exclusion_create.additional_properties = d
+        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
         if d and _hooks.on_unknown_fields is not None:
             _hooks.on_unknown_fields(cls.__name__, d)
         return contact_exclusion_create

@@ -88,6 +88,7 @@ class ContactListCreate:
         )
 
         contact_list_create.additional_properties = d
+        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
         if d and _hooks.on_unknown_fields is not None:
             _hooks.on_unknown_fields(cls.__name__, d)
         return contact_list_create

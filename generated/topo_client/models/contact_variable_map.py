@@ -6,8 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .. import _hooks
-
 T = TypeVar("T", bound="ContactVariableMap")
 
 
@@ -33,8 +31,6 @@ class ContactVariableMap:
         contact_variable_map = cls()
 
         contact_variable_map.additional_properties = d
-        if d and _hooks.on_unknown_fields is not None:
-            _hooks.on_unknown_fields(cls.__name__, d)
         return contact_variable_map
 
     @property

@@ -6,7 +6,9 @@ class ErrorType(OpenStrEnum):
 
     BUSINESSISSUE = "BusinessIssue"
     COMMITISSUE = "CommitIssue"
+    INTERNALISSUE = "InternalIssue"
     NOTFOUNDISSUE = "NotFoundIssue"
+    RATELIMITISSUE = "RateLimitIssue"
     UNAUTHORIZEDISSUE = "UnauthorizedIssue"
     VALIDATIONISSUE = "ValidationIssue"
 

@@ -30,6 +30,7 @@ class HotLeadCreatedEventMetadataType0:
         hot_lead_created_event_metadata_type_0 = cls()
 
         hot_lead_created_event_metadata_type_0.additional_properties = d
+        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
         if d and _hooks.on_unknown_fields is not None:
             _hooks.on_unknown_fields(cls.__name__, d)
         return hot_lead_created_event_metadata_type_0

@@ -363,6 +363,7 @@ class SequenceCompletedEvent:
         )
 
         sequence_completed_event.additional_properties = d
+        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
         if d and _hooks.on_unknown_fields is not None:
             _hooks.on_unknown_fields(cls.__name__, d)
         return sequence_completed_event

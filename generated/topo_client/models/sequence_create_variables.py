@@ -6,8 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .. import _hooks
-
 T = TypeVar("T", bound="SequenceCreateVariables")
 
 
@@ -30,8 +28,6 @@ class SequenceCreateVariables:
         sequence_create_variables = cls()
 
         sequence_create_variables.additional_properties = d
-        if d and _hooks.on_unknown_fields is not None:
-            _hooks.on_unknown_fields(cls.__name__, d)
         return sequence_create_variables
 
     @property

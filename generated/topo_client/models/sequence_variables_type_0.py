@@ -6,8 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .. import _hooks
-
 T = TypeVar("T", bound="SequenceVariablesType0")
 
 
@@ -33,8 +31,6 @@ class SequenceVariablesType0:
         sequence_variables_type_0 = cls()
 
         sequence_variables_type_0.additional_properties = d
-        if d and _hooks.on_unknown_fields is not None:
-            _hooks.on_unknown_fields(cls.__name__, d)
         return sequence_variables_type_0
 
     @property

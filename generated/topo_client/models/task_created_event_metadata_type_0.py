@@ -30,6 +30,7 @@ class TaskCreatedEventMetadataType0:
         task_created_event_metadata_type_0 = cls()
 
         task_created_event_metadata_type_0.additional_properties = d
+        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
         if d and _hooks.on_unknown_fields is not None:
             _hooks.on_unknown_fields(cls.__name__, d)
         return task_created_event_metadata_type_0

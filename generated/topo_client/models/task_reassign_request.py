@@ -65,6 +65,7 @@ class TaskReassignRequest:
         )
 
         task_reassign_request.additional_properties = d
+        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
         if d and _hooks.on_unknown_fields is not None:
             _hooks.on_unknown_fields(cls.__name__, d)
         return task_reassign_request

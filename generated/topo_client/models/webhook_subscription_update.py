@@ -158,6 +158,7 @@ class WebhookSubscriptionUpdate:
         )
 
         webhook_subscription_update.additional_properties = d
+        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
         if d and _hooks.on_unknown_fields is not None:
             _hooks.on_unknown_fields(cls.__name__, d)
         return webhook_subscription_update

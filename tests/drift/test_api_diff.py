@@ -1,0 +1,167 @@
+"""tools/api_diff.py (`make api-diff`) on two tiny checkouts, a tiny git repository, and the real packages."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("api_diff", ROOT / "tools" / "api_diff.py")
+assert _spec is not None and _spec.loader is not None
+api_diff = importlib.util.module_from_spec(_spec)
+sys.modules["api_diff"] = api_diff  # tools/ is not a package
+_spec.loader.exec_module(api_diff)
+
+MODELS = '''
+from attrs import define
+
+UNSET = object()
+
+
+@define
+class Contact:
+    id: str
+    city: str | None = UNSET
+    email: str | None = UNSET
+'''
+WEBHOOKS = '''
+def sign(body: bytes, secret: str, *, timestamp: int | None = None) -> dict[str, str]:
+    return {}
+'''
+SPEC = {"info": {"version": "0.1.0"}, "paths": {"/contacts": {"get": {"operationId": "list_contacts"}}},
+        "components": {"schemas": {"Contact": {"type": "object"}}}}
+
+
+def checkout(root: Path, models: str = MODELS, webhooks: str = WEBHOOKS, spec: dict | None = None) -> Path:
+    package = root / "generated" / "topo_client"
+    package.mkdir(parents=True, exist_ok=True)
+    (package / "__init__.py").write_text('from .models import Contact\n\n__all__ = ["Contact"]\n')
+    (package / "models.py").write_text(textwrap.dedent(models))
+    (package / "openapi.json").write_text(json.dumps(spec or SPEC))
+    (root / "topo_ext").mkdir(exist_ok=True)
+    (root / "topo_ext" / "__init__.py").write_text('from .webhooks import sign\n\n__all__ = ["sign"]\n')
+    (root / "topo_ext" / "webhooks.py").write_text(textwrap.dedent(webhooks))
+    return root
+
+
+@pytest.fixture
+def compare(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str]]:
+    old = checkout(tmp_path / "old")
+    accepted = tmp_path / "accepted.yaml"
+    accepted.write_text("accepted: []\n")
+
+    def run(models: str = MODELS, webhooks: str = WEBHOOKS, spec: dict | None = None,
+            accepted_text: str | None = None) -> tuple[int, str]:
+        new = tmp_path / "new"
+        shutil.rmtree(new, ignore_errors=True)
+        checkout(new, models, webhooks, spec)
+        if accepted_text is not None:
+            accepted.write_text(accepted_text)
+        code = api_diff.main(["--old-dir", str(old), "--new-dir", str(new), "--accepted", str(accepted)])
+        out, err = capsys.readouterr()
+        return code, out + err
+
+    return run
+
+
+def test_no_change(compare: Callable[..., tuple[int, str]]) -> None:
+    code, out = compare()
+    assert code == 0 and "0 change(s)" in out
+
+
+def test_an_added_field_is_not_breaking(compare: Callable[..., tuple[int, str]]) -> None:
+    code, out = compare(models=MODELS + "    favorite_color: str | None = UNSET\n")
+    assert code == 0
+    assert "added" in out and "Contact.favorite_color" in out and "BREAKING" not in out
+
+
+def test_a_removed_field_is_breaking(compare: Callable[..., tuple[int, str]]) -> None:
+    code, out = compare(models=MODELS.replace("    city: str | None = UNSET\n", ""))
+    assert code == 1
+    assert any("BREAKING" in line and "Contact.city" in line and "[removed]" in line for line in out.splitlines())
+
+
+def test_an_optional_parameter_made_required_is_breaking(compare: Callable[..., tuple[int, str]]) -> None:
+    code, out = compare(webhooks=WEBHOOKS.replace("timestamp: int | None = None", "timestamp: int | None"))
+    assert code == 1
+    assert any("BREAKING" in line and "sign(timestamp)" in line and "[param-required]" in line
+               for line in out.splitlines())
+
+
+@pytest.mark.parametrize(("models", "webhooks", "code_in_output"), [
+    (MODELS + "    score: int\n", WEBHOOKS, "[field-required]"),  # a new required constructor argument
+    (MODELS.replace("email: str | None", "email: int | None"), WEBHOOKS, "[type]"),
+    (MODELS, WEBHOOKS.replace("secret: str, *", "secret: str, key: str, *"), "[param-added-required]"),
+    (MODELS.replace("city:", "town:"), WEBHOOKS, "[removed]"),  # a renamed field is a removed one
+])
+def test_other_breaking_changes(compare: Callable[..., tuple[int, str]], models: str, webhooks: str,
+                                code_in_output: str) -> None:
+    code, out = compare(models=models, webhooks=webhooks)
+    assert code == 1 and code_in_output in out
+
+
+def test_accepted_breaking_changes_pass_and_need_a_reason(compare: Callable[..., tuple[int, str]]) -> None:
+    removed = MODELS.replace("    city: str | None = UNSET\n", "")
+    entry = "accepted:\n  - path: topo_client.Contact.city\n    change: {}\n    reason: The API dropped it.\n"
+    code, out = compare(models=removed, accepted_text=entry.format("removed"))
+    assert code == 0 and "breaking (accepted)" in out
+    code, out = compare(models=removed, accepted_text=entry.format("type"))  # accepts another change only
+    assert code == 1
+    code, out = compare(models=removed, accepted_text="accepted:\n  - path: topo_client.Contact.*\n    reason: r\n")
+    assert code == 0  # a glob
+    code, out = compare(models=removed, accepted_text="accepted:\n  - path: topo_client.Contact.city\n")
+    assert code == 2 and "reason" in out
+
+
+def test_spec_summary_line(compare: Callable[..., tuple[int, str]]) -> None:
+    spec = json.loads(json.dumps(SPEC))
+    spec["paths"]["/contacts/{id}"] = {"get": {"operationId": "get_contact"}}
+    spec["components"]["schemas"]["Bounce"] = {}
+    del spec["components"]["schemas"]["Contact"]
+    _, out = compare(spec=spec)
+    assert "operations +1 -0; +GET /contacts/{id}" in out and "schemas +1 -1; +Bounce; -Contact" in out
+
+
+def test_git_ref_defaults_to_the_last_commit_touching_generated(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    repo = checkout(tmp_path / "repo")
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=repo, check=True,
+                       capture_output=True)
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "one")
+    checkout(repo, models=MODELS + "    favorite_color: str | None = UNSET\n")
+    git("commit", "-qam", "two: regenerated")
+    checkout(repo, models=MODELS + "    favorite_color: str | None = UNSET\n",
+             webhooks=WEBHOOKS.replace("timestamp: int | None = None", "timestamp: int | None"))
+    git("commit", "-qam", "three: topo_ext only")
+    checkout(repo, models=MODELS + "    favorite_color: str | None = UNSET\n    mood: str | None = UNSET\n",
+             webhooks=WEBHOOKS.replace("timestamp: int | None = None", "timestamp: int | None"))
+    accepted = tmp_path / "none.yaml"
+    assert api_diff.main(["--new-dir", str(repo), "--accepted", str(accepted)]) == 1  # vs "two"
+    out = capsys.readouterr().out
+    assert "sign(timestamp)" in out and "Contact.mood" in out and "favorite_color" not in out
+    assert api_diff.main(["--ref", "HEAD", "--new-dir", str(repo), "--accepted", str(accepted)]) == 0
+    assert "Contact.mood" in capsys.readouterr().out
+    assert api_diff.main(["--ref", "no-such-ref", "--new-dir", str(repo), "--accepted", str(accepted)]) == 2
+
+
+def test_the_real_surface_compared_with_itself() -> None:
+    old, old_modules = api_diff.load(ROOT)
+    new, new_modules = api_diff.load(ROOT)
+    changes = api_diff.diff(old, new)
+    assert changes == [] and api_diff.griffe_breakages(old_modules, new_modules, changes) == []  # no noise
+    assert {"topo_ext.Topo.__init__", "topo_client.models.Contact"} <= set(new)  # read through re-exports
+    assert new["topo_client.models.Contact"]["fields"]["id"] is True  # a required constructor field
+    assert "operations +0 -0" in api_diff.spec_summary(ROOT, ROOT)
