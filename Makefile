@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 PYTEST_FLAGS ?= -q
 export PYTHONHASHSEED := 0
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -34,7 +36,7 @@ spec-check:  ## validate and lint the spec, check its examples and its coverage 
 	$(BIN)/pytest $(PYTEST_FLAGS) tests/spec
 
 lint:  ## ruff and mypy --strict (topo_ext); generated code only has to import
-	$(BIN)/ruff check topo_ext tests generator bench
+	$(BIN)/ruff check topo_ext tests generator bench tools
 	$(BIN)/mypy
 	$(PY) -c "import topo_client.api, topo_client.models, topo_client.events"
 
@@ -59,8 +61,8 @@ bench:  ## benchmarks as ratios to their baselines; writes bench/results.json
 demo:  ## start the sandbox and walk through the main flows with the CLI and the client
 	$(PY) -m topo_ext.demo
 
-drift:  ## compare recorded responses with the spec (DRIFT_INPUT=path to captures or a saved report)
-	$(PY) -m topo_ext.drift $(or $(DRIFT_INPUT),tests/cassettes)
+drift:  ## compare responses with the spec (DRIFT_INPUT=captures or a saved report, DRIFT_ARGS="--patch p.yaml")
+	$(PY) -m topo_ext.drift $(or $(DRIFT_INPUT),tests/cassettes) $(DRIFT_ARGS)
 
 api-diff:  ## public Python surface: working tree vs REF (default: last commit touching generated/)
 	$(PY) tools/api_diff.py $(if $(REF),--ref $(REF),)

@@ -18,6 +18,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_DIR = ROOT / "spec"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~8x faster; both are safe loaders
 
 
 def _merge_map(target: dict[str, Any], extra: dict[str, Any], where: str) -> None:
@@ -29,14 +30,14 @@ def _merge_map(target: dict[str, Any], extra: dict[str, Any], where: str) -> Non
 
 def bundle(spec_dir: Path = SPEC_DIR) -> dict[str, Any]:
     """Return the merged document."""
-    doc: dict[str, Any] = yaml.safe_load((spec_dir / "topo.openapi.yaml").read_text())
+    doc: dict[str, Any] = yaml.load((spec_dir / "topo.openapi.yaml").read_text(), Loader=_LOADER)  # noqa: S506
     doc.setdefault("tags", [])
     doc.setdefault("paths", {})
     doc.setdefault("webhooks", {})
     components = doc.setdefault("components", {})
     for fragment_path in sorted((spec_dir / "resources").glob("*.yaml")):
         try:
-            fragment = yaml.safe_load(fragment_path.read_text()) or {}
+            fragment = yaml.load(fragment_path.read_text(), Loader=_LOADER) or {}  # noqa: S506
         except yaml.YAMLError as exc:
             raise SystemExit(f"bundle: {fragment_path.relative_to(spec_dir)} is not valid YAML: {exc}") from None
         unknown = set(fragment) - {"tags", "paths", "webhooks", "components"}

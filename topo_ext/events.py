@@ -232,7 +232,7 @@ def _event_from(data: Any, path: str = "$") -> Event:
     tag = data.get("type")
     cls = EVENT_TYPES.get(tag) if isinstance(tag, str) else None
     if cls is None:
-        drift_record().report("event_type", "ActivityPayload", str(tag), None)
+        drift_record().report("event_type", "ActivityPayload", str(tag), dict(data))
         return UnknownEvent(str(tag), dict(data))
     event: Event = _convert(cls, data, path)
     return event

@@ -39,8 +39,8 @@ class OpenStrEnum(StrEnum):
             member._name_ = value
             member._value_ = value
             cache[value] = member
-            if _hooks.on_unknown_enum is not None:
-                _hooks.on_unknown_enum(cls, value)
+        if _hooks.on_unknown_enum is not None:  # every parse, so the drift record can count occurrences
+            _hooks.on_unknown_enum(cls, value)
         return member
 
     @property

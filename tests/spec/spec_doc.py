@@ -116,7 +116,7 @@ def walk(node: Any, ptr: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
         return
     yield ptr, node
     for key, child in node.items():
-        here = pointer(key) if not ptr else ptr + pointer(key)
+        here = ptr + pointer(key)
         if key in ("example", "default", "const", "enum") or (key == "examples" and isinstance(child, list)):
             continue  # data, not description
         if key == "examples" and isinstance(child, dict):  # Example Objects: their metadata yes, their value no
@@ -239,10 +239,9 @@ _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
 
 
 def _format_checker() -> jsonschema.FormatChecker:
-    checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
-    checker = jsonschema.FormatChecker(list(checker.checkers))
+    checker = jsonschema.FormatChecker(list(jsonschema.Draft202012Validator.FORMAT_CHECKER.checkers))
     # jsonschema checks `uri` only with an optional package installed; this is RFC 3986's shape (scheme ":" rest,
-    # no characters a URI may not contain), which is what the linter (ajv-formats) enforces too.
+    # no characters a URI may not contain), close to what the linter checks.
     checker.checks("uri")(lambda value: not isinstance(value, str) or bool(_URI.match(value)))
     return checker
 

@@ -19,7 +19,7 @@ SCHEMAS: dict[str, Any] = DOC["components"]["schemas"]
 OPS = operations()
 API_OPS = api_operations()
 TAGS = {t["name"] for t in DOC["tags"]}
-SOURCE = re.compile(r"^(inferred|https://docs\.topo\.io/\S*)$")
+SOURCE = re.compile(r"^(inferred|observed|https://docs\.topo\.io/\S*)$")  # observed: added by `make drift --patch`
 SCOPE = re.compile(r"^[a-z_]+:(read|write)$")
 RESPONSES = "#/components/responses/"
 PAGING = {"#/components/parameters/Page", "#/components/parameters/Size"}
@@ -33,8 +33,8 @@ def _inline_problems(at: str, *, own_enum_allowed: bool = False, root: Any = Non
     """Inferences without a reason and inline enums anywhere under `at` (or `root`); example payloads are skipped."""
     problems = []
     for ptr, node in walk(lookup(at) if root is None else root):
-        if node.get("x-topo-source") == "inferred" and not str(node.get("x-topo-reason") or "").strip():
-            problems.append(f"{at}{ptr}: x-topo-source: inferred without an x-topo-reason")
+        if node.get("x-topo-source") in ("inferred", "observed") and not str(node.get("x-topo-reason") or "").strip():
+            problems.append(f"{at}{ptr}: x-topo-source: {node['x-topo-source']} without an x-topo-reason")
         if len(node.get("enum", ())) > 1 and not (own_enum_allowed and ptr == ""):
             problems.append(f"{at}{ptr}: inline enum; give it a component schema (the client opens each one)")
     return problems
@@ -60,7 +60,7 @@ def test_operation_metadata(operation: Operation) -> None:
     if not (isinstance(scopes, list) and all(isinstance(s, str) and SCOPE.match(s) for s in scopes)):
         problems.append(f"x-topo-scopes {scopes!r}: need a list of resource:action scopes ([] if none)")
     if not SOURCE.match(str(op.get("x-topo-source"))):
-        problems.append(f"x-topo-source {op.get('x-topo-source')!r}: need a docs.topo.io URL or `inferred`")
+        problems.append(f"x-topo-source {op.get('x-topo-source')!r}: need a docs.topo.io URL, `inferred` or `observed`")
     if operation.section == "paths":
         resource, method = op.get("x-topo-resource"), op.get("x-topo-method")
         if not (isinstance(method, str) and method.isidentifier()):
@@ -73,7 +73,7 @@ def test_operation_metadata(operation: Operation) -> None:
         if "x-topo-resource" in op or "x-topo-method" in op or scopes != []:
             problems.append("webhook deliveries have no x-topo-resource/x-topo-method and x-topo-scopes: []")
     problems += _inline_problems(_op_at(operation))
-    assert problems == []
+    assert not problems, "\n".join(problems)
 
 
 def test_operation_ids_are_unique() -> None:
@@ -101,7 +101,7 @@ def test_operation_responses(operation: Operation) -> None:
             problems.append("has a path id but no 404 NotFound")
         if operation.op.get("x-topo-scopes") and _ref(responses.get("403")) != RESPONSES + "Forbidden":
             problems.append("needs a scope but lists no 403 Forbidden")
-    assert problems == []
+    assert not problems, "\n".join(problems)
 
 
 # --- lists and batches --------------------------------------------------------------------------------------------
@@ -156,13 +156,13 @@ def test_every_batch_body_is_declared_with_x_topo_batch() -> None:
 def test_component_schema(name: str) -> None:
     schema, problems = SCHEMAS[name], []
     if not SOURCE.match(str(schema.get("x-topo-source"))):
-        problems.append(f"x-topo-source {schema.get('x-topo-source')!r}: need a docs.topo.io URL or `inferred`")
+        problems.append(f"x-topo-source {schema.get('x-topo-source')!r}: need a docs.topo.io URL, `inferred` or `observed`")
     if name.endswith(("Page", "BatchResult")) and "Envelope" not in name:
         envelope = "PageEnvelope" if name.endswith("Page") else "BatchResultEnvelope"
         if _ref((schema.get("allOf") or [{}])[0]) != f"#/components/schemas/{envelope}":
             problems.append(f"must be allOf [$ref {envelope}, ...]")
     problems += _inline_problems(pointer("components", "schemas", name), own_enum_allowed=True)
-    assert problems == []
+    assert not problems, "\n".join(problems)
 
 
 OTHER_COMPONENTS = [
@@ -174,7 +174,8 @@ OTHER_COMPONENTS = [
 
 @pytest.mark.parametrize(("kind", "name"), OTHER_COMPONENTS, ids=[f"{k}.{n}" for k, n in OTHER_COMPONENTS])
 def test_other_component(kind: str, name: str) -> None:
-    assert _inline_problems(pointer("components", kind, name)) == []
+    problems = _inline_problems(pointer("components", kind, name))
+    assert not problems, "\n".join(problems)
 
 
 def test_inline_checks_have_teeth() -> None:

@@ -38,7 +38,8 @@ def test_each_kind_of_example_is_checked(marker: str) -> None:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.id)
 def test_example_satisfies_its_schema(example: Example) -> None:
-    assert errors(example.value, example.schema_ptr) == []
+    problems = errors(example.value, example.schema_ptr)
+    assert not problems, "\n".join(problems)
 
 
 # --- the validator rejects broken examples ------------------------------------------------------------------------
