@@ -36,7 +36,7 @@ spec-check:  ## validate and lint the spec, check its examples and its coverage 
 	$(BIN)/pytest $(PYTEST_FLAGS) tests/spec
 
 lint:  ## ruff and mypy --strict (topo_ext); generated code only has to import
-	$(BIN)/ruff check topo_ext tests generator bench tools
+	$(BIN)/ruff check topo_ext tests generator $(wildcard bench tools)
 	$(BIN)/mypy
 	$(PY) -c "import topo_client.api, topo_client.models, topo_client.events"
 
