@@ -12,6 +12,7 @@ import json
 import types
 import typing
 import uuid
+from collections import abc
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from functools import cached_property
@@ -62,6 +63,10 @@ def _require_aware(name: str, value: dt.datetime) -> None:
         raise ValueError(f"{name}: naive datetime {value.isoformat()!r}; pass a timezone-aware datetime (e.g. UTC)")
 
 
+def _members(hint: Any) -> tuple[Any, ...]:
+    return typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+
+
 def _describe(value: Any) -> str:
     text = repr(value)
     return f"{type(value).__name__} {text[:60]}"
@@ -72,12 +77,11 @@ class ArgumentChecker:
 
     def __init__(self, name: str, hint: Any, spec: SpecParam | None, max_items: int | None = None) -> None:
         self.name = name
+        self.hint = hint
         self.spec_schema = spec.schema if spec else {}
         self.required = spec.required if spec else False
         self.max_items = max_items
-        args = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
-        self.allows_none = type(None) in args
-        self.types = tuple(a for a in args if a not in (Unset, type(None)))
+        self.allows_none = type(None) in _members(hint)
 
     def __call__(self, value: Any) -> Any:
         if value is UNSET or isinstance(value, Unset):
@@ -88,24 +92,30 @@ class ArgumentChecker:
             if not self.required:
                 return UNSET  # None means "not set" for an optional argument
             raise TypeError(f"{self.name}: is required and cannot be None")
+        return self._coerce(self.hint, value, self.name, self.spec_schema)
+
+    def _union(self, members: list[Any], value: Any, name: str, schema: dict[str, Any]) -> Any:
+        if any(hasattr(m, "from_dict") for m in members):
+            # The model accepts mappings itself (and names the missing field); a bare Mapping would not check.
+            members = [m for m in members if typing.get_origin(m) is not abc.Mapping]
         errors: list[Exception] = []
-        for candidate in self.types:
+        for member in members:  # declaration order: UUID or an enum is tried before `str`
             try:
-                return self._coerce(candidate, value, self.name, self.spec_schema)
-            except (TypeError, ValueError) as exc:
+                return self._coerce(member, value, name, schema)
+            except TypeError as exc:
                 errors.append(exc)
-        value_errors = [e for e in errors if isinstance(e, ValueError)]
-        if value_errors:
-            raise ValueError(str(value_errors[0]))
+            # A ValueError (right type, bad content, e.g. a malformed UUID string) is final: the `str` spelling
+            # of a UUID must not let it through.
         if len(errors) == 1:
             raise TypeError(str(errors[0]))
-        raise TypeError(f"{self.name}: got {_describe(value)}; expected {self._expected()}")
-
-    def _expected(self) -> str:
-        return " or ".join(getattr(t, "__name__", str(t)) for t in self.types) or "nothing"
+        expected = " or ".join(getattr(m, "__name__", str(m)) for m in members)
+        raise TypeError(f"{name}: got {_describe(value)}; expected {expected}")
 
     def _coerce(self, hint: Any, value: Any, name: str, schema: dict[str, Any]) -> Any:
         origin = typing.get_origin(hint)
+        if origin in (typing.Union, types.UnionType):
+            members = [m for m in _members(hint) if m not in (Unset, type(None))]
+            return members and self._union(members, value, name, schema)
         if origin is list:
             (item_hint,) = typing.get_args(hint) or (Any,)
             if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):

@@ -144,8 +144,7 @@ def _chunk_size(op: Operation[Any, Any], chunk_size: int | None) -> int:
 class _Merger:
     """Joins the results of several chunks into one result of the same generated type, indexes re-based."""
 
-    def __init__(self, body_type: Any) -> None:
-        self.body_type = body_type
+    def __init__(self) -> None:
         self.results: list[Any] = []
         self.items: list[Any] = []
 
@@ -171,8 +170,9 @@ class _Merger:
 
 
 def _body_type(op: Operation[Any, Any]) -> Any:
+    """The generated request model of `op`'s body (its hint is `Model | Mapping[str, Any]`)."""
     hint = typing.get_type_hints(op.build)["body"]
-    return hint
+    return next(t for t in typing.get_args(hint) or (hint,) if hasattr(t, "from_dict"))
 
 
 def _batch_error(err: BaseException, start: int, stop: int, done: list[Any]) -> exc.BatchError:
@@ -188,8 +188,7 @@ def sync_batch(op: Operation[..., R], item: type[I]) -> Callable[[SyncAPIResourc
 
     def method(self: SyncAPIResource, items: Iterable[I | Mapping[str, Any]], *, chunk_size: int | None = None) -> R:
         size = _chunk_size(op, chunk_size)
-        body_type = _body_type(op)
-        merger = _Merger(body_type)
+        merger = _Merger()
         offset = 0
         for chunk in _chunks(_iterable(items), size):
             try:
@@ -212,7 +211,7 @@ def async_batch(
     async def method(self: AsyncAPIResource, items: Iterable[I | Mapping[str, Any]], *,
                      chunk_size: int | None = None) -> R:
         size = _chunk_size(op, chunk_size)
-        merger = _Merger(_body_type(op))
+        merger = _Merger()
         offset = 0
         for chunk in _chunks(_iterable(items), size):
             try:

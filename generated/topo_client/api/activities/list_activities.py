@@ -411,9 +411,53 @@ async def asyncio(
     ).parsed
 
 
-#: Public name of the request builder, for clients that own their transport (topo_ext): it turns typed
-#: arguments into httpx request keywords (method, url, params, json, headers) without sending anything.
-build_request = _get_kwargs
+def build_request(
+    *,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ActivitySortBy | str | Unset = UNSET,
+    sort_order: SortOrder | str | Unset = UNSET,
+    person_id: UUID | str | Unset = UNSET,
+    sequence_id: UUID | str | Unset = UNSET,
+    sequence_template_id: UUID | str | Unset = UNSET,
+    resource_type: ActivityResourceType | str | Unset = UNSET,
+    channel: ActivityChannel | str | Unset = UNSET,
+    event_type: ActivityEventTypeFilter | str | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+
+    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+    """
+
+    if isinstance(sort_by, str) and not isinstance(sort_by, ActivitySortBy):
+        sort_by = ActivitySortBy(sort_by)
+    if isinstance(sort_order, str) and not isinstance(sort_order, SortOrder):
+        sort_order = SortOrder(sort_order)
+
+    if isinstance(resource_type, str) and not isinstance(resource_type, ActivityResourceType):
+        resource_type = ActivityResourceType(resource_type)
+    if isinstance(channel, str) and not isinstance(channel, ActivityChannel):
+        channel = ActivityChannel(channel)
+    if isinstance(event_type, str) and not isinstance(event_type, ActivityEventTypeFilter):
+        event_type = ActivityEventTypeFilter(event_type)
+
+    return _get_kwargs(
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        person_id=person_id,
+        sequence_id=sequence_id,
+        sequence_template_id=sequence_template_id,
+        resource_type=resource_type,
+        channel=channel,
+        event_type=event_type,
+        created_at_after=created_at_after,
+        created_at_before=created_at_before,
+    )
+
 
 #: The documented success status of this operation.
 SUCCESS_STATUS = 200

@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
@@ -230,9 +231,23 @@ async def asyncio(
     ).parsed
 
 
-#: Public name of the request builder, for clients that own their transport (topo_ext): it turns typed
-#: arguments into httpx request keywords (method, url, params, json, headers) without sending anything.
-build_request = _get_kwargs
+def build_request(
+    exclusion_id: UUID | str,
+    *,
+    body: ContactExclusionUpdate | Mapping[str, Any],
+) -> dict[str, Any]:
+    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+
+    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+    """
+    if not isinstance(body, ContactExclusionUpdate):
+        body = ContactExclusionUpdate.from_dict(body)
+
+    return _get_kwargs(
+        exclusion_id=exclusion_id,
+        body=body,
+    )
+
 
 #: The documented success status of this operation.
 SUCCESS_STATUS = 200

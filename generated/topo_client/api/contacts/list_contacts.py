@@ -339,9 +339,40 @@ async def asyncio(
     ).parsed
 
 
-#: Public name of the request builder, for clients that own their transport (topo_ext): it turns typed
-#: arguments into httpx request keywords (method, url, params, json, headers) without sending anything.
-build_request = _get_kwargs
+def build_request(
+    *,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: ContactSortBy | str | Unset = UNSET,
+    sort_order: SortOrder | str | Unset = UNSET,
+    email: str | Unset = UNSET,
+    linkedin_url: str | Unset = UNSET,
+    contact_id: UUID | str | Unset = UNSET,
+    first_seen_after: datetime.datetime | Unset = UNSET,
+    last_seen_after: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+
+    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+    """
+
+    if isinstance(sort_by, str) and not isinstance(sort_by, ContactSortBy):
+        sort_by = ContactSortBy(sort_by)
+    if isinstance(sort_order, str) and not isinstance(sort_order, SortOrder):
+        sort_order = SortOrder(sort_order)
+
+    return _get_kwargs(
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        email=email,
+        linkedin_url=linkedin_url,
+        contact_id=contact_id,
+        first_seen_after=first_seen_after,
+        last_seen_after=last_seen_after,
+    )
+
 
 #: The documented success status of this operation.
 SUCCESS_STATUS = 200

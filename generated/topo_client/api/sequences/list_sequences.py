@@ -356,9 +356,38 @@ async def asyncio(
     ).parsed
 
 
-#: Public name of the request builder, for clients that own their transport (topo_ext): it turns typed
-#: arguments into httpx request keywords (method, url, params, json, headers) without sending anything.
-build_request = _get_kwargs
+def build_request(
+    *,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: SequenceSortBy | str | Unset = UNSET,
+    sort_order: SortOrder | str | Unset = UNSET,
+    status: SequenceStatus | str | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+
+    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+    """
+
+    if isinstance(sort_by, str) and not isinstance(sort_by, SequenceSortBy):
+        sort_by = SequenceSortBy(sort_by)
+    if isinstance(sort_order, str) and not isinstance(sort_order, SortOrder):
+        sort_order = SortOrder(sort_order)
+    if isinstance(status, str) and not isinstance(status, SequenceStatus):
+        status = SequenceStatus(status)
+
+    return _get_kwargs(
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        status=status,
+        created_at_after=created_at_after,
+        created_at_before=created_at_before,
+    )
+
 
 #: The documented success status of this operation.
 SUCCESS_STATUS = 200

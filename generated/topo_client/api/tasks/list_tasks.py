@@ -427,9 +427,53 @@ async def asyncio(
     ).parsed
 
 
-#: Public name of the request builder, for clients that own their transport (topo_ext): it turns typed
-#: arguments into httpx request keywords (method, url, params, json, headers) without sending anything.
-build_request = _get_kwargs
+def build_request(
+    *,
+    page: int | Unset = 1,
+    size: int | Unset = 10,
+    sort_by: TaskSortBy | str | Unset = UNSET,
+    sort_order: SortOrder | str | Unset = UNSET,
+    sequence_id: UUID | str | Unset = UNSET,
+    sequence_template_ids: list[UUID | str] | Unset = UNSET,
+    types: list[TaskType | str] | Unset = UNSET,
+    status: TaskStatus | str | Unset = UNSET,
+    priorities: list[TaskPriority | str] | Unset = UNSET,
+    assignee_user_id: UUID | str | Unset = UNSET,
+    created_at_after: datetime.datetime | Unset = UNSET,
+    created_at_before: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+
+    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+    """
+
+    if isinstance(sort_by, str) and not isinstance(sort_by, TaskSortBy):
+        sort_by = TaskSortBy(sort_by)
+    if isinstance(sort_order, str) and not isinstance(sort_order, SortOrder):
+        sort_order = SortOrder(sort_order)
+
+    if isinstance(types, list):
+        types = [TaskType(v) if isinstance(v, str) else v for v in types]
+    if isinstance(status, str) and not isinstance(status, TaskStatus):
+        status = TaskStatus(status)
+    if isinstance(priorities, list):
+        priorities = [TaskPriority(v) if isinstance(v, str) else v for v in priorities]
+
+    return _get_kwargs(
+        page=page,
+        size=size,
+        sort_by=sort_by,
+        sort_order=sort_order,
+        sequence_id=sequence_id,
+        sequence_template_ids=sequence_template_ids,
+        types=types,
+        status=status,
+        priorities=priorities,
+        assignee_user_id=assignee_user_id,
+        created_at_after=created_at_after,
+        created_at_before=created_at_before,
+    )
+
 
 #: The documented success status of this operation.
 SUCCESS_STATUS = 200

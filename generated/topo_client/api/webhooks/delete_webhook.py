@@ -199,9 +199,18 @@ async def asyncio(
     ).parsed
 
 
-#: Public name of the request builder, for clients that own their transport (topo_ext): it turns typed
-#: arguments into httpx request keywords (method, url, params, json, headers) without sending anything.
-build_request = _get_kwargs
+def build_request(
+    subscription_id: UUID | str,
+) -> dict[str, Any]:
+    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+
+    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+    """
+
+    return _get_kwargs(
+        subscription_id=subscription_id,
+    )
+
 
 #: The documented success status of this operation.
 SUCCESS_STATUS = 204

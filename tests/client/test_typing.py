@@ -1,0 +1,63 @@
+"""The typed surface as a user's type checker sees it: keyword arguments come from the generator, plain strings
+and mappings are accepted where the API takes enums and JSON bodies, mistakes are caught statically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mypy import api
+
+GOOD = '''
+from datetime import UTC, datetime
+from topo_ext import AsyncTopo, SyncPage, Topo
+from topo_client.models import Contact, ExclusionReason, Sequence
+
+def use(client: Topo) -> None:
+    page: SyncPage[Contact] = client.contacts.list(email="a@b.co", sort_order="DESC")
+    for contact in page:
+        reveal_type(contact)
+    client.contact_exclusions.create(body={"email": "a@b.co", "reason": "UNSUBSCRIBED"})
+    client.contact_exclusions.create(body={"email": "a@b.co", "reason": ExclusionReason.UNSUBSCRIBED})
+    paused: Sequence = client.sequences.pause("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                                              body={"paused_until": datetime.now(UTC).isoformat()})
+    client.tasks.list(types=["CALL", "EMAIL_REPLY"], status="PENDING")
+    for activity in client.activities.stream(since=datetime.now(UTC)):
+        reveal_type(activity.payload)
+
+async def use_async(client: AsyncTopo) -> None:
+    contact: Contact = await client.contacts.get("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b")
+    async for c in client.contacts.list():
+        reveal_type(c)
+'''
+
+BAD = '''
+from topo_ext import Topo
+
+def use(client: Topo) -> None:
+    client.contacts.list(emial="a@b.co")
+    client.contacts.list(size="100")
+    client.sequences.pause("id")
+'''
+
+
+def _mypy(tmp_path: Path, source: str) -> tuple[str, int]:
+    path = tmp_path / "user_code.py"
+    path.write_text(source)
+    out, err, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / ".mypy"),
+                                "--follow-imports", "silent", str(path)])
+    return out + err, status
+
+
+def test_typed_user_code_checks_and_sees_precise_types(tmp_path: Path) -> None:
+    out, status = _mypy(tmp_path, GOOD)
+    assert status == 0 and "error:" not in out, out
+    assert 'Revealed type is "topo_client.models.contact.Contact"' in out
+    assert "MessageSentEvent" in out and "MessageRepliedEvent" in out  # the event union, one class per type
+
+
+def test_mistakes_are_caught_statically(tmp_path: Path) -> None:
+    out, status = _mypy(tmp_path, BAD)
+    assert status == 1
+    assert 'Unexpected keyword argument "emial"' in out
+    assert 'Argument "size"' in out
+    assert 'Missing named argument "body"' in out
