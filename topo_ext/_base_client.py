@@ -24,7 +24,7 @@ import os
 import random
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -435,5 +435,3 @@ class AsyncTransport(BaseTransport):
     async def request(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
         return (await self.send(op, args, kwargs))[0]
 
-
-Sleep = Callable[[float], None]
