@@ -139,6 +139,28 @@ def load(root: Path) -> tuple[dict[str, dict[str, Any]], list[Any]]:
 # ---- comparing -------------------------------------------------------------------------------------------------
 
 
+def _union_members(annotation: str) -> set[str]:
+    """The top-level members of `A | B[C | D] | None`."""
+    members, depth, current = set(), 0, ""
+    for char in annotation:
+        depth += 1 if char in "[(" else -1 if char in "])" else 0
+        if char == "|" and depth == 0:
+            members.add(current.strip())
+            current = ""
+        else:
+            current += char
+    members.add(current.strip())
+    return members
+
+
+def _type_change(path: str, what: str, old: str, new: str, subject: str = "") -> Change:
+    """A changed annotation; only adding union members (e.g. a new event class) is additive, not breaking."""
+    if _union_members(old) < _union_members(new):
+        added = " | ".join(sorted(_union_members(new) - _union_members(old)))
+        return Change(path, "widened", f"{what}: now also {added}", False, subject)
+    return Change(path, "type", f"{what}: {old or '?'} -> {new or '?'}", True, subject)
+
+
 def _params(desc: dict[str, Any]) -> dict[str, tuple[int, dict[str, Any]]]:
     return {p["name"]: (i, p) for i, p in enumerate(desc["params"])}
 
@@ -171,7 +193,7 @@ def _compare(path: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change
             elif "positional" in p["kind"] and i != j:
                 out.append(Change(path, "param-moved", f"parameter {name!r} moved from {i} to {j}", True, name))
             if p["type"] != q["type"]:
-                out.append(Change(path, "type", f"parameter {name!r}: {p['type']} -> {q['type']}", True, name))
+                out.append(_type_change(path, f"parameter {name!r}", p["type"], q["type"], name))
             elif p["default"] != q["default"] and not q["required"]:
                 out.append(Change(path, "default", f"parameter {name!r} default {p['default']} -> {q['default']}",
                                   False, name))
@@ -181,10 +203,10 @@ def _compare(path: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change
                 code, what = ("param-added-required", "required") if required else ("added", "optional")
                 out.append(Change(path, code, f"new {what} parameter {name!r}: {q['type']}", required, name))
         if old["returns"] != new["returns"]:
-            out.append(Change(path, "type", f"returns {old['returns']} -> {new['returns']}", True))
+            out.append(_type_change(path, "returns", old["returns"], new["returns"]))
     elif kind == "attribute":
         if old["type"] != new["type"]:
-            out.append(Change(path, "type", f"type {old['type'] or '?'} -> {new['type'] or '?'}", True))
+            out.append(_type_change(path, "type", old["type"], new["type"]))
         elif old["value"] != new["value"]:
             is_enum_member = new.get("enum_member", False)
             out.append(Change(path, "value", f"value {old['value']} -> {new['value']}", is_enum_member))
@@ -216,7 +238,9 @@ def diff(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> list
 
 def griffe_breakages(old_modules: list[Any], new_modules: list[Any], changes: list[Change]) -> list[Change]:
     """What griffe.find_breaking_changes reports that our own comparison did not (normally nothing)."""
-    known = {(c.canonical, c.code, c.subject) for c in changes if c.breaking}
+    # Changes we already judged (a widened type is judged additive) are not re-reported from griffe.
+    known = {(c.canonical, "type" if c.code == "widened" else c.code, c.subject) for c in changes
+             if c.breaking or c.code == "widened"}
     gone = tuple(c.canonical + "." for c in changes if c.code == "removed")  # griffe may still look inside
     extra: list[Change] = []
     new_by_name = {m.path: m for m in new_modules}

@@ -108,6 +108,15 @@ def test_other_breaking_changes(compare: Callable[..., tuple[int, str]], models:
     assert code == 1 and code_in_output in out
 
 
+def test_a_union_that_gains_a_member_is_additive_but_one_that_loses_a_member_breaks(
+        compare: Callable[..., tuple[int, str]]) -> None:
+    # e.g. a new event type joins Activity.payload's union: additive, the API promised new event types.
+    code, out = compare(models=MODELS.replace("email: str | None", "email: str | bytes | None"))
+    assert code == 0 and "[widened]" in out and "now also bytes" in out and "BREAKING" not in out
+    code, out = compare(models=MODELS.replace("email: str | None", "email: str"))
+    assert code == 1 and "[type]" in out
+
+
 def test_accepted_breaking_changes_pass_and_need_a_reason(compare: Callable[..., tuple[int, str]]) -> None:
     removed = MODELS.replace("    city: str | None = UNSET\n", "")
     entry = "accepted:\n  - path: topo_client.Contact.city\n    change: {}\n    reason: The API dropped it.\n"
