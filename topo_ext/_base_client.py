@@ -227,10 +227,11 @@ def status_error(response: httpx.Response, attempts: int) -> exc.APIStatusError:
 
 @dataclass
 class Attempt:
-    """What one try produced: a response, or the transport error that prevented one."""
+    """What one try produced: a response (and, for a 2xx, its decoded value), or the error that prevented one."""
 
     response: httpx.Response | None = None
     error: Exception | None = None
+    value: Any = None
 
 
 @dataclass
@@ -257,8 +258,10 @@ class Policy:
         idempotent = op.spec.idempotent
         if outcome.error is not None:
             err = outcome.error
-            if isinstance(err, _Truncated):
-                return Decision(idempotent, self.backoff(attempt), "truncated body") if idempotent else Decision(False)
+            if isinstance(err, _Truncated):  # cut short or replaced by a proxy page: worth another try
+                return Decision(True, self.backoff(attempt), "undecodable body") if idempotent else Decision(False)
+            if isinstance(err, _Undecodable):
+                return Decision(False)
             before_send = isinstance(err, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
             if before_send or (idempotent and isinstance(err, httpx.TransportError)):
                 return Decision(True, self.backoff(attempt), type(err).__name__)
@@ -305,17 +308,13 @@ class _Truncated(Exception):
         self.cause = cause
 
 
-def decode_success(op: Operation[Any, T], response: httpx.Response, attempts: int) -> T:
-    try:
-        return op.decode(response.content)
-    except Exception as err:  # any decoder failure means the body is not what the spec says
-        raise exc.APIResponseValidationError(
-            f"{op.spec.operation_id}: could not decode the {response.status_code} response "
-            f"as {op.spec.success_schema or 'JSON'}: {type(err).__name__}: {err}",
-            response=response,
-            request_id=request_id_of(response),
-            attempts=attempts,
-        ) from err
+class _Undecodable(Exception):
+    """A 2xx body that is valid JSON but not the documented shape: final, a retry would get the same."""
+
+    def __init__(self, response: httpx.Response, cause: Exception) -> None:
+        super().__init__(str(cause))
+        self.response = response
+        self.cause = cause
 
 
 class BaseTransport:
@@ -346,30 +345,37 @@ class BaseTransport:
         )
 
     def finish(self, op: Operation[Any, T], outcome: Attempt, request: httpx.Request, attempts: int) -> T:
-        if outcome.error is not None:
-            if isinstance(outcome.error, _Truncated):
-                raise exc.APIResponseValidationError(
-                    f"{op.spec.operation_id}: the {outcome.error.response.status_code} response body is not valid "
-                    f"JSON (truncated?): {outcome.error.cause}",
-                    response=outcome.error.response, request_id=request_id_of(outcome.error.response),
-                    attempts=attempts,
-                )
-            raise transport_error(outcome.error, request, attempts) from outcome.error
+        err = outcome.error
+        if isinstance(err, _Truncated | _Undecodable):
+            what = ("is not valid JSON (truncated or not JSON at all)" if isinstance(err, _Truncated)
+                    else f"is not {op.spec.success_schema or 'the documented shape'}")
+            raise exc.APIResponseValidationError(
+                f"{op.spec.operation_id}: the {err.response.status_code} response body {what}: "
+                f"{type(err.cause).__name__}: {err.cause}",
+                response=err.response, request_id=request_id_of(err.response), attempts=attempts,
+            ) from err.cause
+        if err is not None:
+            raise transport_error(err, request, attempts) from err
         response = outcome.response
         assert response is not None
         if response.status_code >= 400:
             raise status_error(response, attempts)
-        return decode_success(op, response, attempts)
+        value: T = outcome.value
+        return value
 
     @staticmethod
-    def check_body(op: Operation[Any, Any], response: httpx.Response) -> Attempt:
-        """Turn a 2xx with an undecodable JSON body into a retryable outcome (for idempotent requests)."""
-        if 200 <= response.status_code < 300 and response.content and op.spec.idempotent:
+    def examine(op: Operation[Any, Any], response: httpx.Response) -> Attempt:
+        """Decode a 2xx once. An undecodable body is an error outcome: retryable if it is not even JSON."""
+        if not 200 <= response.status_code < 300:
+            return Attempt(response=response)
+        try:
+            return Attempt(response=response, value=op.decode(response.content))
+        except Exception as err:  # any decoder failure means the body is not what the spec says
             try:
                 json.loads(response.content)
-            except ValueError as err:
+            except ValueError:
                 return Attempt(error=_Truncated(response, err))
-        return Attempt(response=response)
+            return Attempt(error=_Undecodable(response, err))
 
 
 class SyncTransport(BaseTransport):
@@ -388,7 +394,7 @@ class SyncTransport(BaseTransport):
             try:
                 response = self.http.send(request)
                 response.read()
-                outcome = self.check_body(op, response)
+                outcome = self.examine(op, response)
             except httpx.TransportError as err:
                 outcome = Attempt(error=err)
             decision = self.policy.decide(op, attempt, outcome)
@@ -421,7 +427,7 @@ class AsyncTransport(BaseTransport):
             try:
                 response = await self.http.send(request)
                 await response.aread()
-                outcome = self.check_body(op, response)
+                outcome = self.examine(op, response)
             except httpx.TransportError as err:
                 outcome = Attempt(error=err)
             decision = self.policy.decide(op, attempt, outcome)

@@ -171,19 +171,20 @@ Converter = Callable[[Any, str], Any]
 
 
 @cache
-def _fields(cls: Any) -> dict[str, tuple[str, Converter]]:
-    """Wire name (and its snake_case form) -> (attribute, converter) for a generated Struct."""
-    table: dict[str, tuple[str, Converter]] = {}
+def _fields(cls: Any) -> dict[str, tuple[str, Converter, bool]]:
+    """Wire name -> (attribute, converter, is a nested model) for a generated Struct."""
+    table: dict[str, tuple[str, Converter, bool]] = {}
     for field in msgspec.structs.fields(cls):
-        conv = _converter(field.type, f"{cls.__name__}.{field.name}")
-        table[field.encode_name] = (field.name, conv)
+        inner = _strip(field.type)
+        nested = isinstance(inner, type) and issubclass(inner, TopoStruct)
+        table[field.encode_name] = (field.name, _converter(field.type, f"{cls.__name__}.{field.name}"), nested)
     return table
 
 
 def _converter(tp: Any, where: str) -> Converter:
     inner = _strip(tp)
     if isinstance(inner, type) and issubclass(inner, TopoStruct):
-        return lambda v, path: None if v is None else _convert(inner, v, path)
+        return lambda v, path: _convert(inner, v, path) if isinstance(v, Mapping) else v
     if isinstance(inner, type) and issubclass(inner, Enum):
         return lambda v, path: inner(v) if isinstance(v, str) else v
     if inner is Any:
@@ -201,23 +202,29 @@ def _converter(tp: Any, where: str) -> Converter:
 
 
 def _convert(cls: Any, data: Any, path: str) -> Any:
+    """Build `cls` from data in either spelling, keeping unknown keys; msgspec validates the known ones in C."""
     if not isinstance(data, Mapping):
         raise msgspec.ValidationError(f"Expected an object at `{path}`, got {type(data).__name__}")
     fields = _fields(cls)
     tag_field = cls.__struct_config__.tag_field
-    kwargs: dict[str, Any] = {}
+    known: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in data.items():
         spec = fields.get(key) or fields.get(_snake(key))
-        if spec is not None:
-            name, conv = spec
-            kwargs[name] = conv(value, f"{path}.{name}")
-        elif key != tag_field:
-            extra[key] = value
+        if spec is None:
+            if key != tag_field:
+                extra[key] = value
+            continue
+        name, conv, nested = spec
+        known[name] = conv(value, f"{path}.{name}") if nested else value
     try:
-        obj = cls(**kwargs)
-    except TypeError as err:
-        raise msgspec.ValidationError(f"{cls.__name__} at `{path}`: {err}") from None
+        obj = msgspec.convert(known, cls)
+    except msgspec.ValidationError:
+        # A known field arrived with another type: convert field by field and keep the odd value as sent.
+        try:
+            obj = cls(**{name: fields[name][1](value, f"{path}.{name}") for name, value in known.items()})
+        except TypeError as err:
+            raise msgspec.ValidationError(f"{cls.__name__} at `{path}`: {err}") from None
     if extra:
         obj.__dict__["_extra_"] = extra
         record = drift_record()
