@@ -104,6 +104,17 @@ NOTES = [
 ]
 
 
+def _rounded(value: Any) -> Any:
+    """Floats to 4 significant digits: the noise below that would only churn the committed file."""
+    if isinstance(value, float):
+        return float(f"{value:.4g}")
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.splitlines()[0])
     parser.add_argument("--only", help=f"comma-separated sections ({', '.join(SECTIONS)}); writes no files")
@@ -128,17 +139,17 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(render_text(grid))
     for row in rows:
-        if row.get("profile") and not row["met"]:
-            print(f"\n{row['id']} missed its goal; costliest topo_ext/topo_client functions (share of profiled time):")
+        if row.get("profile"):
+            print(f"\n{row['id']}: what topo_ext adds per call (own time under cProfile, vs the bare loop):")
             for entry in row["profile"]:
-                print(f"  {entry['cumulative_share']:6.1%} cum  {entry['own_share']:6.1%} own  "
-                      f"{entry['calls_per_get']:4.1f}/call  {entry['function']}")
+                print(f"  {entry['extra_us_per_call']:5.1f} us  {entry['extra_calls_per_get']:4.1f} extra calls/get  "
+                      f"{entry['function']}")
     missed = [row["id"] for row in rows if row["met"] is False]
     print(f"\n{'all goals met' if not missed else 'goals missed: ' + ', '.join(missed)}  "
           f"(sections: {', '.join(f'{k} {v} s' for k, v in sections.items())})")
     if args.only:
         return 0
-    results = {"environment": env, "results": rows, "goals_missed": missed}
+    results = {"environment": env, "results": _rounded(rows), "goals_missed": missed}
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     (HERE / "RESULTS.md").write_text(render_markdown(grid, env))
     print(f"wrote {HERE / 'results.json'} and {HERE / 'RESULTS.md'}")

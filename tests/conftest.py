@@ -50,6 +50,6 @@ def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     async def fake_async_sleep(seconds: float) -> None:
         slept.append(seconds)
 
-    monkeypatch.setattr("topo_ext._base_client.time.sleep", slept.append)
-    monkeypatch.setattr("topo_ext._base_client.asyncio.sleep", fake_async_sleep)
+    monkeypatch.setattr("topo_ext._base_client._sleep", slept.append)
+    monkeypatch.setattr("topo_ext._base_client._async_sleep", fake_async_sleep)
     return slept

@@ -43,6 +43,10 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 
+# Retry waits go through these names so tests can skip the waiting without freezing every sleep in the process.
+_sleep = time.sleep
+_async_sleep = asyncio.sleep
+
 
 class Secret:
     """Holds the API key; its repr and str never show the value."""
@@ -347,8 +351,12 @@ class BaseTransport:
     def finish(self, op: Operation[Any, T], outcome: Attempt, request: httpx.Request, attempts: int) -> T:
         err = outcome.error
         if isinstance(err, _Truncated | _Undecodable):
-            what = ("is not valid JSON (truncated or not JSON at all)" if isinstance(err, _Truncated)
-                    else f"is not {op.spec.success_schema or 'the documented shape'}")
+            if isinstance(err, _Truncated):
+                content_type = err.response.headers.get("content-type", "no content type").split(";")[0]
+                snippet = err.response.text[:80].replace("\n", " ").strip()
+                what = f"is not valid JSON ({content_type}, truncated or not JSON at all: {snippet!r})"
+            else:
+                what = f"is not {op.spec.success_schema or 'the documented shape'}"
             raise exc.APIResponseValidationError(
                 f"{op.spec.operation_id}: the {err.response.status_code} response body {what}: "
                 f"{type(err.cause).__name__}: {err.cause}",
@@ -390,7 +398,7 @@ class SyncTransport(BaseTransport):
             attempt += 1
             # One wait per attempt: the retry delay, or longer if the rate gate says so.
             if wait := max(pending, self.gate.reserve()):
-                time.sleep(wait)
+                _sleep(wait)
             try:
                 response = self.http.send(request)
                 response.read()
@@ -423,7 +431,7 @@ class AsyncTransport(BaseTransport):
             attempt += 1
             # One wait per attempt: the retry delay, or longer if the rate gate says so.
             if wait := max(pending, self.gate.reserve()):
-                await asyncio.sleep(wait)
+                await _async_sleep(wait)
             try:
                 response = await self.http.send(request)
                 await response.aread()

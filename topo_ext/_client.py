@@ -46,6 +46,8 @@ class _ClientBase:
     _api_key: Secret
     _gate: RateGate
     _raw: bool = False
+    _owns_http: bool
+    _transport: Any
     prefetch: int = 0
 
     def __repr__(self) -> str:
@@ -64,6 +66,25 @@ class _ClientBase:
     def timeout(self) -> httpx.Timeout:
         return self._options.timeout
 
+    def _copy(self, timeout: float | httpx.Timeout | None, max_retries: int | None) -> Self:
+        """A copy with other settings, sharing the connection pool and the rate gate (not closed by the copy)."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCE_ATTRS})
+        clone._options = updated_options(self._options, timeout=timeout, max_retries=max_retries)
+        clone._owns_http = False
+        clone._transport = clone._new_transport()
+        return clone
+
+    def _new_transport(self) -> Any:
+        raise NotImplementedError
+
+    @property
+    def with_raw_response(self) -> Any:
+        """A copy whose methods return `APIResponse` (status, headers, request_id, `.parse()`) instead of models."""
+        clone = self._copy(None, None)
+        clone._raw = True
+        return clone
+
     @property
     def drift(self) -> DriftRecord:
         """What the API sent that this client's spec does not describe (unknown fields, enum values, events)."""
@@ -77,6 +98,8 @@ class Topo(_ClientBase):
     >>> for contact in client.contacts.list(email="alex@example.com"):
     ...     print(contact.id)
     """
+
+    _transport: SyncTransport
 
     def __init__(
         self,
@@ -105,24 +128,15 @@ class Topo(_ClientBase):
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(timeout=self._options.timeout, follow_redirects=False)
         self._gate = RateGate(self._options.rate_limit)
-        self._transport = SyncTransport(self._http, self._api_key, self._options, self._gate)
+        self._transport = self._new_transport()
         drift_record().log_enabled = log_drift
+
+    def _new_transport(self) -> SyncTransport:
+        return SyncTransport(self._http, self._api_key, self._options, self._gate)
 
     def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None) -> Topo:
         """A copy of this client with other settings, sharing its connection pool and rate gate."""
-        clone = object.__new__(type(self))
-        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCE_ATTRS})
-        clone._options = updated_options(self._options, timeout=timeout, max_retries=max_retries)
-        clone._owns_http = False
-        clone._transport = SyncTransport(self._http, self._api_key, clone._options, self._gate)
-        return clone
-
-    @property
-    def with_raw_response(self) -> Any:
-        """A copy whose methods return `APIResponse` (status, headers, request_id, `.parse()`) instead of models."""
-        clone = self.with_options()
-        clone._raw = True
-        return clone
+        return self._copy(timeout, max_retries)
 
     def _send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
         return self._transport.send(op, args, kwargs)
@@ -217,6 +231,8 @@ class AsyncTopo(_ClientBase):
     `prefetch` > 0 makes list iteration fetch that many later pages concurrently (bounded, rate-gated).
     """
 
+    _transport: AsyncTransport
+
     def __init__(
         self,
         api_key: str | None = None,
@@ -231,30 +247,22 @@ class AsyncTopo(_ClientBase):
     ) -> None:
         self._api_key = resolve_api_key(api_key)
         self._options = resolve_options(base_url, timeout, max_retries, rate_limit)
-        if isinstance(prefetch, bool) or not isinstance(prefetch, int) or not 0 <= prefetch <= 32:
-            raise ValueError(f"prefetch: must be an int between 0 and 32, got {prefetch!r}")
-        self.prefetch = prefetch
+        self.prefetch = _check_prefetch(prefetch)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(timeout=self._options.timeout, follow_redirects=False)
         self._gate = RateGate(self._options.rate_limit)
-        self._transport = AsyncTransport(self._http, self._api_key, self._options, self._gate)
+        self._transport = self._new_transport()
         drift_record().log_enabled = log_drift
+
+    def _new_transport(self) -> AsyncTransport:
+        return AsyncTransport(self._http, self._api_key, self._options, self._gate)
 
     def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
                      prefetch: int | None = None) -> AsyncTopo:
-        clone = object.__new__(type(self))
-        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCE_ATTRS})
-        clone._options = updated_options(self._options, timeout=timeout, max_retries=max_retries)
-        clone._owns_http = False
+        """A copy of this client with other settings, sharing its connection pool and rate gate."""
+        clone = self._copy(timeout, max_retries)
         if prefetch is not None:
-            clone.prefetch = prefetch
-        clone._transport = AsyncTransport(self._http, self._api_key, clone._options, self._gate)
-        return clone
-
-    @property
-    def with_raw_response(self) -> Any:
-        clone = self.with_options()
-        clone._raw = True
+            clone.prefetch = _check_prefetch(prefetch)
         return clone
 
     async def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
@@ -342,6 +350,12 @@ class AsyncTopo(_ClientBase):
         from .resources.tasks import AsyncTasks
 
         return AsyncTasks(self)
+
+
+def _check_prefetch(prefetch: int) -> int:
+    if isinstance(prefetch, bool) or not isinstance(prefetch, int) or not 0 <= prefetch <= 32:
+        raise ValueError(f"prefetch: must be an int between 0 and 32, got {prefetch!r}")
+    return prefetch
 
 
 _RESOURCE_ATTRS = frozenset({

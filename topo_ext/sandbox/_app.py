@@ -20,7 +20,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
@@ -176,6 +176,8 @@ class SandboxApp(Starlette):
             return _error(err.status, err.type, err.message, rid, err.data)
         except Invalid as err:
             return _error(400, "ValidationIssue", err.message, rid, {"field": err.field})
+        except ClientDisconnect:  # the client gave up (e.g. timed out on a slow fault): nobody to answer
+            return Response(status_code=499)
         except Exception:
             log.exception("sandbox handler %s failed (request %s)", op.operation_id, rid)
             return _error(500, SERVER_ERROR_TYPE, "Sandbox internal error", rid)
