@@ -40,9 +40,10 @@ lint:  ## ruff and mypy --strict (topo_ext); generated code only has to import
 	$(BIN)/mypy
 	$(PY) -c "import topo_client.api, topo_client.models, topo_client.events"
 
-test: check-generated lint  ## everything CI runs: generated/ fresh, spec lint, lint, the whole offline test suite
+test: check-generated lint  ## everything CI runs: generated/ fresh, spec lint, lint, the Prism contract run, all offline tests
 	$(PY) generator/bundle.py --out build/openapi.json
 	npx --no-install redocly lint --config generator/redocly.yaml build/openapi.json
+	$(PY) tests/contract/run_contract.py
 	$(BIN)/pytest $(PYTEST_FLAGS)
 
 record:  ## re-record the VCR cassettes against the local sandbox (see README)
