@@ -136,12 +136,20 @@ def updated_options(options: Options, *, timeout: float | httpx.Timeout | None, 
 
 
 class RateGate:
-    """Spaces requests to a known rate limit and holds everyone back after a 429 with a retry hint.
+    """Spaces requests to a rate limit and holds everyone back after a 429 with a retry hint.
 
-    Shared by all copies of one client (with_options), and by concurrent page prefetches.
+    Shared by all copies of one client (with_options) and by concurrent page prefetches. With a known limit
+    (`rate_limit=`) the spacing is fixed. Without one, a 429 teaches it: the spacing becomes the server's wait
+    (at least, growing by half on each further 429, at most 1 s), so requests queued behind the 429 are released
+    one by one instead of all at once (which would only earn more 429s), and it relaxes slowly after each success
+    so that a temporary limit does not slow the client for ever.
     """
 
+    LEARNED_MAX = 1.0
+    RELAX = 0.995  # slow decrease: ~140 successes halve the spacing
+
     def __init__(self, rate: float | None) -> None:
+        self.known = bool(rate)
         self.interval = 1.0 / rate if rate else 0.0
         self._next = 0.0
         self._lock = threading.Lock()
@@ -155,9 +163,17 @@ class RateGate:
             return start - now
 
     def hold_until(self, delay: float) -> None:
-        """Nobody sends for `delay` seconds (after a 429)."""
+        """Nobody sends for `delay` seconds (after a 429); without a known limit, learn the spacing from it."""
         with self._lock:
             self._next = max(self._next, time.monotonic() + delay)
+            if not self.known:  # multiplicative increase, at least the server's wait
+                self.interval = min(max(self.interval * 1.5, delay, 0.005), self.LEARNED_MAX)
+
+    def relax(self) -> None:
+        """A request got through: ease a learned spacing a little."""
+        if not self.known and self.interval:
+            with self._lock:
+                self.interval = self.interval * self.RELAX if self.interval > 1e-3 else 0.0
 
 
 def parse_retry_after(headers: httpx.Headers) -> float | None:
@@ -406,6 +422,8 @@ class SyncTransport(BaseTransport):
             except httpx.TransportError as err:
                 outcome = Attempt(error=err)
             decision = self.policy.decide(op, attempt, outcome)
+            if outcome.response is not None and outcome.response.status_code != 429:
+                self.gate.relax()
             if not decision.retry:
                 value = self.finish(op, outcome, request, attempt)
                 assert outcome.response is not None
@@ -439,6 +457,8 @@ class AsyncTransport(BaseTransport):
             except httpx.TransportError as err:
                 outcome = Attempt(error=err)
             decision = self.policy.decide(op, attempt, outcome)
+            if outcome.response is not None and outcome.response.status_code != 429:
+                self.gate.relax()
             if not decision.retry:
                 value = self.finish(op, outcome, request, attempt)
                 assert outcome.response is not None
