@@ -60,7 +60,7 @@ class UsageError(Exception):
 @dataclass(frozen=True)
 class Change:
     path: str  # the public dotted path, as printed and as matched by api-diff-accepted.yaml
-    code: str  # added | removed | kind | type | widened | relaxed | param-... | field-required | base-removed | value | default
+    code: str  # added | removed | kind | type | widened | relaxed | param-... | field-required | value | default | ...
     detail: str
     breaking: bool
     subject: str = ""  # the parameter or field concerned
