@@ -20,7 +20,9 @@ _BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.S | re.M)
 
 @cache
 def text(name: str) -> str:
-    return (DOCS / name).read_text(encoding="utf-8")
+    path = DOCS / name
+    assert path.is_file(), f"fact sheet {path} not found: set TOPO_DOCS to the directory holding the sheets"
+    return path.read_text(encoding="utf-8")
 
 
 def find(name: str, pattern: str) -> re.Match[str]:
@@ -61,9 +63,10 @@ def _stringify_arguments(code: str) -> Iterator[str]:
 @cache
 def documented_values() -> tuple[tuple[str, str], ...]:
     """Every example body in the sheets as (sheet, canonical JSON): the JSON blocks and the JS code samples' bodies."""
+    assert DOCS.is_dir(), f"fact sheets not found at {DOCS}: set TOPO_DOCS to the directory holding them"
     found = []
     for path in sorted(DOCS.glob("*.md")):
-        for lang, body in _BLOCK.findall(path.read_text(encoding="utf-8")):
+        for lang, body in _BLOCK.findall(text(path.name)):
             if lang == "json":
                 found.append((path.name, json.loads(body)))
             elif lang in ("js", "javascript"):
