@@ -60,7 +60,7 @@ class UsageError(Exception):
 @dataclass(frozen=True)
 class Change:
     path: str  # the public dotted path, as printed and as matched by api-diff-accepted.yaml
-    code: str  # added | removed | kind | type | param-... | field-required | base-removed | value | default
+    code: str  # added | removed | kind | type | widened | relaxed | param-... | field-required | value | default | ...
     detail: str
     breaking: bool
     subject: str = ""  # the parameter or field concerned
@@ -154,9 +154,16 @@ def _union_members(annotation: str) -> set[str]:
 
 
 def _type_change(path: str, what: str, old: str, new: str, subject: str = "") -> Change:
-    """A changed annotation; only adding union members (e.g. a new event class) is additive, not breaking."""
+    """A changed annotation; only adding union members (e.g. a new event class) is additive, not breaking.
+
+    Gaining just `Unset` is a response field the spec no longer requires: readers already had to tolerate fields
+    the API leaves out (the docs' examples omit them), so it is reported as `relaxed`, not breaking.
+    """
     if _union_members(old) < _union_members(new):
-        added = " | ".join(sorted(_union_members(new) - _union_members(old)))
+        gained = _union_members(new) - _union_members(old)
+        if gained == {"Unset"}:
+            return Change(path, "relaxed", f"{what}: no longer required (may be Unset)", False, subject)
+        added = " | ".join(sorted(gained))
         return Change(path, "widened", f"{what}: now also {added}", False, subject)
     return Change(path, "type", f"{what}: {old or '?'} -> {new or '?'}", True, subject)
 
@@ -238,9 +245,9 @@ def diff(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> list
 
 def griffe_breakages(old_modules: list[Any], new_modules: list[Any], changes: list[Change]) -> list[Change]:
     """What griffe.find_breaking_changes reports that our own comparison did not (normally nothing)."""
-    # Changes we already judged (a widened type is judged additive) are not re-reported from griffe.
-    known = {(c.canonical, "type" if c.code == "widened" else c.code, c.subject) for c in changes
-             if c.breaking or c.code == "widened"}
+    # Changes we already judged (a widened or relaxed type is judged additive) are not re-reported from griffe.
+    known = {(c.canonical, "type" if c.code in ("widened", "relaxed") else c.code, c.subject) for c in changes
+             if c.breaking or c.code in ("widened", "relaxed")}
     gone = tuple(c.canonical + "." for c in changes if c.code == "removed")  # griffe may still look inside
     extra: list[Change] = []
     new_by_name = {m.path: m for m in new_modules}

@@ -157,7 +157,7 @@ class MessageSentEvent(EventBase, tag_field="type", tag="message.sent", kw_only=
 
 class ReplyCategory(OpenStrEnum):
     """
-    How a reply was classified. Only INTERESTED is documented; others will appear.
+    How a reply was classified. The docs show only INTERESTED, as an example value; others will appear.
     """
 
     INTERESTED = "INTERESTED"
@@ -350,7 +350,7 @@ ActivityPayload: TypeAlias = Annotated[
     | TaskCompletedEvent
     | TaskSkippedEvent,
     Meta(
-        description="The event, discriminated by `type`. The same union is delivered to webhook subscribers. Payload keys are\nsnake_case in the narrative docs and camelCase in the generated reference; clients accept both.\n"
+        description='The event, discriminated by `type`. The same union is delivered to webhook subscribers. "Topo may add new\nevent types as additive changes within /v1": readers must accept a payload whose `type` is none of these\n(`x-topo-open`). Payload keys are snake_case in the narrative docs and camelCase in the generated\nreference; each property names its camelCase spelling in `x-topo-alias`, and clients accept both.\n'
     ),
 ]
 

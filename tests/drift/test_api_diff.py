@@ -117,6 +117,16 @@ def test_a_union_that_gains_a_member_is_additive_but_one_that_loses_a_member_bre
     assert code == 1 and "[type]" in out
 
 
+def test_a_field_that_is_no_longer_required_is_relaxed_not_breaking(compare: Callable[..., tuple[int, str]]) -> None:
+    # The spec drops a response field from `required` (the docs' examples omit it): readers lose nothing they had.
+    relaxed = MODELS.replace("    id: str\n", "").replace("@define\nclass Contact:\n", "@define\nclass Contact:\n    id: str | Unset = UNSET\n")
+    relaxed = relaxed.replace("UNSET = object()", "class Unset: ...\n\n\nUNSET = Unset()")
+    code, out = compare(models=relaxed)
+    assert code == 0 and "[relaxed]" in out and "no longer required" in out and "BREAKING" not in out
+    code, out = compare(models=relaxed.replace("id: str | Unset", "id: int | Unset"))
+    assert code == 1 and "[type]" in out  # still breaking when the type changes as well
+
+
 def test_accepted_breaking_changes_pass_and_need_a_reason(compare: Callable[..., tuple[int, str]]) -> None:
     removed = MODELS.replace("    city: str | None = UNSET\n", "")
     entry = "accepted:\n  - path: topo_client.Contact.city\n    change: {}\n    reason: The API dropped it.\n"

@@ -106,6 +106,7 @@ from .sequence_update import SequenceUpdate
 from .sequence_update_variables import SequenceUpdateVariables
 from .sequence_variables_type_0 import SequenceVariablesType0
 from .sort_order import SortOrder
+from .sort_order_uppercase import SortOrderUppercase
 from .task import Task
 from .task_completed_event import TaskCompletedEvent
 from .task_completed_event_metadata_type_0 import TaskCompletedEventMetadataType0
@@ -240,6 +241,7 @@ __all__ = (
     "SequenceUpdateVariables",
     "SequenceVariablesType0",
     "SortOrder",
+    "SortOrderUppercase",
     "Task",
     "TaskCompletedEvent",
     "TaskCompletedEventMetadataType0",

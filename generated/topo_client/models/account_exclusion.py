@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from .. import _hooks
 from ..models.exclusion_reason import ExclusionReason
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AccountExclusion")
 
@@ -23,7 +24,9 @@ class AccountExclusion:
         domain (None | str): The excluded company domain, such as competitor.com.
         id (UUID): The exclusion's id.
         message (None | str): Free-form note for operators.
-        reason (ExclusionReason): Why a contact or an account is excluded; both resources accept every value.
+        until (datetime.datetime | None): When the exclusion lifts by itself; null means it is permanent.
+        updated_at (datetime.datetime): When the exclusion last changed.
+        reason (ExclusionReason | Unset): Why a contact or an account is excluded; both resources accept every value.
             BAD_TIMING: not a good time, revisit later. BOUNCED: the email hard-bounced. COMPETITOR: the account is a
             direct competitor. CONTACT_REFUSED: the person asked not to be contacted. INTERESTED: interest was shown
             through another channel. MEETING: a conversation is already under way. OTHER: none of the others.
@@ -31,17 +34,15 @@ class AccountExclusion:
             opted out. WRONG_PERSON: not the right person at the company. EXCLUDE_FROM_SEARCH: keep out of Topo's
             prospecting search. EXCLUDE_FROM_CRM: a suppression imported from a CRM. REFERRAL: arrived through a
             referral channel and is handled separately. LEFT_COMPANY: the person has left the company.
-        until (datetime.datetime | None): When the exclusion lifts by itself; null means it is permanent.
-        updated_at (datetime.datetime): When the exclusion last changed.
     """
 
     created_at: datetime.datetime
     domain: None | str
     id: UUID
     message: None | str
-    reason: ExclusionReason
     until: datetime.datetime | None
     updated_at: datetime.datetime
+    reason: ExclusionReason | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,8 +56,6 @@ class AccountExclusion:
         message: None | str
         message = self.message
 
-        reason = self.reason.value
-
         until: None | str
         if isinstance(self.until, datetime.datetime):
             until = self.until.isoformat()
@@ -64,6 +63,10 @@ class AccountExclusion:
             until = self.until
 
         updated_at = self.updated_at.isoformat()
+
+        reason: str | Unset = UNSET
+        if not isinstance(self.reason, Unset):
+            reason = self.reason.value
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -73,11 +76,12 @@ class AccountExclusion:
                 "domain": domain,
                 "id": id,
                 "message": message,
-                "reason": reason,
                 "until": until,
                 "updated_at": updated_at,
             }
         )
+        if reason is not UNSET:
+            field_dict["reason"] = reason
 
         return field_dict
 
@@ -102,8 +106,6 @@ class AccountExclusion:
 
         message = _parse_message(d.pop("message"))
 
-        reason = ExclusionReason(d.pop("reason"))
-
         def _parse_until(data: object) -> datetime.datetime | None:
             if data is None:
                 return data
@@ -121,14 +123,21 @@ class AccountExclusion:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        _reason = d.pop("reason", UNSET)
+        reason: ExclusionReason | Unset
+        if isinstance(_reason, Unset):
+            reason = UNSET
+        else:
+            reason = ExclusionReason(_reason)
+
         account_exclusion = cls(
             created_at=created_at,
             domain=domain,
             id=id,
             message=message,
-            reason=reason,
             until=until,
             updated_at=updated_at,
+            reason=reason,
         )
 
         account_exclusion.additional_properties = d

@@ -43,8 +43,10 @@ class Activity:
             MessageLinkClickedEvent | MessageOpenedEvent | MessageRepliedEvent | MessageSentEvent | SequenceCompletedEvent |
             SequenceCreatedEvent | SequencePausedEvent | SequenceResumedEvent | SequenceStoppedEvent | TaskCompletedEvent |
             TaskCreatedEvent | TaskSkippedEvent): The event, discriminated by `type`. The same union is delivered to webhook
-            subscribers. Payload keys are
-            snake_case in the narrative docs and camelCase in the generated reference; clients accept both.
+            subscribers. "Topo may add new
+            event types as additive changes within /v1": readers must accept a payload whose `type` is none of these
+            (`x-topo-open`). Payload keys are snake_case in the narrative docs and camelCase in the generated
+            reference; each property names its camelCase spelling in `x-topo-alias`, and clients accept both.
     """
 
     created_at: datetime.datetime

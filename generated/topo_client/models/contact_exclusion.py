@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 
 from .. import _hooks
 from ..models.exclusion_reason import ExclusionReason
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ContactExclusion")
 
@@ -19,12 +20,12 @@ class ContactExclusion:
     """A rule that keeps one person (by email and/or LinkedIn URL) out of outreach, permanently or until a given time.
 
     Attributes:
-        created_at (datetime.datetime): When the exclusion was created.
-        email (None | str): The excluded email address.
         id (UUID): The exclusion's id.
-        linkedin_url (None | str): The excluded LinkedIn profile URL.
-        message (None | str): Free-form note for operators, shown in the Topo dashboard.
-        reason (ExclusionReason): Why a contact or an account is excluded; both resources accept every value.
+        created_at (datetime.datetime | Unset): When the exclusion was created.
+        email (None | str | Unset): The excluded email address.
+        linkedin_url (None | str | Unset): The excluded LinkedIn profile URL.
+        message (None | str | Unset): Free-form note for operators, shown in the Topo dashboard.
+        reason (ExclusionReason | Unset): Why a contact or an account is excluded; both resources accept every value.
             BAD_TIMING: not a good time, revisit later. BOUNCED: the email hard-bounced. COMPETITOR: the account is a
             direct competitor. CONTACT_REFUSED: the person asked not to be contacted. INTERESTED: interest was shown
             through another channel. MEETING: a conversation is already under way. OTHER: none of the others.
@@ -32,93 +33,135 @@ class ContactExclusion:
             opted out. WRONG_PERSON: not the right person at the company. EXCLUDE_FROM_SEARCH: keep out of Topo's
             prospecting search. EXCLUDE_FROM_CRM: a suppression imported from a CRM. REFERRAL: arrived through a
             referral channel and is handled separately. LEFT_COMPANY: the person has left the company.
-        until (datetime.datetime | None): When the exclusion lifts by itself; null means it is permanent.
-        updated_at (datetime.datetime): When the exclusion last changed.
+        until (datetime.datetime | None | Unset): When the exclusion lifts by itself; null means it is permanent.
+        updated_at (datetime.datetime | Unset): When the exclusion last changed.
     """
 
-    created_at: datetime.datetime
-    email: None | str
     id: UUID
-    linkedin_url: None | str
-    message: None | str
-    reason: ExclusionReason
-    until: datetime.datetime | None
-    updated_at: datetime.datetime
+    created_at: datetime.datetime | Unset = UNSET
+    email: None | str | Unset = UNSET
+    linkedin_url: None | str | Unset = UNSET
+    message: None | str | Unset = UNSET
+    reason: ExclusionReason | Unset = UNSET
+    until: datetime.datetime | None | Unset = UNSET
+    updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        created_at = self.created_at.isoformat()
-
-        email: None | str
-        email = self.email
-
         id = str(self.id)
 
-        linkedin_url: None | str
-        linkedin_url = self.linkedin_url
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
 
-        message: None | str
-        message = self.message
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
 
-        reason = self.reason.value
+        linkedin_url: None | str | Unset
+        if isinstance(self.linkedin_url, Unset):
+            linkedin_url = UNSET
+        else:
+            linkedin_url = self.linkedin_url
 
-        until: None | str
-        if isinstance(self.until, datetime.datetime):
+        message: None | str | Unset
+        if isinstance(self.message, Unset):
+            message = UNSET
+        else:
+            message = self.message
+
+        reason: str | Unset = UNSET
+        if not isinstance(self.reason, Unset):
+            reason = self.reason.value
+
+        until: None | str | Unset
+        if isinstance(self.until, Unset):
+            until = UNSET
+        elif isinstance(self.until, datetime.datetime):
             until = self.until.isoformat()
         else:
             until = self.until
 
-        updated_at = self.updated_at.isoformat()
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "created_at": created_at,
-                "email": email,
                 "id": id,
-                "linkedin_url": linkedin_url,
-                "message": message,
-                "reason": reason,
-                "until": until,
-                "updated_at": updated_at,
             }
         )
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if email is not UNSET:
+            field_dict["email"] = email
+        if linkedin_url is not UNSET:
+            field_dict["linkedin_url"] = linkedin_url
+        if message is not UNSET:
+            field_dict["message"] = message
+        if reason is not UNSET:
+            field_dict["reason"] = reason
+        if until is not UNSET:
+            field_dict["until"] = until
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-        def _parse_email(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        email = _parse_email(d.pop("email"))
-
         id = UUID(d.pop("id"))
 
-        def _parse_linkedin_url(data: object) -> None | str:
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        def _parse_email(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        linkedin_url = _parse_linkedin_url(d.pop("linkedin_url"))
+        email = _parse_email(d.pop("email", UNSET))
 
-        def _parse_message(data: object) -> None | str:
+        def _parse_linkedin_url(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            return cast(None | str, data)
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        message = _parse_message(d.pop("message"))
+        linkedin_url = _parse_linkedin_url(d.pop("linkedin_url", UNSET))
 
-        reason = ExclusionReason(d.pop("reason"))
-
-        def _parse_until(data: object) -> datetime.datetime | None:
+        def _parse_message(data: object) -> None | str | Unset:
             if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        message = _parse_message(d.pop("message", UNSET))
+
+        _reason = d.pop("reason", UNSET)
+        reason: ExclusionReason | Unset
+        if isinstance(_reason, Unset):
+            reason = UNSET
+        else:
+            reason = ExclusionReason(_reason)
+
+        def _parse_until(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -128,16 +171,21 @@ class ContactExclusion:
                 return until_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None, data)
+            return cast(datetime.datetime | None | Unset, data)
 
-        until = _parse_until(d.pop("until"))
+        until = _parse_until(d.pop("until", UNSET))
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+        _updated_at = d.pop("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
 
         contact_exclusion = cls(
+            id=id,
             created_at=created_at,
             email=email,
-            id=id,
             linkedin_url=linkedin_url,
             message=message,
             reason=reason,

@@ -6,9 +6,7 @@ class ErrorType(OpenStrEnum):
 
     BUSINESSISSUE = "BusinessIssue"
     COMMITISSUE = "CommitIssue"
-    INTERNALISSUE = "InternalIssue"
     NOTFOUNDISSUE = "NotFoundIssue"
-    RATELIMITISSUE = "RateLimitIssue"
     UNAUTHORIZEDISSUE = "UnauthorizedIssue"
     VALIDATIONISSUE = "ValidationIssue"
 

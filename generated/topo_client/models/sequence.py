@@ -29,17 +29,17 @@ class Sequence:
         id (UUID): The sequence run's id.
         organization_id (UUID): The workspace the run belongs to.
         sequence_template_id (UUID): The template the run was created from.
-        status (SequenceStatus): Execution state of a sequence run. ACTIVE: steps run on schedule. WAITING_FOR_LEAD:
-            paused, resumes on its
+        updated_at (datetime.datetime): When the run last changed.
+        last_step_executed_at (datetime.datetime | None | Unset): When the most recent step ran.
+        source_contact_list_id (None | Unset | UUID): The contact list whose entry triggered the run, if any.
+        status (SequenceStatus | Unset): Execution state of a sequence run. ACTIVE: steps run on schedule.
+            WAITING_FOR_LEAD: paused, resumes on its
             own later (e.g. at the `paused_until` set by pause). WAITING_FOR_USER: blocked until a user completes or
             skips a manual task. SUCCEEDED: every step succeeded (finished). FAILED: ended by an internal error or an
             unrecoverable delivery failure. STOPPED_EARLY: ended through the stop endpoint. COMPLETED: ran out of
             steps (finished, like SUCCEEDED). FOUND: intermediate state while the lead is processed, before the run is
             active. REFUSED: the contact was rejected at enrollment and the run never started. SUCCEEDED, FAILED,
             STOPPED_EARLY, COMPLETED and REFUSED are terminal. New values may be added within /v1.
-        updated_at (datetime.datetime): When the run last changed.
-        last_step_executed_at (datetime.datetime | None | Unset): When the most recent step ran.
-        source_contact_list_id (None | Unset | UUID): The contact list whose entry triggered the run, if any.
         variables (None | SequenceVariablesType0 | Unset): Per-run template variables (string to string), laid over the
             template's defaults and substituted into outbound messages.
     """
@@ -49,10 +49,10 @@ class Sequence:
     id: UUID
     organization_id: UUID
     sequence_template_id: UUID
-    status: SequenceStatus
     updated_at: datetime.datetime
     last_step_executed_at: datetime.datetime | None | Unset = UNSET
     source_contact_list_id: None | Unset | UUID = UNSET
+    status: SequenceStatus | Unset = UNSET
     variables: None | SequenceVariablesType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -73,8 +73,6 @@ class Sequence:
 
         sequence_template_id = str(self.sequence_template_id)
 
-        status = self.status.value
-
         updated_at = self.updated_at.isoformat()
 
         last_step_executed_at: None | str | Unset
@@ -93,6 +91,10 @@ class Sequence:
         else:
             source_contact_list_id = self.source_contact_list_id
 
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
         variables: dict[str, Any] | None | Unset
         if isinstance(self.variables, Unset):
             variables = UNSET
@@ -110,7 +112,6 @@ class Sequence:
                 "id": id,
                 "organization_id": organization_id,
                 "sequence_template_id": sequence_template_id,
-                "status": status,
                 "updated_at": updated_at,
             }
         )
@@ -118,6 +119,8 @@ class Sequence:
             field_dict["last_step_executed_at"] = last_step_executed_at
         if source_contact_list_id is not UNSET:
             field_dict["source_contact_list_id"] = source_contact_list_id
+        if status is not UNSET:
+            field_dict["status"] = status
         if variables is not UNSET:
             field_dict["variables"] = variables
 
@@ -151,8 +154,6 @@ class Sequence:
         organization_id = UUID(d.pop("organization_id"))
 
         sequence_template_id = UUID(d.pop("sequence_template_id"))
-
-        status = SequenceStatus(d.pop("status"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
@@ -190,6 +191,13 @@ class Sequence:
 
         source_contact_list_id = _parse_source_contact_list_id(d.pop("source_contact_list_id", UNSET))
 
+        _status = d.pop("status", UNSET)
+        status: SequenceStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = SequenceStatus(_status)
+
         def _parse_variables(data: object) -> None | SequenceVariablesType0 | Unset:
             if data is None:
                 return data
@@ -213,10 +221,10 @@ class Sequence:
             id=id,
             organization_id=organization_id,
             sequence_template_id=sequence_template_id,
-            status=status,
             updated_at=updated_at,
             last_step_executed_at=last_step_executed_at,
             source_contact_list_id=source_contact_list_id,
+            status=status,
             variables=variables,
         )
 

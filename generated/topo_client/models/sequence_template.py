@@ -23,28 +23,28 @@ class SequenceTemplate:
         created_at (datetime.datetime): When the template was created.
         id (UUID): The template's id.
         name (None | str): The name set in the Topo UI.
-        status (SequenceTemplateStatus): Lifecycle state of a sequence template. PENDING_SETUP: still being configured,
-            takes no leads. ACTIVE: live,
-            accepts new enrollments. INACTIVE: deactivated; existing runs continue, no new leads. FINISHING: winding
-            down; existing runs continue, no new enrollments. ARCHIVED: no longer in use. New values may be added within
-            /v1.
         step_count (int): How many steps the template has.
         timezone (str): IANA timezone used for the template's send windows (e.g. Europe/Paris).
         updated_at (datetime.datetime): When the template last changed.
         activated_at (datetime.datetime | None | Unset): When the template was first activated; null if never.
         language (None | str | Unset): BCP-47 tag of the language the template was written in (e.g. en, fr).
+        status (SequenceTemplateStatus | Unset): Lifecycle state of a sequence template. PENDING_SETUP: still being
+            configured, takes no leads. ACTIVE: live,
+            accepts new enrollments. INACTIVE: deactivated; existing runs continue, no new leads. FINISHING: winding
+            down; existing runs continue, no new enrollments. ARCHIVED: no longer in use. New values may be added within
+            /v1.
         summary (None | str | Unset): A short statement of what the template is for.
     """
 
     created_at: datetime.datetime
     id: UUID
     name: None | str
-    status: SequenceTemplateStatus
     step_count: int
     timezone: str
     updated_at: datetime.datetime
     activated_at: datetime.datetime | None | Unset = UNSET
     language: None | str | Unset = UNSET
+    status: SequenceTemplateStatus | Unset = UNSET
     summary: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -55,8 +55,6 @@ class SequenceTemplate:
 
         name: None | str
         name = self.name
-
-        status = self.status.value
 
         step_count = self.step_count
 
@@ -78,6 +76,10 @@ class SequenceTemplate:
         else:
             language = self.language
 
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
         summary: None | str | Unset
         if isinstance(self.summary, Unset):
             summary = UNSET
@@ -91,7 +93,6 @@ class SequenceTemplate:
                 "created_at": created_at,
                 "id": id,
                 "name": name,
-                "status": status,
                 "step_count": step_count,
                 "timezone": timezone,
                 "updated_at": updated_at,
@@ -101,6 +102,8 @@ class SequenceTemplate:
             field_dict["activated_at"] = activated_at
         if language is not UNSET:
             field_dict["language"] = language
+        if status is not UNSET:
+            field_dict["status"] = status
         if summary is not UNSET:
             field_dict["summary"] = summary
 
@@ -119,8 +122,6 @@ class SequenceTemplate:
             return cast(None | str, data)
 
         name = _parse_name(d.pop("name"))
-
-        status = SequenceTemplateStatus(d.pop("status"))
 
         step_count = d.pop("step_count")
 
@@ -154,6 +155,13 @@ class SequenceTemplate:
 
         language = _parse_language(d.pop("language", UNSET))
 
+        _status = d.pop("status", UNSET)
+        status: SequenceTemplateStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = SequenceTemplateStatus(_status)
+
         def _parse_summary(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -167,12 +175,12 @@ class SequenceTemplate:
             created_at=created_at,
             id=id,
             name=name,
-            status=status,
             step_count=step_count,
             timezone=timezone,
             updated_at=updated_at,
             activated_at=activated_at,
             language=language,
+            status=status,
             summary=summary,
         )
 

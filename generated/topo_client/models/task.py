@@ -27,40 +27,40 @@ class Task:
         created_at (datetime.datetime): When the task was created.
         id (UUID): The task's id.
         organization_id (UUID): The workspace the task belongs to.
-        priority (TaskPriority): Priority bucket, set by Topo from engagement signals. The buckets' exact meanings are
-            not documented.
         sequence_id (UUID): The sequence run the task comes from.
-        status (TaskStatus): Lifecycle state of a task. PENDING: open, waiting for someone. IN_PROGRESS: an assignee has
-            opened it and is
-            working on it. COMPLETED: done. SKIPPED: deliberately not done. New values may be added within /v1.
-        type_ (TaskType): What the task asks for. EMAIL_REPLY: write or review an email reply in a live thread.
-            LINKEDIN_REPLY: answer
-            a LinkedIn conversation. NEW_LEAD_REVIEW: approve or reject a new lead before outreach starts. CALL: phone
-            the contact. New values may be added within /v1.
         updated_at (datetime.datetime): When the task last changed.
         assignee_user_id (None | Unset | UUID): The user the task is assigned to; null if unassigned.
         completed_at (datetime.datetime | None | Unset): When the task was completed, if it was.
         disposition (None | TaskDisposition | Unset): For CALL tasks, the outcome once the call was made; null for other
             types and for calls not yet done.
+        priority (TaskPriority | Unset): Priority bucket, set by Topo from engagement signals. The buckets' exact
+            meanings are not documented.
         reopen_reason (None | TaskReopenReason | Unset): Why the task was last reopened, if ever.
         reopened_at (datetime.datetime | None | Unset): When the task was last reopened, if ever.
         skipped_at (datetime.datetime | None | Unset): When the task was skipped, if it was.
+        status (TaskStatus | Unset): Lifecycle state of a task. PENDING: open, waiting for someone. IN_PROGRESS: an
+            assignee has opened it and is
+            working on it. COMPLETED: done. SKIPPED: deliberately not done. New values may be added within /v1.
+        type_ (TaskType | Unset): What the task asks for. EMAIL_REPLY: write or review an email reply in a live thread.
+            LINKEDIN_REPLY: answer
+            a LinkedIn conversation. NEW_LEAD_REVIEW: approve or reject a new lead before outreach starts. CALL: phone
+            the contact. New values may be added within /v1.
     """
 
     created_at: datetime.datetime
     id: UUID
     organization_id: UUID
-    priority: TaskPriority
     sequence_id: UUID
-    status: TaskStatus
-    type_: TaskType
     updated_at: datetime.datetime
     assignee_user_id: None | Unset | UUID = UNSET
     completed_at: datetime.datetime | None | Unset = UNSET
     disposition: None | TaskDisposition | Unset = UNSET
+    priority: TaskPriority | Unset = UNSET
     reopen_reason: None | TaskReopenReason | Unset = UNSET
     reopened_at: datetime.datetime | None | Unset = UNSET
     skipped_at: datetime.datetime | None | Unset = UNSET
+    status: TaskStatus | Unset = UNSET
+    type_: TaskType | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,13 +70,7 @@ class Task:
 
         organization_id = str(self.organization_id)
 
-        priority = self.priority.value
-
         sequence_id = str(self.sequence_id)
-
-        status = self.status.value
-
-        type_ = self.type_.value
 
         updated_at = self.updated_at.isoformat()
 
@@ -104,6 +98,10 @@ class Task:
         else:
             disposition = self.disposition
 
+        priority: str | Unset = UNSET
+        if not isinstance(self.priority, Unset):
+            priority = self.priority.value
+
         reopen_reason: None | str | Unset
         if isinstance(self.reopen_reason, Unset):
             reopen_reason = UNSET
@@ -128,6 +126,14 @@ class Task:
         else:
             skipped_at = self.skipped_at
 
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -135,10 +141,7 @@ class Task:
                 "created_at": created_at,
                 "id": id,
                 "organization_id": organization_id,
-                "priority": priority,
                 "sequence_id": sequence_id,
-                "status": status,
-                "type": type_,
                 "updated_at": updated_at,
             }
         )
@@ -148,12 +151,18 @@ class Task:
             field_dict["completed_at"] = completed_at
         if disposition is not UNSET:
             field_dict["disposition"] = disposition
+        if priority is not UNSET:
+            field_dict["priority"] = priority
         if reopen_reason is not UNSET:
             field_dict["reopen_reason"] = reopen_reason
         if reopened_at is not UNSET:
             field_dict["reopened_at"] = reopened_at
         if skipped_at is not UNSET:
             field_dict["skipped_at"] = skipped_at
+        if status is not UNSET:
+            field_dict["status"] = status
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -166,13 +175,7 @@ class Task:
 
         organization_id = UUID(d.pop("organization_id"))
 
-        priority = TaskPriority(d.pop("priority"))
-
         sequence_id = UUID(d.pop("sequence_id"))
-
-        status = TaskStatus(d.pop("status"))
-
-        type_ = TaskType(d.pop("type"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
@@ -227,6 +230,13 @@ class Task:
 
         disposition = _parse_disposition(d.pop("disposition", UNSET))
 
+        _priority = d.pop("priority", UNSET)
+        priority: TaskPriority | Unset
+        if isinstance(_priority, Unset):
+            priority = UNSET
+        else:
+            priority = TaskPriority(_priority)
+
         def _parse_reopen_reason(data: object) -> None | TaskReopenReason | Unset:
             if data is None:
                 return data
@@ -278,21 +288,35 @@ class Task:
 
         skipped_at = _parse_skipped_at(d.pop("skipped_at", UNSET))
 
+        _status = d.pop("status", UNSET)
+        status: TaskStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = TaskStatus(_status)
+
+        _type_ = d.pop("type", UNSET)
+        type_: TaskType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = TaskType(_type_)
+
         task = cls(
             created_at=created_at,
             id=id,
             organization_id=organization_id,
-            priority=priority,
             sequence_id=sequence_id,
-            status=status,
-            type_=type_,
             updated_at=updated_at,
             assignee_user_id=assignee_user_id,
             completed_at=completed_at,
             disposition=disposition,
+            priority=priority,
             reopen_reason=reopen_reason,
             reopened_at=reopened_at,
             skipped_at=skipped_at,
+            status=status,
+            type_=type_,
         )
 
         task.additional_properties = d

@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from .. import _hooks
 from ..models.task_message_channel import TaskMessageChannel
 from ..models.task_message_direction import TaskMessageDirection
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TaskMessage")
 
@@ -21,30 +22,26 @@ class TaskMessage:
 
     Attributes:
         body (str): The message text; quoted reply history is stripped from inbound messages.
-        channel (TaskMessageChannel): The channel a task message went through.
-        direction (TaskMessageDirection): INBOUND messages came from the contact; OUTBOUND messages were sent by your
-            team.
         id (UUID): The message's id.
         sender_id (None | UUID): The user who sent an outbound message; null for inbound messages.
         sent_at (datetime.datetime): When the message was sent or received.
         subject (None | str): The email subject, if any.
+        channel (TaskMessageChannel | Unset): The channel a task message went through.
+        direction (TaskMessageDirection | Unset): INBOUND messages came from the contact; OUTBOUND messages were sent by
+            your team.
     """
 
     body: str
-    channel: TaskMessageChannel
-    direction: TaskMessageDirection
     id: UUID
     sender_id: None | UUID
     sent_at: datetime.datetime
     subject: None | str
+    channel: TaskMessageChannel | Unset = UNSET
+    direction: TaskMessageDirection | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         body = self.body
-
-        channel = self.channel.value
-
-        direction = self.direction.value
 
         id = str(self.id)
 
@@ -59,19 +56,29 @@ class TaskMessage:
         subject: None | str
         subject = self.subject
 
+        channel: str | Unset = UNSET
+        if not isinstance(self.channel, Unset):
+            channel = self.channel.value
+
+        direction: str | Unset = UNSET
+        if not isinstance(self.direction, Unset):
+            direction = self.direction.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "body": body,
-                "channel": channel,
-                "direction": direction,
                 "id": id,
                 "sender_id": sender_id,
                 "sent_at": sent_at,
                 "subject": subject,
             }
         )
+        if channel is not UNSET:
+            field_dict["channel"] = channel
+        if direction is not UNSET:
+            field_dict["direction"] = direction
 
         return field_dict
 
@@ -79,10 +86,6 @@ class TaskMessage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         body = d.pop("body")
-
-        channel = TaskMessageChannel(d.pop("channel"))
-
-        direction = TaskMessageDirection(d.pop("direction"))
 
         id = UUID(d.pop("id"))
 
@@ -110,14 +113,28 @@ class TaskMessage:
 
         subject = _parse_subject(d.pop("subject"))
 
+        _channel = d.pop("channel", UNSET)
+        channel: TaskMessageChannel | Unset
+        if isinstance(_channel, Unset):
+            channel = UNSET
+        else:
+            channel = TaskMessageChannel(_channel)
+
+        _direction = d.pop("direction", UNSET)
+        direction: TaskMessageDirection | Unset
+        if isinstance(_direction, Unset):
+            direction = UNSET
+        else:
+            direction = TaskMessageDirection(_direction)
+
         task_message = cls(
             body=body,
-            channel=channel,
-            direction=direction,
             id=id,
             sender_id=sender_id,
             sent_at=sent_at,
             subject=subject,
+            channel=channel,
+            direction=direction,
         )
 
         task_message.additional_properties = d

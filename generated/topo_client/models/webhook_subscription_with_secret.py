@@ -28,15 +28,15 @@ class WebhookSubscriptionWithSecret:
         secret (str): The HMAC-SHA256 signing secret. Returned only by create; store it safely.
         secret_prefix (str): The first few characters of the signing secret, to tell which secret is in use without
             exposing it.
-        status (WebhookSubscriptionStatus): Lifecycle of a subscription. ACTIVE: matching events are delivered. PAUSED:
-            delivery is suspended and
-            events raised meanwhile are dropped, not queued. DISABLED: switched off administratively; PATCH `status`
-            to ACTIVE to re-enable. New values may be added.
         updated_at (datetime.datetime): When the subscription was last changed.
         url (str): The HTTPS endpoint Topo POSTs events to.
         description (None | str | Unset): Optional free-form text.
         sequence_template_ids (list[UUID] | None | Unset): When set, only events from these sequence templates are
             delivered; null means all templates.
+        status (WebhookSubscriptionStatus | Unset): Lifecycle of a subscription. ACTIVE: matching events are delivered.
+            PAUSED: delivery is suspended and
+            events raised meanwhile are dropped, not queued. DISABLED: switched off administratively; PATCH `status`
+            to ACTIVE to re-enable. New values may be added.
     """
 
     created_at: datetime.datetime
@@ -45,11 +45,11 @@ class WebhookSubscriptionWithSecret:
     name: str
     secret: str
     secret_prefix: str
-    status: WebhookSubscriptionStatus
     updated_at: datetime.datetime
     url: str
     description: None | str | Unset = UNSET
     sequence_template_ids: list[UUID] | None | Unset = UNSET
+    status: WebhookSubscriptionStatus | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,8 +67,6 @@ class WebhookSubscriptionWithSecret:
         secret = self.secret
 
         secret_prefix = self.secret_prefix
-
-        status = self.status.value
 
         updated_at = self.updated_at.isoformat()
 
@@ -92,6 +90,10 @@ class WebhookSubscriptionWithSecret:
         else:
             sequence_template_ids = self.sequence_template_ids
 
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -102,7 +104,6 @@ class WebhookSubscriptionWithSecret:
                 "name": name,
                 "secret": secret,
                 "secret_prefix": secret_prefix,
-                "status": status,
                 "updated_at": updated_at,
                 "url": url,
             }
@@ -111,6 +112,8 @@ class WebhookSubscriptionWithSecret:
             field_dict["description"] = description
         if sequence_template_ids is not UNSET:
             field_dict["sequence_template_ids"] = sequence_template_ids
+        if status is not UNSET:
+            field_dict["status"] = status
 
         return field_dict
 
@@ -133,8 +136,6 @@ class WebhookSubscriptionWithSecret:
         secret = d.pop("secret")
 
         secret_prefix = d.pop("secret_prefix")
-
-        status = WebhookSubscriptionStatus(d.pop("status"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
@@ -171,6 +172,13 @@ class WebhookSubscriptionWithSecret:
 
         sequence_template_ids = _parse_sequence_template_ids(d.pop("sequence_template_ids", UNSET))
 
+        _status = d.pop("status", UNSET)
+        status: WebhookSubscriptionStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = WebhookSubscriptionStatus(_status)
+
         webhook_subscription_with_secret = cls(
             created_at=created_at,
             event_types=event_types,
@@ -178,11 +186,11 @@ class WebhookSubscriptionWithSecret:
             name=name,
             secret=secret,
             secret_prefix=secret_prefix,
-            status=status,
             updated_at=updated_at,
             url=url,
             description=description,
             sequence_template_ids=sequence_template_ids,
+            status=status,
         )
 
         webhook_subscription_with_secret.additional_properties = d

@@ -14,6 +14,7 @@ from ...models.activity_resource_type import ActivityResourceType
 from ...models.activity_sort_by import ActivitySortBy
 from ...models.error import Error
 from ...models.sort_order import SortOrder
+from ...models.sort_order_uppercase import SortOrderUppercase
 from ...types import UNSET, Response, Unset
 
 
@@ -22,7 +23,7 @@ def _get_kwargs(
     page: int | Unset = 1,
     size: int | Unset = 10,
     sort_by: ActivitySortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
+    sort_order: SortOrder | SortOrderUppercase | Unset = UNSET,
     person_id: UUID | Unset = UNSET,
     sequence_id: UUID | Unset = UNSET,
     sequence_template_id: UUID | Unset = UNSET,
@@ -45,8 +46,12 @@ def _get_kwargs(
 
     params["sort_by"] = json_sort_by
 
-    json_sort_order: str | Unset = UNSET
-    if not isinstance(sort_order, Unset):
+    json_sort_order: str | Unset
+    if isinstance(sort_order, Unset):
+        json_sort_order = UNSET
+    elif isinstance(sort_order, SortOrder):
+        json_sort_order = sort_order.value
+    else:
         json_sort_order = sort_order.value
 
     params["sort_order"] = json_sort_order
@@ -159,7 +164,7 @@ def sync_detailed(
     page: int | Unset = 1,
     size: int | Unset = 10,
     sort_by: ActivitySortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
+    sort_order: SortOrder | SortOrderUppercase | Unset = UNSET,
     person_id: UUID | Unset = UNSET,
     sequence_id: UUID | Unset = UNSET,
     sequence_template_id: UUID | Unset = UNSET,
@@ -177,8 +182,8 @@ def sync_detailed(
         page (int | Unset):  Default: 1.
         size (int | Unset):  Default: 10.
         sort_by (ActivitySortBy | Unset): Sort fields of list_activities.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
+        sort_order (SortOrder | SortOrderUppercase | Unset): The sort direction of
+            list_activities, in either spelling the docs use.
         person_id (UUID | Unset):
         sequence_id (UUID | Unset):
         sequence_template_id (UUID | Unset):
@@ -226,7 +231,7 @@ def sync(
     page: int | Unset = 1,
     size: int | Unset = 10,
     sort_by: ActivitySortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
+    sort_order: SortOrder | SortOrderUppercase | Unset = UNSET,
     person_id: UUID | Unset = UNSET,
     sequence_id: UUID | Unset = UNSET,
     sequence_template_id: UUID | Unset = UNSET,
@@ -244,8 +249,8 @@ def sync(
         page (int | Unset):  Default: 1.
         size (int | Unset):  Default: 10.
         sort_by (ActivitySortBy | Unset): Sort fields of list_activities.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
+        sort_order (SortOrder | SortOrderUppercase | Unset): The sort direction of
+            list_activities, in either spelling the docs use.
         person_id (UUID | Unset):
         sequence_id (UUID | Unset):
         sequence_template_id (UUID | Unset):
@@ -288,7 +293,7 @@ async def asyncio_detailed(
     page: int | Unset = 1,
     size: int | Unset = 10,
     sort_by: ActivitySortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
+    sort_order: SortOrder | SortOrderUppercase | Unset = UNSET,
     person_id: UUID | Unset = UNSET,
     sequence_id: UUID | Unset = UNSET,
     sequence_template_id: UUID | Unset = UNSET,
@@ -306,8 +311,8 @@ async def asyncio_detailed(
         page (int | Unset):  Default: 1.
         size (int | Unset):  Default: 10.
         sort_by (ActivitySortBy | Unset): Sort fields of list_activities.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
+        sort_order (SortOrder | SortOrderUppercase | Unset): The sort direction of
+            list_activities, in either spelling the docs use.
         person_id (UUID | Unset):
         sequence_id (UUID | Unset):
         sequence_template_id (UUID | Unset):
@@ -353,7 +358,7 @@ async def asyncio(
     page: int | Unset = 1,
     size: int | Unset = 10,
     sort_by: ActivitySortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
+    sort_order: SortOrder | SortOrderUppercase | Unset = UNSET,
     person_id: UUID | Unset = UNSET,
     sequence_id: UUID | Unset = UNSET,
     sequence_template_id: UUID | Unset = UNSET,
@@ -371,8 +376,8 @@ async def asyncio(
         page (int | Unset):  Default: 1.
         size (int | Unset):  Default: 10.
         sort_by (ActivitySortBy | Unset): Sort fields of list_activities.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
+        sort_order (SortOrder | SortOrderUppercase | Unset): The sort direction of
+            list_activities, in either spelling the docs use.
         person_id (UUID | Unset):
         sequence_id (UUID | Unset):
         sequence_template_id (UUID | Unset):
@@ -416,7 +421,7 @@ def build_request(
     page: int | Unset = 1,
     size: int | Unset = 10,
     sort_by: ActivitySortBy | str | Unset = UNSET,
-    sort_order: SortOrder | str | Unset = UNSET,
+    sort_order: SortOrder | SortOrderUppercase | Unset = UNSET,
     person_id: UUID | str | Unset = UNSET,
     sequence_id: UUID | str | Unset = UNSET,
     sequence_template_id: UUID | str | Unset = UNSET,
@@ -433,8 +438,6 @@ def build_request(
 
     if isinstance(sort_by, str) and not isinstance(sort_by, ActivitySortBy):
         sort_by = ActivitySortBy(sort_by)
-    if isinstance(sort_order, str) and not isinstance(sort_order, SortOrder):
-        sort_order = SortOrder(sort_order)
 
     if isinstance(resource_type, str) and not isinstance(resource_type, ActivityResourceType):
         resource_type = ActivityResourceType(resource_type)
