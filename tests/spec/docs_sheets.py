@@ -1,4 +1,4 @@
-"""The fact sheets (/work/shared/topo-docs, or $TOPO_DOCS): the docs' text that spec fidelity is checked against.
+"""The fact sheets (../shared/topo-docs beside the checkout, or $TOPO_DOCS): the docs' text that spec fidelity is checked against.
 
 Tests take what the docs say from here rather than restating it, so an expectation is only as strong as the text
 it was read from; every reader fails loudly if the sheet no longer says what it looked for.
@@ -14,7 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-DOCS = Path(os.environ.get("TOPO_DOCS", "/work/shared/topo-docs"))
+# CI and every developer checkout have shared/ beside the repository (see README "Set up and test").
+DOCS = Path(os.environ.get("TOPO_DOCS") or Path(__file__).resolve().parents[3] / "shared" / "topo-docs")
 _BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.S | re.M)
 
 

@@ -1,4 +1,4 @@
-"""The spec covers every endpoint the fact sheets (/work/shared/topo-docs/*.md) name, and models nothing else
+"""The spec covers every endpoint the fact sheets (../shared/topo-docs/*.md) name, and models nothing else
 unless it says it is an inference.
 
 The lists below are transcribed by hand from the sheets, with the section each pair comes from; they include the
