@@ -38,6 +38,7 @@ import httpx
 from .. import _exceptions as exc
 from .._version import __version__
 from ._activities import add_activities
+from ._api import add_api
 from ._contacts import add_contacts, add_me
 from ._core import (
     EXIT_INTERRUPTED,
@@ -116,6 +117,7 @@ def build_parser(out: IO[str] | None = None) -> argparse.ArgumentParser:
     add_activities(commands, common)
     add_exclusions(commands, common)
     add_webhooks(commands, common)
+    add_api(commands, common)
     return parser
 
 
@@ -137,6 +139,10 @@ def main(argv: Sequence[str] | None = None, *, http_client: httpx.Client | None 
         return failure.code
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else EXIT_OK
+    problem = _needs(args, args_list)
+    if problem:
+        err.write(redact(f"topo: error: {problem}") + "\n")
+        return EXIT_USAGE
     redact.add(args.api_key)
     ctx = Context(args=args, out=out, err=err, redact=redact, http_client=http_client)
     with _logging(ctx):
@@ -147,7 +153,7 @@ def main(argv: Sequence[str] | None = None, *, http_client: httpx.Client | None 
             ctx.error(failure.message)
             return failure.code
         except exc.TopoError as error:
-            mapped = classify(error)
+            mapped = classify(error, ctx.key_source)
             ctx.error(mapped.message)
             return mapped.code
         except KeyboardInterrupt:
@@ -165,6 +171,21 @@ def main(argv: Sequence[str] | None = None, *, http_client: httpx.Client | None 
             return EXIT_USAGE
         finally:
             ctx.close()
+
+
+#: Options that only mean something together with another one: (command, action, option, the option it needs).
+REQUIRES = [("activities", "export", "--interval", "--follow")]
+
+
+def _needs(args: argparse.Namespace, argv: Sequence[str]) -> str | None:
+    """A usage error when an option was given without the option it depends on (it would be silently ignored)."""
+    tokens = argv[: argv.index("--")] if "--" in argv else argv
+    given = {token.split("=", 1)[0] for token in tokens}
+    for command, action, option, needed in REQUIRES:
+        wanted = (args.command, getattr(args, "action", None)) == (command, action) and option in given
+        if wanted and not getattr(args, needed.lstrip("-").replace("-", "_"), False):
+            return f"{option} only applies with {needed} (see 'topo {command} {action} --help')"
+    return None
 
 
 @contextmanager

@@ -111,7 +111,7 @@ def run_import(ctx: Context) -> int:
                 _summary_text(summary) + (f"; stopped at line {row.line}" if row else ""))
         if isinstance(err, KeyboardInterrupt):
             raise
-        failure = classify(err)
+        failure = classify(err, ctx.key_source)
         raise CLIError(failure.code, f"{failure.message} (stopped at {args.file} line {row.line if row else '?'}; "
                                      "re-running the import is safe: rows already excluded count as already present)"
                        ) from err
