@@ -119,7 +119,7 @@ def _configure(flag: Flag) -> None:
             if bounds:
                 what += f"; {bounds}"
     else:
-        if nullable and kind != "string":
+        if nullable and (kind != "string" or "format" in schema or "enum" in schema):  # `null` is no such value
             parse = _or_null(parse)
             what += " or null"
         flag.kwargs.update(type=_named(parse, what))
