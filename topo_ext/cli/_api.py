@@ -9,7 +9,6 @@ one), so retries, typed errors and redaction apply as everywhere else.
 from __future__ import annotations
 
 import argparse
-import functools
 import importlib
 import json
 import pkgutil
@@ -22,7 +21,7 @@ from .._operations import Operation
 from .._resource import SyncAPIResource, endpoint, sync_list, sync_op
 from .._spec import OperationSpec, document, operations
 from ._api_flags import Flag, body_flags, param_flags
-from ._core import EXIT_OK, Context, Parser, UsageError
+from ._core import EXIT_OK, Context, UsageError
 from ._output import is_tty, json_line
 
 #: Flags of the `api` commands themselves; a body field with one of these names is set through --body only.
@@ -44,8 +43,7 @@ def add_api(subparsers: Any, common: argparse.ArgumentParser) -> None:
             "parameters are flags; a request body comes from --body JSON, --body @file.json, --body @- (stdin) "
             "and/or one flag per body field (flags win). Output is the response as JSON: indented on a terminal, "
             "one line when piped. `topo api <command> --help` lists its flags with types, enums and bounds."))
-    commands = group.add_subparsers(dest="api_command", metavar="OPERATION", required=True,
-                                    parser_class=functools.partial(Parser, out=group.out))  # help to the CLI's stream
+    commands = group.add_subparsers(dest="api_command", metavar="OPERATION", required=True)
     for spec in sorted(operations().values(), key=command_name):
         _add_operation(commands, common, spec)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import os
 import sys
@@ -119,6 +120,11 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        # Nested commands (`topo webhooks create`) write their help to the same stream as this parser.
+        kwargs.setdefault("parser_class", functools.partial(Parser, out=self.out))
+        return super().add_subparsers(**kwargs)
 
     def _print_message(self, message: str, file: Any = None) -> None:
         if message:
