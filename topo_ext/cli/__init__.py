@@ -4,8 +4,10 @@
     topo contacts list [--email E] [--limit N] [--format table|jsonl|csv]
     topo activities export [--since DATETIME] [--event-type T] [--format jsonl|csv] [--output FILE]
                            [--cursor-file PATH] [--follow] [--limit N]
-    topo exclusions import FILE.csv [--kind contact|account] [--reason R] [--dry-run]
+    topo exclusions import FILE.csv [--kind contact|account] [--reason R] [--dry-run] [--email-column NAME] ...
+    topo webhooks create --url URL --event-type T ... | list | test ID | update ID ... | delete ID
     topo webhooks listen [--port P] [--host H] [--secret S] [--count N]
+    topo api <resource>.<method> [flags] [--body JSON|@FILE] [--jsonl] [--raw]     (every operation of the spec)
 
 Configuration: TOPO_API_KEY (or --api-key, discouraged: it ends up in shell history and `ps`), TOPO_BASE_URL (or
 --base-url), TOPO_WEBHOOK_SECRET (or --secret). Global options (--timeout, --max-retries, -v, --json) go before

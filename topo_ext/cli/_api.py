@@ -19,7 +19,7 @@ from typing import Any
 from .._client import Topo
 from .._operations import Operation
 from .._resource import SyncAPIResource, endpoint, sync_list, sync_op
-from .._spec import OperationSpec, document, operations
+from .._spec import OperationSpec, document, operations, resolve
 from ._api_flags import Flag, body_flags, param_flags
 from ._core import EXIT_OK, Context, UsageError
 from ._output import is_tty, json_line
@@ -102,6 +102,7 @@ def run_api(ctx: Context) -> int:
         # One request, one response: a raw batch is sent as given (no chunking).
         raw: Callable[..., Any] = sync_list(op) if spec.paginated else sync_op(op)
         _write_raw(ctx, raw(SyncAPIResource(client.with_raw_response), **kwargs))
+        _secret_note(ctx, spec)
         return EXIT_OK
     # A batch method takes the items themselves and sends them in chunks of the documented maximum.
     result = method(kwargs.pop("body")["items"]) if batch else method(**kwargs)
@@ -111,7 +112,14 @@ def run_api(ctx: Context) -> int:
             ctx.out.flush()
         return EXIT_OK
     _write(ctx, to_data(result))
+    _secret_note(ctx, spec)
     return EXIT_OK
+
+
+def _secret_note(ctx: Context, spec: OperationSpec) -> None:
+    """Responses whose schema has a `secret` (webhooks.create) carry it once only: say so where a person reads."""
+    if "secret" in resolve(spec.success_body or {}).get("properties", {}):
+        ctx.note("the response includes a secret that Topo shows only this once: store it now")
 
 
 def resolve_method(client: Topo, spec: OperationSpec) -> tuple[Callable[..., Any], Operation[Any, Any]]:
@@ -140,9 +148,12 @@ def generated_operation(spec: OperationSpec) -> Operation[Any, Any]:
     import topo_client.api
 
     for package in pkgutil.iter_modules(topo_client.api.__path__):
+        name = f"topo_client.api.{package.name}.{spec.operation_id}"
         try:
-            module = importlib.import_module(f"topo_client.api.{package.name}.{spec.operation_id}")
-        except ModuleNotFoundError:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as err:
+            if err.name != name:  # the module exists but something it imports does not
+                raise
             continue
         return endpoint(module.build_request, module.parse_success)
     raise UsageError(f"{spec.operation_id}: the spec has this operation but the generated package does not; "
