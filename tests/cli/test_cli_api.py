@@ -251,7 +251,11 @@ def test_help_shows_types_enums_bounds_and_defaults(topo) -> None:
     (("webhooks.create", "--body", "{nope"), "--body: not valid JSON"),
     (("webhooks.create", "--body", "@/nonexistent/body.json"), "--body @/nonexistent/body.json: No such file"),
     (("webhooks.create", "--body", "[1]"), "--body: expected a JSON object, got list"),
-    (("webhooks.create", "--url", HOOK_URL), "webhooks.create: body: missing required field"),
+    (("webhooks.create", "--url", HOOK_URL), "missing required body field(s): name (--name), event_types "
+                                             "(--event-types); give the flag(s) or put them in --body"),
+    (("contact_lists.create",), "missing required body field(s): items (--items)"),
+    (("sequences.create", "--body", '{"contact_id": "nope", "sequence_template_id": "' + MISSING + '"}'),
+     "sequences.create: body: invalid SequenceCreate"),
     (("webhooks.create", "--name", "x" * 300), "argument --name: 300 characters; allowed: 1..255 characters"),
     (("contact_lists.create", "--items", "{}"), "argument --items: expected a JSON array, got dict"),
     (("contact_lists.create", "--items", "[]"), "body.items: at least one item is required"),

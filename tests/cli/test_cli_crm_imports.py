@@ -94,3 +94,11 @@ def test_utf16_tab_separated_and_a_forced_delimiter(run, fake: FakeTopo, tmp_pat
     forced = run("exclusions", "import", str(odd), "--delimiter", ";", "--dry-run")
     assert forced.code == 0, forced.err
     assert forced.out.splitlines() == [f"1 valid row(s) in {odd}; nothing sent (--dry-run)", "  OTHER: 1 row(s)"]
+
+
+def test_a_bom_on_bytes_that_are_not_utf8_is_a_usage_error(run, fake: FakeTopo, tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"\xef\xbb\xbfemail,reason\njos\xe9@example.com,other\n")
+    result = run("exclusions", "import", str(path))
+    assert result.code == 2 and "starts with a UTF-8 byte-order mark but is not UTF-8" in result.err
+    assert fake.requests == []

@@ -20,7 +20,7 @@ from .._client import Topo
 from .._operations import Operation
 from .._resource import SyncAPIResource, endpoint, sync_list, sync_op
 from .._spec import OperationSpec, document, operations, resolve
-from ._api_flags import Flag, body_flags, param_flags
+from ._api_flags import Flag, body_flags, body_required, param_flags
 from ._core import EXIT_OK, Context, UsageError
 from ._output import is_tty, json_line
 
@@ -181,20 +181,25 @@ def _check(op: Operation[Any, Any], kwargs: dict[str, Any], batch: bool) -> None
 
 
 def _body(ctx: Context, spec: OperationSpec) -> dict[str, Any]:
+    """The request body from --body and the body-field flags (flags win); required fields checked."""
     args = ctx.args
-    body: Any = None
+    body: dict[str, Any] = {}
     if args.body is not None:
-        body = _load_json(args.body, "--body")
-        if isinstance(body, list) and spec.batch_max_items is not None:
-            body = {"items": body}  # a bare list of items is the obvious shorthand for a batch
-        if not isinstance(body, dict):
-            raise UsageError(f"--body: expected a JSON object, got {type(body).__name__}")
+        given = _load_json(args.body, "--body")
+        if isinstance(given, list) and spec.batch_max_items is not None:
+            given = {"items": given}  # a bare list of items is the obvious shorthand for a batch
+        if not isinstance(given, dict):
+            raise UsageError(f"--body: expected a JSON object, got {type(given).__name__}")
+        body = given
     for flag in args.api_flags:
         if flag.location == "body" and hasattr(args, flag.dest):
-            body = {} if body is None else body
             body[flag.name] = getattr(args, flag.dest)
-    # Nothing given: an empty body, so that the client names any missing required field.
-    return {} if body is None else body
+    flags = {f.name: f.option for f in args.api_flags if f.location == "body"}
+    missing = [name for name in body_required(spec) if name not in body]
+    if missing:
+        named = ", ".join(f"{name} ({flags[name]})" if name in flags else name for name in missing)
+        raise UsageError(f"missing required body field(s): {named}; give the flag(s) or put them in --body")
+    return body
 
 
 def _load_json(text: str, flag: str) -> Any:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .._spec import OperationSpec, resolve
+from .._spec import OperationSpec, document, resolve
 from ._core import aware_datetime, uuid_text
 
 
@@ -64,9 +64,12 @@ def body_flags(spec: OperationSpec) -> list[Flag]:
     return flags
 
 
-def _parameter(spec: OperationSpec, name: str) -> dict[str, Any]:
-    from .._spec import document
+def body_required(spec: OperationSpec) -> list[str]:
+    """The body's required top-level fields, in spec order."""
+    return list(_merged(spec.body_schema or {}).get("required", ()))
 
+
+def _parameter(spec: OperationSpec, name: str) -> dict[str, Any]:
     operation = document()["paths"][spec.path][spec.method.lower()]
     for raw in operation.get("parameters", []):
         param = resolve(raw)

@@ -57,7 +57,11 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str]:
         except UnicodeDecodeError as err:
             raise UsageError(f"{path}: not {encoding} text ({err.reason} at byte {err.start})") from None
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "UTF-8 (with BOM)"
+        try:
+            return data[len(codecs.BOM_UTF8):].decode("utf-8"), "UTF-8 (with BOM)"
+        except UnicodeDecodeError as err:
+            raise UsageError(f"{path}: starts with a UTF-8 byte-order mark but is not UTF-8 ({err.reason} at byte "
+                             f"{err.start + len(codecs.BOM_UTF8)}); pass --encoding") from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), "UTF-16"
     try:
