@@ -191,3 +191,33 @@ def test_secrets_in_misplaced_options_are_not_echoed_by_usage_errors(run, monkey
     assert "whsec_visible_if_echoed" not in result.err
     result = run("me", f"--api-key={TEST_KEY}", "--bogus")
     assert result.code == 2 and TEST_KEY not in result.err
+
+
+def test_help_lists_every_command_group(run) -> None:
+    result = run("--help")
+    listed = {line.split()[0] for line in result.out.splitlines() if line.startswith("    ") and line.split()}
+    assert {"me", "contacts", "activities", "exclusions", "webhooks", "api"} <= listed
+    webhooks = run("webhooks", "--help")
+    assert all(action in webhooks.out for action in ("create", "list", "test", "update", "delete", "listen"))
+    create = run("webhooks", "create", "--help")  # nested help goes to the same stream
+    assert create.code == 0 and "--event-type TYPE" in create.out
+
+
+def test_interval_without_follow_is_a_usage_error(run, fake: FakeTopo) -> None:
+    for argv in (("--interval", "2"), ("--interval=2",)):
+        result = run("activities", "export", *argv)
+        assert result.code == 2 and fake.requests == []
+        assert result.err == ("topo: error: --interval only applies with --follow "
+                              "(see 'topo activities export --help')\n")
+    followed = run("activities", "export", "--follow", "--interval", "0.01", "--limit", "3")
+    assert followed.code == 0, followed.err
+    assert len(followed.lines) == 3
+
+
+def test_the_401_hint_names_where_the_key_came_from(run, fake: FakeTopo) -> None:
+    fake.override["/me"] = lambda r: error(401, "UnauthorizedIssue", "Invalid API key")
+    from_env = run("me")
+    assert from_env.code == 3 and from_env.err.rstrip().endswith("(check TOPO_API_KEY)")
+    given = run("me", "--api-key", TEST_KEY)
+    assert given.code == 3 and given.err.rstrip().endswith("(check --api-key)")
+    assert "TOPO_API_KEY" not in given.err and TEST_KEY not in given.err

@@ -29,7 +29,10 @@ def test_import_creates_one_exclusion_per_row(run, fake: FakeTopo, tmp_path: Pat
     path = write(tmp_path, CRM_EXPORT)
     result = run("exclusions", "import", path, "--reason", "other")
     assert result.code == 0, result.err
-    assert result.out == f"created 3, already present 0, failed 0 (3 row(s) from {path})\n"
+    assert result.out == (f"created 3, already present 0, failed 0 (3 row(s) from {path})\n"
+                          "  BOUNCED: created 1, already present 0, failed 0\n"
+                          "  OTHER: created 1, already present 0, failed 0\n"
+                          "  UNSUBSCRIBED: created 1, already present 0, failed 0\n")
     assert fake.excluded == {
         "ana@example.com": {"reason": "UNSUBSCRIBED", "email": "ana@example.com"},
         "bo@example.com": {"reason": "BOUNCED", "email": "bo@example.com"},
@@ -82,10 +85,17 @@ def test_bad_rows_are_listed_by_line_and_nothing_is_sent(run, fake: FakeTopo, tm
 
 
 @pytest.mark.parametrize(("text", "argv", "fragment"), [
-    ("name,company\nAna,Acme\n", (), "no email or linkedin_url column for --kind contact (columns found: name, company)"),
+    ("name,company\nAna,Acme\n", (), "no email or linkedin_url column for --kind contact (columns found: name, "
+                                   "company; name it with --email-column or --linkedin-column)"),
     ("email\nana@example.com\n", (), "no reason column; pass --reason"),
     ("", (), "empty file; expected a header row"),
-    ("email,Email,reason\n", (), "column email appears more than once"),
+    ("email,Email,reason\n", (), "columns 'email' and 'Email' both look like the email column; choose one with "
+                                 "--email-column"),
+    ("E-mail,Email Address,reason\n", (), "columns 'E-mail' and 'Email Address' both look like the email column"),
+    ("email,reason\n", ("--email-column", "Mail"), "--email-column 'Mail': no such column (columns found: email, "
+                                                   "reason)"),
+    ("domain,reason\n", ("--domain-column", "domain"), "--domain-column does not apply to --kind contact"),
+    ("email,reason\n", ("--encoding", "klingon"), "--encoding klingon: unknown encoding"),
     ("email\n", ("--kind", "account", "--reason", "other"), "no domain column for --kind account"),
     ("email\n", ("--reason", "nope"), "argument --reason: 'nope' is not a known exclusion reason"),
 ])
@@ -94,13 +104,17 @@ def test_structural_problems_exit_2(run, fake: FakeTopo, tmp_path: Path, text, a
     assert result.code == 2 and fragment in result.err and fake.requests == []
 
 
-def test_missing_and_non_utf8_files(run, tmp_path: Path) -> None:
+def test_missing_files_and_forced_encodings(run, fake: FakeTopo, tmp_path: Path) -> None:
     missing = run("exclusions", "import", str(tmp_path / "nope.csv"), "--reason", "other")
     assert missing.code == 2 and "No such file or directory" in missing.err
     latin = tmp_path / "latin1.csv"
     latin.write_bytes("email,reason\njos\xe9@example.com,other\n".encode("latin-1"))
-    result = run("exclusions", "import", str(latin))
-    assert result.code == 2 and "not UTF-8" in result.err
+    forced = run("exclusions", "import", str(latin), "--encoding", "utf-8")
+    assert forced.code == 2 and "not utf-8 text" in forced.err and fake.requests == []
+    sniffed = run("exclusions", "import", str(latin))
+    assert sniffed.code == 0, sniffed.err
+    assert "as Windows-1252 (Latin-1), comma-separated" in sniffed.err
+    assert list(fake.excluded) == ["jos\xe9@example.com"]
 
 
 def test_accounts_by_domain(run, fake: FakeTopo, tmp_path: Path) -> None:

@@ -4,8 +4,10 @@
     topo contacts list [--email E] [--limit N] [--format table|jsonl|csv]
     topo activities export [--since DATETIME] [--event-type T] [--format jsonl|csv] [--output FILE]
                            [--cursor-file PATH] [--follow] [--limit N]
-    topo exclusions import FILE.csv [--kind contact|account] [--reason R] [--dry-run]
+    topo exclusions import FILE.csv [--kind contact|account] [--reason R] [--dry-run] [--email-column NAME] ...
+    topo webhooks create --url URL --event-type T ... | list | test ID | update ID ... | delete ID
     topo webhooks listen [--port P] [--host H] [--secret S] [--count N]
+    topo api <resource>.<method> [flags] [--body JSON|@FILE] [--jsonl] [--raw]     (every operation of the spec)
 
 Configuration: TOPO_API_KEY (or --api-key, discouraged: it ends up in shell history and `ps`), TOPO_BASE_URL (or
 --base-url), TOPO_WEBHOOK_SECRET (or --secret). Global options (--timeout, --max-retries, -v, --json) go before
@@ -38,6 +40,7 @@ import httpx
 from .. import _exceptions as exc
 from .._version import __version__
 from ._activities import add_activities
+from ._api import add_api
 from ._contacts import add_contacts, add_me
 from ._core import (
     EXIT_INTERRUPTED,
@@ -116,6 +119,7 @@ def build_parser(out: IO[str] | None = None) -> argparse.ArgumentParser:
     add_activities(commands, common)
     add_exclusions(commands, common)
     add_webhooks(commands, common)
+    add_api(commands, common)
     return parser
 
 
@@ -137,6 +141,10 @@ def main(argv: Sequence[str] | None = None, *, http_client: httpx.Client | None 
         return failure.code
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else EXIT_OK
+    problem = _needs(args, args_list)
+    if problem:
+        err.write(redact(f"topo: error: {problem}") + "\n")
+        return EXIT_USAGE
     redact.add(args.api_key)
     ctx = Context(args=args, out=out, err=err, redact=redact, http_client=http_client)
     with _logging(ctx):
@@ -147,7 +155,7 @@ def main(argv: Sequence[str] | None = None, *, http_client: httpx.Client | None 
             ctx.error(failure.message)
             return failure.code
         except exc.TopoError as error:
-            mapped = classify(error)
+            mapped = classify(error, ctx.key_source)
             ctx.error(mapped.message)
             return mapped.code
         except KeyboardInterrupt:
@@ -165,6 +173,21 @@ def main(argv: Sequence[str] | None = None, *, http_client: httpx.Client | None 
             return EXIT_USAGE
         finally:
             ctx.close()
+
+
+#: Options that only mean something together with another one: (command, action, option, the option it needs).
+REQUIRES = [("activities", "export", "--interval", "--follow")]
+
+
+def _needs(args: argparse.Namespace, argv: Sequence[str]) -> str | None:
+    """A usage error when an option was given without the option it depends on (it would be silently ignored)."""
+    tokens = argv[: argv.index("--")] if "--" in argv else argv
+    given = {token.split("=", 1)[0] for token in tokens}
+    for command, action, option, needed in REQUIRES:
+        wanted = (args.command, getattr(args, "action", None)) == (command, action) and option in given
+        if wanted and not getattr(args, needed.lstrip("-").replace("-", "_"), False):
+            return f"{option} only applies with {needed} (see 'topo {command} {action} --help')"
+    return None
 
 
 @contextmanager

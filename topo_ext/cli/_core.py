@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import os
 import sys
@@ -45,8 +46,8 @@ class UsageError(CLIError):
         super().__init__(EXIT_USAGE, message)
 
 
-def classify(err: exc.TopoError) -> CLIError:
-    """The exit code and message for an error raised by the client."""
+def classify(err: exc.TopoError, key_source: str = "TOPO_API_KEY") -> CLIError:
+    """The exit code and message for an error raised by the client; a 401 points at where the key came from."""
     if isinstance(err, exc.PermissionDeniedError):
         message = str(err)
         if not err.required_scope:
@@ -55,7 +56,7 @@ def classify(err: exc.TopoError) -> CLIError:
                 message += f" (this operation needs scope {' and '.join(needed)})"
         return CLIError(EXIT_AUTH, message)
     if isinstance(err, exc.AuthenticationError):
-        return CLIError(EXIT_AUTH, f"{err} (check TOPO_API_KEY)")
+        return CLIError(EXIT_AUTH, f"{err} (check {key_source})")
     if isinstance(err, exc.APIConnectionError):  # includes APITimeoutError
         return CLIError(EXIT_CONNECTION, str(err))
     return CLIError(EXIT_API, str(err))
@@ -120,6 +121,11 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        # Nested commands (`topo webhooks create`) write their help to the same stream as this parser.
+        kwargs.setdefault("parser_class", functools.partial(Parser, out=self.out))
+        return super().add_subparsers(**kwargs)
+
     def _print_message(self, message: str, file: Any = None) -> None:
         if message:
             (self.out or file or sys.stdout).write(message)
@@ -167,6 +173,11 @@ class Context:
 
     def error(self, message: str) -> None:
         self.note(f"error: {message}")
+
+    @property
+    def key_source(self) -> str:
+        """Where the API key came from, for hints: the option or the environment variable."""
+        return "--api-key" if self.args.api_key else "TOPO_API_KEY"
 
     @property
     def json(self) -> bool:

@@ -17,13 +17,25 @@ from topo_client.models import AccountExclusionCreate, ContactExclusionCreate, E
 
 from .. import _exceptions as exc
 from ._core import EXIT_API, EXIT_OK, CLIError, Context, UsageError, classify, enum_choice, known_values
+from ._csvfile import CSVFile, match_columns, read_csv
 from ._output import Progress, json_line
 
 COLUMNS = {
     "contact": ("email", "linkedin_url", "reason", "message", "until"),
     "account": ("domain", "reason", "message", "until"),
 }
+#: Other names CRM and spreadsheet exports give these columns (compared after `_csvfile.normalize`).
+ALIASES = {
+    "email": ("email_address", "e_mail", "e_mail_address", "emailaddress", "work_email", "business_email"),
+    "linkedin_url": ("linkedin", "linkedin_profile", "linkedin_profile_url", "linkedinurl", "person_linkedin_url"),
+    "domain": ("company_domain", "company_domain_name", "domain_name", "email_domain"),
+    "reason": ("exclusion_reason", "unsubscribe_reason", "opt_out_reason", "optout_reason"),
+    "message": ("note", "notes", "comment", "comments"),
+    "until": ("expires", "expires_at", "expiry", "expiry_date", "expiration_date", "excluded_until"),
+}
+OPTIONS = {name: f"--{name.split('_')[0]}-column" for name in ALIASES}  # --email-column, --linkedin-column, ...
 REASONS = known_values(ExclusionReason)
+OUTCOMES = ("created", "already_present", "failed")
 MAX_LISTED = 20  # bad rows listed individually before "... and N more"
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -43,12 +55,24 @@ def add_exclusions(subparsers: Any, common: argparse.ArgumentParser) -> None:
             "message, until (ISO 8601 with timezone). Every row is checked before anything is sent: bad rows are "
             "reported by line number and nothing is created. Rows already excluded (409) count as already present."),
         epilog=f"Reasons (case-insensitive): {', '.join(ExclusionReason)}.")
-    parser.add_argument("file", metavar="FILE.csv", help="the CSV file (UTF-8, with a header row)")
+    parser.add_argument("file", metavar="FILE.csv",
+                        help="the CSV file with a header row (comma, semicolon or tab; UTF-8, UTF-16 or Latin-1)")
     parser.add_argument("--kind", choices=("contact", "account"), default="contact",
                         help="what the rows exclude (default: contact)")
     parser.add_argument("--reason", type=enum_choice(ExclusionReason, "exclusion reason"), metavar="REASON",
                         help="reason for rows without one (e.g. unsubscribed)")
     parser.add_argument("--dry-run", action="store_true", help="check the file and report; send nothing")
+    columns = parser.add_argument_group(
+        "columns", "Which header names the values come from (case-insensitive). Without these options the usual "
+                   "names are recognised: Email / Email Address / E-mail, LinkedIn URL / LinkedIn Profile, Domain / "
+                   "Company Domain, Reason / Unsubscribe Reason, Message / Notes, Until / Expires.")
+    for name, option in OPTIONS.items():
+        columns.add_argument(option, dest=f"{name}_column", metavar="NAME", help=f"the {name} column")
+    reading = parser.add_argument_group("reading the file")
+    reading.add_argument("--delimiter", choices=(",", ";", "tab"),
+                         help="the field separator (default: found from the header row)")
+    reading.add_argument("--encoding", metavar="NAME",
+                         help="the text encoding, e.g. utf-8 or cp1252 (default: found from the bytes)")
     parser.set_defaults(handler=run_import)
 
 
@@ -68,7 +92,11 @@ class Parsed:
 
 def run_import(ctx: Context) -> int:
     args = ctx.args
-    parsed = read_rows(args.file, args.kind, args.reason)
+    source = read_csv(args.file, encoding=args.encoding, delimiter="\t" if args.delimiter == "tab" else args.delimiter)
+    if source.encoding not in ("UTF-8", "UTF-8 (with BOM)") or source.delimiter != ",":
+        ctx.note(f"read {args.file} as {source.describe()}")
+    explicit = {name: getattr(args, f"{name}_column") for name in OPTIONS}
+    parsed = read_rows(source, args.kind, args.reason, explicit)
     if parsed.problems:
         for problem in parsed.problems[:MAX_LISTED]:
             ctx.error(problem)
@@ -79,11 +107,17 @@ def run_import(ctx: Context) -> int:
         ctx.note(f"ignoring column(s) not used for --kind {args.kind}: {', '.join(parsed.ignored)}")
     if parsed.blank:
         ctx.note(f"skipped {parsed.blank} blank row(s)")
-    summary = {"file": args.file, "kind": args.kind, "rows": len(parsed.rows), "created": 0, "already_present": 0,
-               "failed": 0}
+    by_reason: dict[str, dict[str, int]] = {}
+    for parsed_row in parsed.rows:
+        tally = by_reason.setdefault(str(parsed_row.body.reason), dict.fromkeys(OUTCOMES, 0) | {"rows": 0})
+        tally["rows"] += 1
+    by_reason = dict(sorted(by_reason.items()))
+    summary: dict[str, Any] = {"file": args.file, "kind": args.kind, "rows": len(parsed.rows),
+                               **dict.fromkeys(OUTCOMES, 0), "by_reason": by_reason}
     if args.dry_run:
+        lines = [f"  {reason}: {tally['rows']} row(s)" for reason, tally in by_reason.items()]
         _report(ctx, {**summary, "dry_run": True},
-                f"{len(parsed.rows)} valid row(s) in {args.file}; nothing sent (--dry-run)")
+                "\n".join([f"{len(parsed.rows)} valid row(s) in {args.file}; nothing sent (--dry-run)", *lines]))
         return EXIT_OK
     client = ctx.client()
     progress = Progress(ctx.err, "exclusions", total=len(parsed.rows))
@@ -96,22 +130,24 @@ def run_import(ctx: Context) -> int:
                     client.account_exclusions.create(body=row.body)
                 else:
                     client.contact_exclusions.create(body=row.body)
-                summary["created"] += 1
+                outcome = "created"
             except exc.ConflictError:
-                summary["already_present"] += 1
+                outcome = "already_present"
             except (exc.BadRequestError, exc.NotFoundError, exc.UnprocessableEntityError) as err:
                 # The API rejected this row; the others may still be fine.
-                summary["failed"] += 1
+                outcome = "failed"
                 failures.append({"line": row.line, "error": str(err)})
                 ctx.error(f"{args.file} line {row.line}: {err}")
+            summary[outcome] += 1
+            by_reason[str(row.body.reason)][outcome] += 1
             progress.advance()
     except (exc.TopoError, KeyboardInterrupt) as err:
         progress.close()
         _report(ctx, {**summary, "failures": failures, "stopped_at_line": row.line if row else None},
-                _summary_text(summary) + (f"; stopped at line {row.line}" if row else ""))
+                _summary_text(summary, f"; stopped at line {row.line}" if row else ""))
         if isinstance(err, KeyboardInterrupt):
             raise
-        failure = classify(err)
+        failure = classify(err, ctx.key_source)
         raise CLIError(failure.code, f"{failure.message} (stopped at {args.file} line {row.line if row else '?'}; "
                                      "re-running the import is safe: rows already excluded count as already present)"
                        ) from err
@@ -120,9 +156,15 @@ def run_import(ctx: Context) -> int:
     return EXIT_API if summary["failed"] else EXIT_OK
 
 
-def _summary_text(summary: dict[str, Any]) -> str:
-    return (f"created {summary['created']}, already present {summary['already_present']}, "
-            f"failed {summary['failed']} ({summary['rows']} row(s) from {summary['file']})")
+def _summary_text(summary: dict[str, Any], stopped: str = "") -> str:
+    """The totals, then one line per reason."""
+    lines = [_counts(summary) + f" ({summary['rows']} row(s) from {summary['file']}){stopped}"]
+    lines += [f"  {reason}: {_counts(tally)}" for reason, tally in summary["by_reason"].items()]
+    return "\n".join(lines)
+
+
+def _counts(tally: dict[str, Any]) -> str:
+    return f"created {tally['created']}, already present {tally['already_present']}, failed {tally['failed']}"
 
 
 def _report(ctx: Context, data: dict[str, Any], text: str) -> None:
@@ -130,44 +172,42 @@ def _report(ctx: Context, data: dict[str, Any], text: str) -> None:
     ctx.out.flush()
 
 
-def read_rows(path: str, kind: str, default_reason: ExclusionReason | None) -> Parsed:
+def read_rows(source: CSVFile, kind: str, default_reason: ExclusionReason | None,
+              explicit: dict[str, str | None] | None = None) -> Parsed:
     """Every row of the file, checked; problems name the line. Structural problems raise UsageError."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:  # utf-8-sig: spreadsheets add a BOM
-            return _parse(csv.reader(handle), path, kind, default_reason)
-    except OSError as err:
-        raise UsageError(f"{path}: {err.strerror or err}") from None
-    except UnicodeDecodeError as err:
-        raise UsageError(f"{path}: not UTF-8 text ({err.reason} at byte {err.start}); save it as CSV UTF-8") from None
-
-
-def _parse(reader: Any, path: str, kind: str, default_reason: ExclusionReason | None) -> Parsed:
+    path, reader = source.path, source.reader()
+    known = COLUMNS[kind]
+    explicit = explicit or {}
+    for name, wanted in explicit.items():
+        if wanted is not None and name not in known:
+            raise UsageError(f"{OPTIONS[name]} does not apply to --kind {kind}")
     try:
         header = next(reader, None)
         if not header or not any(h.strip() for h in header):
-            raise UsageError(f"{path}: empty file; expected a header row (e.g. {','.join(COLUMNS[kind][:2])})")
-        names = [_column(h) for h in header]
-        known = COLUMNS[kind]
-        duplicated = sorted({n for n in names if n in known and names.count(n) > 1})
-        if duplicated:
-            raise UsageError(f"{path}: column {', '.join(duplicated)} appears more than once")
+            raise UsageError(f"{path}: empty file; expected a header row (e.g. {','.join(known[:2])})")
+        try:
+            columns = match_columns(header, {n: ALIASES[n] for n in known}, explicit, OPTIONS)
+        except UsageError as err:
+            raise UsageError(f"{path}: {err.message}") from None
         required = ("email", "linkedin_url") if kind == "contact" else ("domain",)
-        if not any(n in names for n in required):
+        if not any(n in columns for n in required):
             raise UsageError(f"{path}: no {' or '.join(required)} column for --kind {kind} "
-                             f"(columns found: {', '.join(h for h in header if h.strip()) or 'none'})")
-        if "reason" not in names and default_reason is None:
-            raise UsageError(f"{path}: no reason column; pass --reason (e.g. --reason unsubscribed)")
-        ignored = [h.strip() for h, n in zip(header, names, strict=True) if n not in known and h.strip()]
-        parsed = Parsed(ignored=ignored)
+                             f"(columns found: {', '.join(h.strip() for h in header if h.strip()) or 'none'}; "
+                             f"name it with {' or '.join(OPTIONS[n] for n in required)})")
+        if "reason" not in columns and default_reason is None:
+            raise UsageError(f"{path}: no reason column; pass --reason (e.g. --reason unsubscribed) "
+                             "or name the column with --reason-column")
+        used = set(columns.values())
+        parsed = Parsed(ignored=[h.strip() for i, h in enumerate(header) if i not in used and h.strip()])
         for fields in reader:
             line = reader.line_num
             if not any(f.strip() for f in fields):
                 parsed.blank += 1
                 continue
-            if len(fields) > len(names):
-                parsed.problems.append(f"{path} line {line}: {len(fields)} fields but the header has {len(names)}")
+            if len(fields) > len(header):
+                parsed.problems.append(f"{path} line {line}: {len(fields)} fields but the header has {len(header)}")
                 continue
-            values = {n: f.strip() for n, f in zip(names, fields, strict=False) if n in known and f.strip()}
+            values = {n: fields[i].strip() for n, i in columns.items() if i < len(fields) and fields[i].strip()}
             try:
                 parsed.rows.append(Row(line, _body(kind, values, default_reason)))
             except ValueError as err:
@@ -175,10 +215,6 @@ def _parse(reader: Any, path: str, kind: str, default_reason: ExclusionReason | 
         return parsed
     except csv.Error as err:
         raise UsageError(f"{path} line {reader.line_num}: not valid CSV ({err})") from None
-
-
-def _column(name: str) -> str:
-    return re.sub(r"[\s\-]+", "_", name.strip().casefold())
 
 
 def _body(kind: str, values: dict[str, str], default_reason: ExclusionReason | None) -> Body:
