@@ -103,9 +103,22 @@ def _kind(schema: dict[str, Any]) -> tuple[str, bool]:
     return (kind or "any"), False
 
 
+def _enum_union(schema: dict[str, Any]) -> dict[str, Any]:
+    """A union of string enums (e.g. a parameter taking `asc` or `ASC`) as one enum; enums match case-insensitively,
+    so each value is listed once."""
+    members = [resolve(m) for m in schema.get("anyOf") or schema.get("oneOf") or []]
+    if not members or not all("enum" in m for m in members):
+        return schema
+    values: list[Any] = []
+    for member in members:
+        values += [v for v in member["enum"] if str(v).casefold() not in {str(x).casefold() for x in values}]
+    rest = {k: v for k, v in schema.items() if k not in ("anyOf", "oneOf")}
+    return {**rest, "type": "string", "enum": values}
+
+
 def _configure(flag: Flag) -> None:
     """argparse keywords for the flag: its type, metavar and a help line with type, values, bounds, default."""
-    schema = {**resolve(flag.schema), **{k: v for k, v in flag.schema.items() if k != "$ref"}}
+    schema = _enum_union({**resolve(flag.schema), **{k: v for k, v in flag.schema.items() if k != "$ref"}})
     kind, nullable = _kind(schema)
     parse, metavar, what = _scalar(schema, kind)
     if kind == "array":
