@@ -33,6 +33,11 @@ addresses the `spec/` file that defines the component (`beside` names an existin
         why: Contact.favorite_color (seen 3x)
         value: {type: [string, 'null'], x-topo-source: observed, x-topo-first-seen: '2025-06-01', x-topo-reason: ...}
 
+A new value is described recursively: objects with their properties, arrays with their items, and an object with
+the same keys seen at several places as one component schema they all refer to. Where every string seen at a place
+is a date-time, date, UUID, email or URI, the matching `format` is proposed and said so in its `x-topo-reason`
+(mixed shapes: no format). Which keys a schema describes comes from `topo_ext._schema_keys`, shared with the client.
+
 Everything added carries `x-topo-source: observed`, `x-topo-first-seen` and `x-topo-reason` (an enum value's
 provenance goes in its schema's `x-topo-observed` map). A new event type becomes a new event schema (the common
 base of the other variants plus the fields seen), a `oneOf` entry and a discriminator `mapping` entry, and is added
@@ -685,6 +690,15 @@ def propose_format(strings: list[str]) -> tuple[str, str] | None:
     return None
 
 
+_MAP_KEY = re.compile(r"\d+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def _is_map(objs: list[dict[str, Any]]) -> bool:
+    """Objects keyed by ids or numbers are maps (additionalProperties), not objects with fixed properties."""
+    keys = [k for o in objs for k in o]
+    return bool(keys) and all(_MAP_KEY.fullmatch(k) for k in keys)
+
+
 def _inside(where: str, outer: str) -> bool:
     return where.startswith(outer + ".") or where.startswith(outer + "[")
 
@@ -712,12 +726,14 @@ class Describer:
             places = sorted(p for p in places if not any(_inside(p, h) for h in self.named))
             if len(places) >= 2:
                 name = self._name(places[0])
-                self.named.update({p: name for p in places})
+                self.named.update(dict.fromkeys(places, name))
                 self.components[name] = ([o for p in places for o in objects[p]], places, [owners[p] for p in places])
 
     def _gather(self, where: str, values: list[Any], objects: dict[str, list[dict[str, Any]]]) -> None:
         objs = [v for v in values if isinstance(v, dict)]
-        if objs:
+        if objs and _is_map(objs):
+            self._gather(f"{where}.*", [v for o in objs for v in o.values()], objects)
+        elif objs:
             objects.setdefault(where, []).extend(objs)
             for key in dict.fromkeys(k for o in objs for k in o):
                 self._gather(f"{where}.{key}", [o[key] for o in objs if key in o], objects)
@@ -749,7 +765,9 @@ class Describer:
         kinds = sorted(types) + (["null"] if nullable else [])
         schema: dict[str, Any] = {"type": kinds[0] if len(kinds) == 1 else kinds}
         objs = [v for v in values if isinstance(v, dict)]
-        if objs:
+        if objs and _is_map(objs):  # keyed by ids: a map, not fixed fields
+            schema["additionalProperties"] = self.describe(f"{where}.*", [v for o in objs for v in o.values()])
+        elif objs:
             props = {key: self.describe(f"{where}.{key}", [o[key] for o in objs if key in o])
                      for key in sorted({k for o in objs for k in o})}
             if props:

@@ -83,7 +83,7 @@ if __name__ == "__main__":
 """
 
 
-def run_client(captures: Path, tmp: Path, places: list[str] = [], generated: Path | None = None) -> dict[str, Any]:
+def run_client(captures: Path, tmp: Path, places: tuple[str, ...] = (), generated: Path | None = None) -> dict[str, Any]:
     """CLIENT_RUN in a fresh process: with the installed `topo_client`, or the one generated into `generated`."""
     script = tmp / "client_run.py"
     script.write_text(CLIENT_RUN)
@@ -295,7 +295,7 @@ def test_patched_and_regenerated_client_reports_nothing_and_types_the_new_fields
         "Activity.payload.tracking.opened_at": prop(ops, "MessageSentEvent", "tracking")["properties"]["opened_at"]
         .get("format"),
     }
-    result = run_client(captures, tmp_path, list(expected), generated=out)
+    result = run_client(captures, tmp_path, tuple(expected), generated=out)
     assert result["drift"] == []
     assert result["types"] == {place: FORMAT_TYPES[fmt] for place, fmt in expected.items()}
     assert {"datetime", "UUID"} <= set(result["types"].values())  # the proposed formats did reach the client
@@ -318,7 +318,7 @@ def partially_described(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[s
     owner = ref_of(prop(ops, "Contact", "owner"))
     for op in ops.values():
         value = op["value"]
-        node = value["items"] if "items" in value else value
+        node = value.get("items", value)
         field_name = op["path"].rsplit("/", 1)[-1]
         dropped = DROPPED.get("owner" if field_name == owner else field_name)
         if dropped and isinstance(node, dict) and dropped in node.get("properties", {}):
@@ -346,3 +346,16 @@ def test_partially_described_objects_are_reported_by_both(partially_described: t
 def test_partially_described_objects_same_keys_in_both(partially_described: tuple[set[str], set[str], str]) -> None:
     offline, runtime, _ = partially_described
     assert offline == runtime
+
+
+def test_objects_keyed_by_ids_become_maps(tmp_path: Path) -> None:
+    scores = {UUID_A: {"score": 3, "at": WHEN}, UUID_B: {"score": 5, "at": WHEN}}
+    record = {"operation": "get_contact", "body": {**instance(schema("Contact")), "scores": scores}}
+    captures = tmp_path / "c.jsonl"
+    captures.write_text(json.dumps(record) + "\n")
+    ops = make_patch(captures, tmp_path / "p.yaml")
+    value = prop(ops, "Contact", "scores")
+    assert "properties" not in value  # no property named after an id
+    assert set(value["additionalProperties"]["properties"]) == {"score", "at"}
+    assert value["additionalProperties"]["properties"]["at"]["format"] == "date-time"
+    assert not [path for path in ops if path.startswith("/components/schemas/") and "/properties/" not in path]
