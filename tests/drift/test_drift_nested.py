@@ -230,18 +230,27 @@ def test_described_keys_follow_all_of_and_refs() -> None:
 
 
 def test_key_index_names_inline_objects_as_drift_keys_do() -> None:
-    doc = document()
-    index = key_index(doc)
-    assert index["Contact"] == described_keys(doc, "Contact")
-    # Every inline object with properties below a component is indexed as <Schema>.<path>.
-    inline = {f"{name}.{prop_name}" for name, s in doc["components"]["schemas"].items()
-              for part in [s, *s.get("allOf", [])] for prop_name, sub in (part.get("properties") or {}).items()
-              if isinstance(sub, dict) and "properties" in sub}
-    assert inline <= set(index)
-    assert all(index[k] == frozenset(doc["components"]["schemas"][k]["properties"]) for k in index
-               if "." not in k and "properties" in doc["components"]["schemas"].get(k, {})
-               and "allOf" not in doc["components"]["schemas"][k]
-               and doc["components"]["schemas"][k].get("additionalProperties") in (None, False))
+    ref = {"$ref": "#/components/schemas/Base"}
+    own = {"type": "object", "properties": {
+        "outcome": {"type": ["object", "null"], "properties": {
+            "summary": {"type": "string"}, "by": {"type": "object", "properties": {"name": {"type": "string"}}}}},
+        "files": {"type": "array", "items": {"type": "object", "properties": {"url": {"type": "string"}}}},
+        "owner": {"oneOf": [ref, {"type": "null"}]},
+        "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+        "meta": {"type": ["object", "null"]},
+    }}
+    doc = {"components": {"schemas": {
+        "Base": {"type": "object", "properties": {"id": {"type": "string"}}, "additionalProperties": False},
+        "Task": {"allOf": [ref, own]},
+        "Status": {"type": "string", "enum": ["OPEN"]},
+    }}}
+    assert key_index(doc) == {
+        "Base": {"id"}, "Task": {"id", *own["properties"]},  # allOf + $ref merged
+        "Task.outcome": {"summary", "by"}, "Task.outcome.by": {"name"}, "Task.files[]": {"url"},
+        "Task.labels": None, "Task.meta": None,  # open: a map, and an object listing no properties
+    }
+    real = document()
+    assert key_index(real)["Contact"] == described_keys(real, "Contact")
 
 
 def test_make_drift_and_the_client_agree_before_regeneration(tmp_path: Path) -> None:
