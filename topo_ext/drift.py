@@ -742,9 +742,10 @@ class Describer:
             self._gather(f"{where}[]", items, objects)
 
     def _name(self, where: str) -> str:
+        """`Task.outcome.recorded_by` -> RecordedBy (TaskRecordedBy if taken); `x[]` -> XItem; `x.*` -> XValue."""
         owner, _, rest = where.partition(".")
-        last = re.split(r"[.]", rest)[-1]
-        base = "".join(p[:1].upper() + p[1:] for p in re.split(r"[^A-Za-z0-9]+", last.replace("[]", " item")) if p)
+        last = rest.replace("[]", " item").replace(".*", " value").rsplit(".", 1)[-1]
+        base = "".join(p[:1].upper() + p[1:] for p in re.split(r"[^A-Za-z0-9]+", last) if p)
         taken = set(self.spec.schemas) | set(self.components)
         name = base if base and base not in taken else owner + base
         while name in taken:
