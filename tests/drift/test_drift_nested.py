@@ -310,16 +310,17 @@ def test_patched_and_regenerated_client_reports_nothing_and_types_the_new_fields
     assert {"datetime", "UUID"} <= set(result["types"].values())  # the proposed formats did reach the client
 
 
-# ---- a reviewer drops some nested properties: both report the same undescribed keys ---------------------------------
+# ---- a reviewer trims the patch: both report what is left undescribed ----------------------------------------------
 
 
-DROPPED = {"owner": "name", "outcome": "summary", "attachments": "name", "tracking": "clicks"}  # field -> nested key
+# field -> nested key the reviewer deletes; "*" deletes every property (a free-form object: any key is described).
+DROPPED = {"owner": "name", "outcome": "summary", "attachments": "*", "tracking": "clicks"}
 
 
 @pytest.fixture(scope="module")
 def partially_described(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[str], set[str], str]:
-    """The patch minus one nested property per new object, applied and generated: (make drift keys, client keys,
-    the recurring component's name)."""
+    """The patch with DROPPED deleted, applied and generated: (make drift keys, client keys, the recurring
+    component's name)."""
     tmp = tmp_path_factory.mktemp("partial")
     captures = write_captures(tmp / "c.jsonl")
     patch = tmp / "drift-patch.yaml"
@@ -330,7 +331,11 @@ def partially_described(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[s
         node = value.get("items", value)
         field_name = op["path"].rsplit("/", 1)[-1]
         dropped = DROPPED.get("owner" if field_name == owner else field_name)
-        if dropped and isinstance(node, dict) and dropped in node.get("properties", {}):
+        if "properties" not in node:  # Contact.owner itself: a $ref to the component
+            continue
+        if dropped == "*":
+            del node["properties"]
+        elif dropped:
             del node["properties"][dropped]
     patch.write_text(yaml.safe_dump({"operations": list(ops.values())}, sort_keys=False))
     spec, out = apply_and_generate(patch, tmp)
@@ -340,18 +345,17 @@ def partially_described(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[s
 
 
 @pytest.mark.slow
-def test_partially_described_objects_are_reported_by_both(partially_described: tuple[set[str], set[str], str]) -> None:
+def test_partially_described_objects_are_reported(partially_described: tuple[set[str], set[str], str]) -> None:
     offline, runtime, owner = partially_described
-    assert offline == {f"{owner}.name", "Task.outcome.summary", "Task.attachments[].name",
-                       "MessageSentEvent.tracking.clicks"}
-    assert len(runtime) == len(offline)  # each undescribed key once, in both
+    assert offline == {f"{owner}.name", "Task.outcome.summary", "MessageSentEvent.tracking.clicks"}
     assert f"{owner}.name" in runtime  # a named component: the same key in both
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="the runtime names an inline object by its generated class "
-                   "(TaskOutcomeType0.summary), make drift by schema + path (Task.outcome.summary); fixed when the "
-                   "runtime takes its names and key sets from topo_ext._schema_keys.key_index (issue #21)")
+@pytest.mark.xfail(strict=True, reason="the runtime (1) names an inline object by its generated class "
+                   "(TaskOutcomeType0.summary; make drift: Task.outcome.summary) and (2) reports the keys of an object "
+                   "listing no properties (TaskAttachmentsType0Item.url), which make drift counts as free-form; "
+                   "both go when it takes names and key sets from topo_ext._schema_keys.key_index (issue #21)")
 def test_partially_described_objects_same_keys_in_both(partially_described: tuple[set[str], set[str], str]) -> None:
     offline, runtime, _ = partially_described
     assert offline == runtime
