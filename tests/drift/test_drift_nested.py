@@ -284,6 +284,9 @@ def test_patched_and_regenerated_client_reports_nothing_and_types_the_new_fields
     patch = tmp_path / "drift-patch.yaml"
     ops = make_patch(captures, patch)
     spec, out = apply_and_generate(patch, tmp_path)
+    before = {f: f.read_text() for f in spec.rglob("*.yaml")}
+    assert drift.main(["--apply", str(patch), "--spec-dir", str(spec)]) == 0
+    assert {f: f.read_text() for f in spec.rglob("*.yaml")} == before  # applying twice changes nothing
 
     # make drift on the same captures, against the patched spec: nothing.
     assert run_drift(str(captures), "--spec", str(spec)) == (0, set())
