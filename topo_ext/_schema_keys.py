@@ -18,6 +18,7 @@ _MAX_DEPTH = 30  # guards against $ref loops
 
 
 def _esc(token: str) -> str:
+    """A JSON pointer token for `token`."""
     return token.replace("~", "~0").replace("/", "~1")
 
 

@@ -65,7 +65,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ._drift import REDACTED, drift_key
-from ._schema_keys import Shape, deref, node_at, object_shape
+from ._schema_keys import Shape, _esc, _unesc, deref, node_at, object_shape
 from ._spec import document
 from .events import _snake  # the client's own camelCase -> snake_case rule
 
@@ -93,14 +93,6 @@ class UsageError(Exception):
 
 
 # ---- small helpers ---------------------------------------------------------------------------------------------
-
-
-def _esc(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def _unesc(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
 
 
 def _json_type(value: Any) -> str:
