@@ -33,6 +33,11 @@ addresses the `spec/` file that defines the component (`beside` names an existin
         why: Contact.favorite_color (seen 3x)
         value: {type: [string, 'null'], x-topo-source: observed, x-topo-first-seen: '2025-06-01', x-topo-reason: ...}
 
+A new value is described recursively: objects with their properties, arrays with their items, and an object with
+the same keys seen at several places as one component schema they all refer to. Where every string seen at a place
+is a date-time, date, UUID, email or URI, the matching `format` is proposed and said so in its `x-topo-reason`
+(mixed shapes: no format). Which keys a schema describes comes from `topo_ext._schema_keys`, shared with the client.
+
 Everything added carries `x-topo-source: observed`, `x-topo-first-seen` and `x-topo-reason` (an enum value's
 provenance goes in its schema's `x-topo-observed` map). A new event type becomes a new event schema (the common
 base of the other variants plus the fields seen), a `oneOf` entry and a discriminator `mapping` entry, and is added
@@ -54,12 +59,13 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from ._drift import REDACTED, drift_key
+from ._schema_keys import Shape, _esc, _unesc, deref, node_at, object_shape
 from ._spec import document
 from .events import _snake  # the client's own camelCase -> snake_case rule
 
@@ -87,14 +93,6 @@ class UsageError(Exception):
 
 
 # ---- small helpers ---------------------------------------------------------------------------------------------
-
-
-def _esc(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def _unesc(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
 
 
 def _json_type(value: Any) -> str:
@@ -137,18 +135,6 @@ def finding_key(kind: str, schema: str, name: str) -> str:
 # ---- the spec --------------------------------------------------------------------------------------------------
 
 
-@dataclass
-class Shape:
-    """An object schema with its `allOf` parts merged."""
-
-    props: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict)  # name -> (schema, JSON pointer)
-    required: set[str] = field(default_factory=set)
-    additional: Any = None  # additionalProperties: None (unset), True, or a schema
-    additional_pointer: str = ""
-    described: bool = False  # whether any part lists properties (if none does, any key is fine)
-    owner: str = ""  # where a new property belongs
-
-
 class Spec:
     """The bundled OpenAPI document, indexed for matching responses."""
 
@@ -180,20 +166,14 @@ class Spec:
         return seen
 
     def node_at(self, pointer: str) -> Any:
-        node: Any = self.doc
-        for token in pointer.split("/")[1:]:
-            node = node[int(token)] if isinstance(node, list) else node[_unesc(token)]
-        return node
+        return node_at(self.doc, pointer)
 
     def deref(self, node: dict[str, Any], pointer: str) -> tuple[dict[str, Any], str]:
         """Follow local `$ref`s; return the target and its pointer."""
-        for _ in range(20):
-            ref = node.get("$ref")
-            if not isinstance(ref, str) or not ref.startswith("#/"):
-                return node, pointer
-            pointer = ref[1:]
-            node = self.node_at(pointer)
-        raise UsageError(f"spec: $ref loop at {pointer}")
+        try:
+            return deref(self.doc, node, pointer)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
 
     def allowed_types(self, node: dict[str, Any], depth: int = 0) -> set[str] | None:
         """The JSON types `node` accepts, or None for any."""
@@ -233,32 +213,11 @@ class Spec:
         return out
 
     def shape(self, node: dict[str, Any], pointer: str) -> Shape:
-        shape = Shape(owner=pointer)
-        if "properties" not in node:
-            for i, part in enumerate(node.get("allOf", [])):
-                if "$ref" not in part:  # a new property goes beside the schema's own properties
-                    shape.owner = f"{pointer}/allOf/{i}"
-                    break
-        self._collect(node, pointer, shape, 0)
-        return shape
-
-    def _collect(self, node: dict[str, Any], pointer: str, shape: Shape, depth: int) -> None:
-        if depth > 30:
-            return
-        if "$ref" in node:
-            target, target_pointer = self.deref(node, pointer)
-            self._collect(target, target_pointer, shape, depth + 1)
-            return
-        for i, part in enumerate(node.get("allOf", [])):  # later parts and own properties win, as in generation
-            self._collect(part, f"{pointer}/allOf/{i}", shape, depth + 1)
-        if "properties" in node:
-            shape.described = True
-            for name, sub in node["properties"].items():
-                shape.props[name] = (sub, f"{pointer}/properties/{_esc(name)}")
-        shape.required.update(node.get("required", []))
-        extra = node.get("additionalProperties")
-        if extra not in (None, False):
-            shape.additional, shape.additional_pointer = extra, f"{pointer}/additionalProperties"
+        """The object's merged properties; which keys it describes is `_schema_keys`' rule, shared with the runtime."""
+        try:
+            return object_shape(self.doc, node, pointer)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
 
     def match(self, raw_path: str) -> str | None:
         """The path template for a request path, or None."""
@@ -395,7 +354,7 @@ class Checker:
             elif isinstance(shape.additional, dict):
                 extra_ctx = Ctx(ctx.schema, _join(ctx.path, name), shape.additional_pointer)
                 self.walk(shape.additional, item, extra_ctx, out)
-            elif shape.described and shape.additional is None:
+            elif shape.keys is not None:  # a closed object: the key is not described
                 out.append(Hit("field", ctx.schema, _join(ctx.path, name), pointer=shape.owner, prop=name, value=item))
         for name in sorted(shape.required - seen):
             out.append(Hit("missing_required", ctx.schema, _join(ctx.path, name)))
@@ -667,7 +626,7 @@ class Drift:
         if kind == "field" and isinstance(node, dict):
             shape = self.spec.shape(node, pointer)
             prop = _snake(name) if schema in self.spec.camel and name not in shape.props else name
-            if prop in shape.props or shape.additional is not None or not shape.described:
+            if shape.keys is None or prop in shape.keys:
                 return
             hit = Hit(kind, schema, prop, pointer=shape.owner, prop=prop, value=example)
         elif kind == "enum" and isinstance(node, dict) and isinstance(node.get("enum"), list):
@@ -685,19 +644,153 @@ class Drift:
 # ---- the patch -------------------------------------------------------------------------------------------------
 
 
-def _infer(values: list[Any], nullable: bool = True) -> dict[str, Any]:
-    """A permissive JSON Schema for the values seen (the spec's rule for uncertain response fields)."""
-    types = {_json_type(v) for v in values if v != REDACTED} - {"null"}
-    if {"integer", "number"} <= types:
-        types.discard("integer")
-    if not types:
-        return {}
-    schema: dict[str, Any] = {"type": sorted(types) + (["null"] if nullable else [])}
-    if len(schema["type"]) == 1:
-        schema["type"] = schema["type"][0]
-    if types == {"array"}:
-        schema["items"] = _infer([item for v in values if isinstance(v, list) for item in v], nullable=False)
-    return schema
+def _is_datetime(text: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})", text):
+        return False
+    try:
+        datetime.fromisoformat(text.upper().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _is_date(text: str) -> bool:
+    try:
+        return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)) and bool(date.fromisoformat(text))
+    except ValueError:
+        return False
+
+
+# (format, test, what every value was): proposed only when EVERY string seen at a place passes the test.
+FORMATS: tuple[tuple[str, Any, str], ...] = (
+    ("date-time", _is_datetime, "RFC 3339 date-times"),
+    ("date", _is_date, "ISO 8601 dates"),
+    ("uuid", re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}").fullmatch,
+     "UUIDs"),
+    ("email", re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}").fullmatch, "email addresses"),
+    ("uri", re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/]+\S*").fullmatch, "absolute URIs"),
+)
+
+
+def propose_format(strings: list[str]) -> tuple[str, str] | None:
+    """(format, what the values were) when every string has that shape; None for none or mixed shapes."""
+    if not strings:
+        return None
+    for fmt, test, what in FORMATS:
+        if all(test(s) for s in strings):
+            return fmt, what
+    return None
+
+
+_MAP_KEY = re.compile(r"\d+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def _is_map(objs: list[dict[str, Any]]) -> bool:
+    """Objects keyed by ids or numbers are maps (additionalProperties), not objects with fixed properties."""
+    keys = [k for o in objs for k in o]
+    return bool(keys) and all(_MAP_KEY.fullmatch(k) for k in keys)
+
+
+def _inside(where: str, outer: str) -> bool:
+    return where.startswith(outer + ".") or where.startswith(outer + "[")
+
+
+class Describer:
+    """JSON Schemas for observed values: objects with their properties, arrays with their items, strings with a
+    format when every value has its shape. An object seen at more than one place (the same keys) becomes a named
+    component schema, referenced from each place."""
+
+    def __init__(self, spec: Spec, sites: list[tuple[str, list[Any], Finding]]) -> None:
+        self.spec = spec
+        objects: dict[str, list[dict[str, Any]]] = {}  # place (Task.outcome, Task.files[]) -> objects seen there
+        owners: dict[str, Finding] = {}
+        for where, values, finding in sites:
+            self._gather(where, values, objects)
+            owners.update({place: finding for place in objects if place == where or _inside(place, where)})
+        by_keys: dict[frozenset[str], list[str]] = {}
+        for where, objs in objects.items():
+            keys = frozenset(k for o in objs for k in o)
+            if keys:
+                by_keys.setdefault(keys, []).append(where)
+        self.named: dict[str, str] = {}  # place -> component name
+        self.components: dict[str, tuple[list[dict[str, Any]], list[str], list[Finding]]] = {}
+        for places in sorted(by_keys.values(), key=lambda ps: (min(p.count(".") + p.count("[") for p in ps), ps)):
+            places = sorted(p for p in places if not any(_inside(p, h) for h in self.named))
+            if len(places) >= 2:
+                name = self._name(places[0])
+                self.named.update(dict.fromkeys(places, name))
+                self.components[name] = ([o for p in places for o in objects[p]], places, [owners[p] for p in places])
+
+    def _gather(self, where: str, values: list[Any], objects: dict[str, list[dict[str, Any]]]) -> None:
+        objs = [v for v in values if isinstance(v, dict)]
+        if objs and _is_map(objs):
+            self._gather(f"{where}.*", [v for o in objs for v in o.values()], objects)
+        elif objs:
+            objects.setdefault(where, []).extend(objs)
+            for key in dict.fromkeys(k for o in objs for k in o):
+                self._gather(f"{where}.{key}", [o[key] for o in objs if key in o], objects)
+        items = [item for v in values if isinstance(v, list) for item in v]
+        if items:
+            self._gather(f"{where}[]", items, objects)
+
+    def _name(self, where: str) -> str:
+        """`Task.outcome.recorded_by` -> RecordedBy (TaskRecordedBy if taken); `x[]` -> XItem; `x.*` -> XValue."""
+        owner, _, rest = where.partition(".")
+        last = rest.replace("[]", " item").replace(".*", " value").rsplit(".", 1)[-1]
+        base = "".join(p[:1].upper() + p[1:] for p in re.split(r"[^A-Za-z0-9]+", last) if p)
+        taken = set(self.spec.schemas) | set(self.components)
+        name = base if base and base not in taken else owner + base
+        while name in taken:
+            name += "Observed"
+        return name
+
+    def describe(self, where: str, values: list[Any], nullable: bool = True) -> dict[str, Any]:
+        """A permissive schema (the spec's rule for uncertain response fields: optional, nullable)."""
+        values = [v for v in values if v != REDACTED and v != "..."]  # placeholders of a client's drift report
+        types = {_json_type(v) for v in values} - {"null"}
+        if {"integer", "number"} <= types:
+            types.discard("integer")
+        if not types:
+            return {}
+        if types == {"object"} and where in self.named:
+            ref = {"$ref": f"#/components/schemas/{self.named[where]}"}
+            return {"oneOf": [ref, {"type": "null"}]} if nullable else ref
+        kinds = sorted(types) + (["null"] if nullable else [])
+        schema: dict[str, Any] = {"type": kinds[0] if len(kinds) == 1 else kinds}
+        objs = [v for v in values if isinstance(v, dict)]
+        if objs and _is_map(objs):  # keyed by ids: a map, not fixed fields
+            schema["additionalProperties"] = self.describe(f"{where}.*", [v for o in objs for v in o.values()])
+        elif objs:
+            props = {key: self.describe(f"{where}.{key}", [o[key] for o in objs if key in o])
+                     for key in sorted({k for o in objs for k in o})}
+            if props:
+                schema["properties"] = props
+        if "array" in types:
+            schema["items"] = self.describe(f"{where}[]", [i for v in values if isinstance(v, list) for i in v], False)
+        proposed = propose_format(values) if types == {"string"} else None
+        if proposed:
+            schema["format"] = proposed[0]
+            schema["x-topo-reason"] = (f"`format: {proposed[0]}` proposed because all {len(values)} value(s) seen "
+                                       f"were {proposed[1]}; drop it if this field may hold other strings.")
+        return schema
+
+    def describe_field(self, where: str, values: list[Any], finding: Finding, what: str) -> dict[str, Any]:
+        """`describe` plus provenance; a format note on the value itself is kept in its `x-topo-reason`."""
+        value = self.describe(where, values)
+        provenance = _provenance(finding, what)
+        if "x-topo-reason" in value:
+            provenance["x-topo-reason"] += " " + value.pop("x-topo-reason")
+        return {**value, **provenance}
+
+    def component_ops(self) -> list[dict[str, Any]]:
+        ops = []
+        for name, (objs, places, findings) in self.components.items():
+            first = min(findings, key=lambda f: f.first_seen)
+            schema = {"description": f"Observed in API responses at {', '.join(places)}; not in the docs yet.",
+                      **self.describe_field(name, objs, first, f"Object at {', '.join(places)}")}
+            schema["type"] = "object"  # a component is the object itself; each place says if it may be null
+            ops.append(_op(f"/components/schemas/{_esc(name)}", schema, first, beside=first.pointer))
+        return ops
 
 
 def _provenance(finding: Finding, what: str) -> dict[str, Any]:
@@ -737,15 +830,14 @@ def _replace_strings(node: Any, replacements: list[tuple[str, str]]) -> Any:
     return node
 
 
-def _event_ops(spec: Spec, finding: Finding) -> list[dict[str, Any]]:
-    pointer = finding.pointer or ""
-    union = spec.node_at(pointer)
+def _event_parts(spec: Spec, finding: Finding) -> tuple[str, list[str], dict[str, list[Any]]]:
+    """A new event type's schema name, the bases every documented variant shares, and the other fields seen."""
+    union = spec.node_at(finding.pointer or "")
     prop = union["discriminator"].get("propertyName", "type")
     mapping: dict[str, str] = union["discriminator"].get("mapping") or {}
-    tag = finding.name
     variants = [ref.rsplit("/", 1)[-1] for ref in mapping.values()]
     suffix = "Event" if variants and all(v.endswith("Event") for v in variants) else ""
-    name = "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", tag) if part) + suffix
+    name = "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", finding.name) if part) + suffix
     while name in spec.schemas:
         name += "Observed"
     bases: list[str] = []
@@ -756,15 +848,25 @@ def _event_ops(spec: Spec, finding: Finding) -> list[dict[str, Any]]:
     for base in bases:
         known |= set(spec.shape({"$ref": base}, "").props)
     seen_fields: dict[str, list[Any]] = {}
-    camel = _unesc(pointer.rsplit("/", 1)[-1]) in spec.camel
+    camel = _unesc((finding.pointer or "").rsplit("/", 1)[-1]) in spec.camel
     for payload in finding.values:
         for key, value in payload.items() if isinstance(payload, dict) else ():
             key = _snake(key) if camel else key
             if key not in known:
                 seen_fields.setdefault(key, []).append(value)
+    return name, bases, seen_fields
+
+
+def _event_ops(spec: Spec, finding: Finding, describer: Describer) -> list[dict[str, Any]]:
+    pointer = finding.pointer or ""
+    union = spec.node_at(pointer)
+    prop = union["discriminator"].get("propertyName", "type")
+    mapping: dict[str, str] = union["discriminator"].get("mapping") or {}
+    tag = finding.name
+    name, bases, seen_fields = _event_parts(spec, finding)
     properties: dict[str, Any] = {prop: {"type": "string", "const": tag}}
     for key, values in sorted(seen_fields.items()):
-        properties[key] = {**_infer(values), **_provenance(finding, f"Field `{key}` of `{tag}`")}
+        properties[key] = describer.describe_field(f"{name}.{key}", values, finding, f"Field `{key}` of `{tag}`")
     own = {"type": "object", "required": [prop], "properties": properties}
     schema: dict[str, Any] = {"description": f"`{tag}`: observed in API responses; not in the docs yet."}
     schema.update({"allOf": [{"$ref": b} for b in bases] + [own]} if bases else own)
@@ -795,18 +897,27 @@ def _event_ops(spec: Spec, finding: Finding) -> list[dict[str, Any]]:
 
 def build_patch(spec: Spec, findings: list[Finding]) -> tuple[list[dict[str, Any]], list[Finding]]:
     """(operations, findings that need a person)."""
+    sites: list[tuple[str, list[Any], Finding]] = []  # where each new value sits, for the Describer
+    for f in findings:
+        if f.pointer is not None and f.kind == "field":
+            sites.append((f"{f.schema}.{f.name}", f.values, f))
+        elif f.pointer is not None and f.kind == "event_type":
+            name, _, seen_fields = _event_parts(spec, f)
+            sites += [(f"{name}.{key}", values, f) for key, values in seen_fields.items()]
+    describer = Describer(spec, sites)
     ops: list[dict[str, Any]] = []
     manual: list[Finding] = []
     for f in findings:
         if f.pointer is None or f.kind not in ("field", "enum", "event_type"):
             manual.append(f)
         elif f.kind == "field":
-            value = {**_infer(f.values), **_provenance(f, f"Field `{f.prop}`")}
+            value = describer.describe_field(f"{f.schema}.{f.name}", f.values, f, f"Field `{f.prop}`")
             ops.append(_op(f"{f.pointer}/properties/{_esc(f.prop)}", value, f))
         elif f.kind == "enum":
             ops += _enum_ops(f.pointer, f.name, f)
         else:
-            ops += _event_ops(spec, f)
+            ops += _event_ops(spec, f, describer)
+    ops += describer.component_ops()
     unique: dict[str, dict[str, Any]] = {}
     for op in ops:
         if op["path"].endswith("/-"):
