@@ -107,8 +107,8 @@ NOTES = [
     "peer client doing the same on the same transport (`httpx.Client` GET + `<Page>.model_validate_json`, models "
     "generated from the same spec by datamodel-codegen with `extra='allow'`). Bodies are built from the spec (every "
     "property filled, uuid-shaped ids, RFC 3339 date-times, rotating enum values and event types), as documented and "
-    f"with one unknown field (`{pages.UNKNOWN_FIELD[0]}`) per item. Ratio = ours / peer, CPU time, minimum of "
-    f"{pages.ROUNDS} alternating rounds.",
+    f"with one unknown field (`{pages.UNKNOWN_FIELD[0]}`) per item. Ratio = ours / peer in CPU time, median over "
+    f"{pages.ROUNDS} paired rounds; Time = ours, minimum over rounds.",
     f"- Walk: {walk.ACTIVITIES:,} activities ({walk.ACTIVITIES // walk.PAGE_SIZE} pages) from the sandbox on "
     f"loopback with {walk.LATENCY * 1000:g} ms added latency and a {walk.RATE_LIMIT:g} req/s stand-in rate limit "
     "(token bucket, burst = limit, so a client that bursts can beat the bound slightly). Bound = max(pages x "
