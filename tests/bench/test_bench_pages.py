@@ -51,6 +51,19 @@ def test_page_bodies_hold_a_full_page_and_the_unknown_field(bench_modules):
         assert all(d == {**i, name: value} for i, d in zip(items, drifted_items, strict=True))
 
 
+def test_page_bodies_are_valid_against_the_spec(bench_modules):
+    from jsonschema import Draft202012Validator
+
+    _, specpages = bench_modules
+    components = specpages.spec()["components"]
+    for op in specpages.list_operations():
+        ref = {"$ref": f"#/components/schemas/{op.schema or op.item_schema}"}
+        schema = {"components": components, **(ref if op.schema else {"type": "array", "items": ref})}
+        errors = list(Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+                      .iter_errors(json.loads(specpages.page_body(op))))
+        assert not errors, f"{op.operation_id}: {errors[0].message} at {errors[0].json_path}"
+
+
 def test_the_harness_runs_one_operation_against_the_peer(bench_modules):
     pages, specpages = bench_modules
     op = specpages.list_operations()[0]
