@@ -130,7 +130,7 @@ def row(op: ListOperation, variant: str, *, rounds: int = ROUNDS, target: float 
         "id": f"pages.{op.operation_id}.{variant}",
         "name": f"page: {call}, {'as documented' if variant == 'documented' else '+1 unknown field/item'}",
         "seconds": None, "ratio": None, "baseline": "pydantic v2 peer", "goal": f"<= {GOAL:g}x peer", "met": False,
-        "operation": op.operation_id, "variant": variant, "body_bytes": len(body), "peer_seconds": None,
+        "operation": op.operation_id, "call": call, "variant": variant, "body_bytes": len(body), "peer_seconds": None,
         "ratio_of_minimums": None, "unknown_field_kept": None, "error": None,
     }
     ours, theirs, close = candidates(op, body)
