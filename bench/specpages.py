@@ -176,12 +176,12 @@ class _Filler:
         return text[:high] if high else text
 
 
-def page_body(op: ListOperation, *, unknown_field: bool = False, seed: int = 14) -> bytes:
-    """A 100-item success body of `op`, optionally with one undocumented field added to every item."""
+def page_body(op: ListOperation, *, unknown_field: bool = False, size: int = PAGE_SIZE, seed: int = 14) -> bytes:
+    """A `size`-item success body of `op`, optionally with one undocumented field added to every item."""
     filler = _Filler(seed)
     item_schema = spec()["components"]["schemas"][op.item_schema]
     items = []
-    for index in range(PAGE_SIZE):
+    for index in range(size):
         item = filler.value(item_schema, index)
         if unknown_field:
             name, value = UNKNOWN_FIELD
