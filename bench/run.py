@@ -1,7 +1,8 @@
-"""`make bench`: decode, walk, overhead and memory benchmarks, every figure a ratio to its baseline.
+"""`make bench`: decode, page, walk, overhead and memory benchmarks, every figure a ratio to its baseline.
 
 Prints a table, writes bench/results.json (same structure every run) and bench/RESULTS.md (the table, for the
-README). `python bench/run.py --only decode,overhead` runs some sections and writes nothing.
+README). `python bench/run.py --only decode,overhead` runs some sections and writes nothing;
+`python bench/run.py --only pages --operations list_contacts` runs the page rows of one list operation.
 Everything binds 127.0.0.1; the sandbox runs in its own process (see _sandbox.py).
 """
 
@@ -160,6 +161,8 @@ def _rounded(value: Any) -> Any:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.splitlines()[0])
     parser.add_argument("--only", help=f"comma-separated sections ({', '.join(SECTIONS)}); writes no files")
+    parser.add_argument("--operations", help="pages section: only these comma-separated list operations "
+                        "(operationIds, e.g. list_contacts,list_tasks); writes no files")
     args = parser.parse_args(argv)
     chosen = list(SECTIONS) if not args.only else [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = [s for s in chosen if s not in SECTIONS]
@@ -175,7 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in chosen:
         print(f"running {name} ...", flush=True)
         start = time.perf_counter()
-        rows += SECTIONS[name]()
+        if name == "pages" and args.operations:
+            rows += pages.run([o.strip() for o in args.operations.split(",") if o.strip()])
+        else:
+            rows += SECTIONS[name]()
         sections[name] = round(time.perf_counter() - start, 1)
     grid, summary = table(rows), pages_summary(rows)
     print()
@@ -192,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     missed = [row["id"] for row in rows if row["met"] is False]
     print(f"\n{'all goals met' if not missed else 'goals missed: ' + ', '.join(missed)}  "
           f"(sections: {', '.join(f'{k} {v} s' for k, v in sections.items())})")
-    if args.only:
+    if args.only or args.operations:
         return 0
     results = {"environment": env, "results": _rounded(rows), "goals_missed": missed}
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
