@@ -85,3 +85,18 @@ def test_an_unknown_operation_name_is_refused(bench_modules):
     pages, _ = bench_modules
     with pytest.raises(ValueError, match="list_nothing"):
         pages.run(["list_nothing"])
+
+
+def test_readme_tables_are_replaced_and_the_prose_kept(bench_modules):
+    sys.path.insert(0, str(BENCH))
+    try:
+        import readme
+    finally:
+        sys.path.remove(str(BENCH))
+    text = "\n".join(["# X", "## Benchmarks", "intro", "| a |", "|---|", "| 1 |", "middle", "| b |", "| 2 |", "end",
+                      "## Next", "| untouched |"])
+    out = readme.rewrite(text, [["| A |", "| 9 |"], ["| B |"]])
+    assert out.split("\n") == ["# X", "## Benchmarks", "intro", "| A |", "| 9 |", "middle", "| B |", "end",
+                               "## Next", "| untouched |"]
+    with pytest.raises(ValueError, match="fewer tables"):
+        readme.rewrite(text, [["| A |"], ["| B |"], ["| C |"]])
