@@ -98,10 +98,12 @@ def list_operations() -> list[ListOperation]:
         if item_schema is None or (flat.get("type") != "array" and page_schema is None):
             continue  # an anonymous schema has no peer model to compare with
         params = [resolve(p) for p in op.get("parameters", [])]
+        filler = _Filler(seed=0)  # required parameters get a valid value of their schema (an id, mostly)
         query = {p["name"]: PAGE_SIZE for p in params if p["in"] == "query" and p["name"] == "size"}
-        query |= {p["name"]: str(uuid.UUID(int=1 + len(p["name"]), version=4)) for p in params
+        query |= {p["name"]: filler.value(p.get("schema", {}), 0, p["name"]) for p in params
                   if p["in"] == "query" and p.get("required") and p["name"] not in query}
-        path_params = {p["name"]: str(uuid.UUID(int=len(p["name"]), version=4)) for p in params if p["in"] == "path"}
+        path_params = {p["name"]: str(filler.value(p.get("schema", {}), 0, p["name"])) for p in params
+                       if p["in"] == "path"}
         found.append(ListOperation(op["operationId"], path, f"{op['x-topo-resource']}.{op['x-topo-method']}",
                                    page_schema, item_schema, query, path_params))
     return found
