@@ -49,6 +49,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 _SECRET_FIELD = re.compile(r'("secret"\s*:\s*)"[^"]*"')
 _HOST = re.compile(r"^https?://[^/]+/v1(?=/|$)")
+_REPLAY_HOST = "sandbox.topo.test"
 _SECRET_HEADERS = {"authorization", "x-api-key", "cookie", "set-cookie", "proxy-authorization"}
 
 
@@ -91,7 +92,8 @@ def scrub_request(request: Any) -> Any:
     """vcrpy `before_record_request`: host → REPLAY_BASE_URL, credentials → placeholders."""
     request.uri = _HOST.sub(REPLAY_BASE_URL, request.uri)
     request.headers = {k: (f"Bearer {PLACEHOLDER_KEY}" if k.lower() == "authorization" else
-                           "REDACTED" if k.lower() in _SECRET_HEADERS else v)
+                           "REDACTED" if k.lower() in _SECRET_HEADERS else
+                           _REPLAY_HOST if k.lower() == "host" else v)
                        for k, v in request.headers.items()}
     request.body = _scrub_body(request.body)
     return request
@@ -177,8 +179,9 @@ class TopoCassette:
     fresh sandbox's URL and key. Recording live: TOPO_BASE_URL (default the real API) and TOPO_API_KEY.
     """
 
-    def __init__(self, path: Path, mode: RecordMode, *, base_url: str, api_key: str) -> None:
+    def __init__(self, path: Path, mode: RecordMode, *, base_url: str, api_key: str, sandbox: Any = None) -> None:
         self.path = path
+        self.sandbox = sandbox  # the TopoSandbox being recorded against, else None
         self.mode = mode
         self.base_url = base_url
         self.api_key = api_key

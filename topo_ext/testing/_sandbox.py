@@ -39,6 +39,7 @@ class FaultScript:
     config: FaultConfig
     path: str | None = None
     method: str | None = None
+    after: int = 0
     hits: list[tuple[str, str, str]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -52,6 +53,9 @@ class FaultScript:
         if (self.method is not None and method != self.method) or not _matches(self.path, api_path):
             return None
         with self._lock:
+            if self.after > 0:
+                self.after -= 1
+                return None
             if not self.kinds:
                 return None
             kind = self.kinds.popleft()
@@ -131,18 +135,21 @@ class TopoSandbox:
 
     # faults -------------------------------------------------------------------------------------------------
 
-    def fail_next(self, *kinds: str, path: str | None = None, method: str | None = None,
+    def fail_next(self, *kinds: str, path: str | None = None, method: str | None = None, after: int = 0,
                   retry_after: float = 0.05, slow_seconds: float = 2.0) -> FaultScript:
         """Make the next matching API requests fail, one fault kind each, in order; later requests succeed.
 
         `fail_next("429", "503")`: the next request gets a 429 with Retry-After, the one after a 503.
-        `path="/activities"` and `method="GET"` narrow which requests count. Kinds: see `FAULT_KINDS`.
+        `path="/activities"` and `method="GET"` narrow which requests count; `after=2` lets two of them through
+        first. Kinds: see `FAULT_KINDS` ("slow" waits `slow_seconds`; a 429 asks to wait `retry_after`).
         """
         if not kinds:
             raise ValueError(f"fail_next: name at least one fault kind ({', '.join(FAULT_KINDS)})")
         config = FaultConfig(rate=1.0, kinds=tuple(dict.fromkeys(kinds)), retry_after=retry_after,
                              slow_seconds=slow_seconds)
-        script = FaultScript(deque(kinds), config, path, method.upper() if method else None)
+        if after < 0:
+            raise ValueError(f"after: must be >= 0, got {after!r}")
+        script = FaultScript(deque(kinds), config, path, method.upper() if method else None, after)
         self._scripts.append(script)
         return script
 

@@ -150,8 +150,9 @@ def topo_cassette(request: pytest.FixtureRequest) -> Iterator[TopoCassette]:
     The test fails if the cassette holds anything key-shaped when it ends.
     """
     mode = record_mode(request.config.getoption("topo_record"))
+    sandbox: TopoSandbox | None = None
     if mode == "sandbox":
-        sandbox: TopoSandbox = request.getfixturevalue("topo_sandbox")
+        sandbox = request.getfixturevalue("topo_sandbox")
         base_url, api_key = sandbox.base_url, sandbox.api_key
     elif mode == "live":
         api_key = os.environ.get("TOPO_API_KEY", "")
@@ -160,7 +161,7 @@ def topo_cassette(request: pytest.FixtureRequest) -> Iterator[TopoCassette]:
         base_url = os.environ.get("TOPO_BASE_URL") or LIVE_BASE_URL
     else:
         base_url, api_key = REPLAY_BASE_URL, PLACEHOLDER_KEY
-    with TopoCassette(_cassette_path(request), mode, base_url=base_url, api_key=api_key) as cassette:
+    with TopoCassette(_cassette_path(request), mode, base_url=base_url, api_key=api_key, sandbox=sandbox) as cassette:
         request.node.stash[_CASSETTE] = cassette
         yield cassette
 
