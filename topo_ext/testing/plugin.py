@@ -14,7 +14,7 @@ import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
 
@@ -56,6 +56,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "topo_cassette(name): the cassette file name (default: the test's name)")
 
 
+def _fail(message: str) -> NoReturn:
+    """A misused fixture or marker: fail the test with just the message, not the plugin's traceback."""
+    pytest.fail(message, pytrace=False)
+
+
 # sandbox ----------------------------------------------------------------------------------------------------
 
 def _options(marker: pytest.Mark | None) -> dict[str, Any]:
@@ -63,8 +68,8 @@ def _options(marker: pytest.Mark | None) -> dict[str, Any]:
     kwargs.pop("scope", None)
     unknown = sorted(set(kwargs) - set(SANDBOX_OPTIONS))
     if unknown or (marker and marker.args):
-        raise pytest.UsageError(f"topo_sandbox marker: unknown option(s) {unknown or list(marker.args if marker else [])}"
-                                f"; known: {', '.join(SANDBOX_OPTIONS)}, scope")
+        _fail(f"topo_sandbox marker: unknown option(s) {unknown or list(marker.args if marker else [])}; "
+              f"known: {', '.join(SANDBOX_OPTIONS)}, scope")
     return {**SANDBOX_DEFAULTS, **kwargs}
 
 
@@ -73,7 +78,7 @@ def _scope(request: pytest.FixtureRequest) -> str:
     scope = (marker.kwargs.get("scope") if marker else None) or request.config.getoption("topo_sandbox_scope") \
         or request.config.getini("topo_sandbox_scope")
     if scope not in SCOPES:
-        raise pytest.UsageError(f"topo_sandbox scope: {scope!r} is not one of {', '.join(SCOPES)}")
+        _fail(f"topo_sandbox scope: {scope!r} is not one of {', '.join(SCOPES)}")
     return str(scope)
 
 
@@ -104,8 +109,8 @@ def topo_sandbox(request: pytest.FixtureRequest) -> Iterator[TopoSandbox]:
         module = request.node.getparent(pytest.Module)
         module_marker = module.get_closest_marker("topo_sandbox") if module else None
         if marker is not None and marker is not module_marker and set(marker.kwargs) - {"scope"}:
-            raise pytest.UsageError("topo_sandbox: a module-wide sandbox takes its options from the module's "
-                                    "pytestmark; move them there or use scope='function' for this test")
+            _fail("topo_sandbox: a module-wide sandbox takes its options from the module's pytestmark; move them "
+                  "there or use scope='function' for this test")
         shared: TopoSandbox = request.getfixturevalue("topo_module_sandbox")
         try:
             yield shared
@@ -157,7 +162,7 @@ def topo_cassette(request: pytest.FixtureRequest) -> Iterator[TopoCassette]:
     elif mode == "live":
         api_key = os.environ.get("TOPO_API_KEY", "")
         if not api_key:
-            raise pytest.UsageError("--topo-record=live needs TOPO_API_KEY (and TOPO_BASE_URL for another host)")
+            _fail("--topo-record=live needs TOPO_API_KEY (and TOPO_BASE_URL for another host)")
         base_url = os.environ.get("TOPO_BASE_URL") or LIVE_BASE_URL
     else:
         base_url, api_key = REPLAY_BASE_URL, PLACEHOLDER_KEY
