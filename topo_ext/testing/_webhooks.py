@@ -30,9 +30,9 @@ def encode_payload(payload: Mapping[str, Any] | bytes) -> bytes:
 def _is_asgi(app: Any, interface: Interface) -> bool:
     if interface != "auto":
         return interface == "asgi"
-    call = app if inspect.isfunction(app) or inspect.ismethod(app) else getattr(type(app), "__call__", None)
-    if call is None:
+    if not callable(app):
         raise TypeError(f"app: expected an ASGI or WSGI application, got {type(app).__name__}")
+    call = app if inspect.isfunction(app) or inspect.ismethod(app) else type(app).__call__
     return inspect.iscoroutinefunction(call)
 
 
