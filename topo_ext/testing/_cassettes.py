@@ -135,7 +135,7 @@ def _texts(text: str) -> Iterator[tuple[int, str]]:
     """(line number, text) of each line, plus the decoded contents of YAML `!!binary` bodies (line 0)."""
     yield from enumerate(text.splitlines(), start=1)
     if "!!binary" in text:
-        import yaml
+        import yaml  # type: ignore[import-untyped]
 
         def walk(node: Any) -> Iterator[str]:
             if isinstance(node, bytes):
@@ -202,7 +202,7 @@ class TopoCassette:
         return client
 
     def __enter__(self) -> TopoCassette:
-        import vcr
+        import vcr  # type: ignore[import-untyped]
 
         if self.mode == "none" and not self.path.exists():
             raise FileNotFoundError(f"cassette {self.path} does not exist: record it with `pytest --topo-record="

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 try:  # in strict mode pytest-asyncio only runs async fixtures it marked itself
     from pytest_asyncio import fixture as _async_fixture
 except ImportError:  # pragma: no cover - async_topo then needs another async plugin (anyio)
-    _async_fixture = pytest.fixture
+    _async_fixture = pytest.fixture  # type: ignore[assignment]
 
 SCOPES = ("function", "module")
 SANDBOX_OPTIONS = ("seed", "activities", "contacts", "rate_limit", "latency", "burst", "retry_after_ms")

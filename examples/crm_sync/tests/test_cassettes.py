@@ -2,7 +2,6 @@
 
 import pytest
 import yaml
-
 from crm_sync import export_activities, mirror_unsubscribes
 from crm_sync.db import add_unsubscribe, connect
 

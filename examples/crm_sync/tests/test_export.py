@@ -3,8 +3,8 @@
 import sqlite3
 
 import pytest
-
 from crm_sync import export_activities
+
 from topo_ext import APITimeoutError, InternalServerError
 
 

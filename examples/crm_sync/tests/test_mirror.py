@@ -3,9 +3,9 @@
 import sqlite3
 
 import pytest
-
 from crm_sync import mirror_unsubscribes
 from crm_sync.db import add_unsubscribe
+
 from topo_ext import PermissionDeniedError
 
 

@@ -4,6 +4,7 @@ import sqlite3
 import time
 
 from crm_sync import create_app
+
 from topo_ext.testing import adeliver_webhook, deliver_webhook
 
 SECRET = "whsec_example_service_test_only"
