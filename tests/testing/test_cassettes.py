@@ -34,12 +34,24 @@ def test_register_hook(topo_cassette):
 CASSETTE = "cassettes/test_service/test_register_hook.yaml"
 
 
+@pytest.fixture(scope="module")
+def recording() -> dict:
+    return {}
+
+
 @pytest.fixture
-def recorded(pytester):
-    """A service test and its cassette, recorded against a fresh sandbox; returns (cassette path, leaks)."""
+def recorded(pytester, recording):
+    """A service test and its cassette, recorded against a fresh sandbox (once per module, then copied into each
+    test's folder); returns (cassette path, the key and secret the recording saw)."""
     pytester.makepyfile(test_service=SERVICE_TEST)
-    pytester.runpytest("-p", "no:cacheprovider", "--topo-record=sandbox").assert_outcomes(passed=1)
-    return pytester.path / CASSETTE, json.loads((pytester.path / "leaks.json").read_text())
+    path = pytester.path / CASSETTE
+    if not recording:
+        pytester.runpytest("-p", "no:cacheprovider", "--topo-record=sandbox").assert_outcomes(passed=1)
+        recording.update(cassette=path.read_text(), leaks=json.loads((pytester.path / "leaks.json").read_text()))
+    else:
+        path.parent.mkdir(parents=True)
+        path.write_text(recording["cassette"])
+    return path, recording["leaks"]
 
 
 def test_recording_redacts_the_key_and_the_webhook_secret(recorded):
