@@ -29,6 +29,7 @@ def test_b_sees_{expect}(topo_sandbox, topo):
     assert shared is {shared}
     assert len(topo_sandbox.state.activities) == seen["activities"] + {shared:d}
     assert topo_sandbox.settings.faults is None and topo_sandbox.settings.latency == 0.0
+    assert topo_sandbox.stats.requests == 0
     assert topo.with_options(max_retries=0).me().scopes   # no fault left over from test_a
 """
 

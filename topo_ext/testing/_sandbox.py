@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 
 from .._client import AsyncTopo, Topo
-from ._backend import FAULT_KINDS, FaultConfig, Sandbox, Settings
+from ._backend import FAULT_KINDS, Delivery, FaultConfig, Sandbox, Settings, State, Stats
 from ._webhooks import adeliver_webhook, deliver_webhook
 
 __all__ = ["FaultScript", "TopoSandbox"]
@@ -92,7 +92,7 @@ class TopoSandbox:
         return self.sandbox.api_key
 
     @property
-    def state(self) -> Any:
+    def state(self) -> State:
         """The workspace: `state.contacts`, `state.add_activity("message.replied", ...)`, ..."""
         return self.sandbox.state
 
@@ -102,11 +102,11 @@ class TopoSandbox:
         return self.sandbox.settings
 
     @property
-    def stats(self) -> Any:
+    def stats(self) -> Stats:
         return self.sandbox.stats
 
     @property
-    def deliveries(self) -> list[Any]:
+    def deliveries(self) -> list[Delivery]:
         return self.sandbox.deliveries
 
     def flush_webhooks(self, timeout: float = 5.0) -> bool:
@@ -196,10 +196,12 @@ class TopoSandbox:
     # lifecycle ----------------------------------------------------------------------------------------------
 
     def end_test(self) -> None:
-        """Close the test's clients and undo its faults and knob changes (the fixture calls this)."""
+        """Close the test's clients, undo its faults and knob changes, zero the stats (the fixture calls this).
+        The workspace is kept: a sandbox shared by a module keeps what its tests did."""
         for client in self._clients:
             client.close()
         self._clients.clear()
         self._scripts.clear()
+        self.stats.reset()
         for name, value in self._defaults.items():
             setattr(self.sandbox.settings, name, value)
