@@ -135,3 +135,21 @@ def test_displayable_prefixes_are_not_secrets():
     assert find_secrets('"key_prefix": "topo_sbx_ab12", "secret_prefix": "whsec_529f"') == []
     assert find_secrets("authorization: [Bearer topo_REDACTED]") == []
     assert find_secrets("authorization: [Bearer abc.def]") == ["line 1: a bearer token"]
+
+
+def test_live_recording_uses_topo_base_url_and_key_and_redacts_them(pytester, monkeypatch):
+    from topo_ext.sandbox import Sandbox
+
+    pytester.makepyfile(test_service=SERVICE_TEST)
+    monkeypatch.delenv("TOPO_API_KEY", raising=False)
+    result = pytester.runpytest("-p", "no:cacheprovider", "--topo-record=live")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*--topo-record=live needs TOPO_API_KEY*"])
+
+    with Sandbox(seed=5, activities=10) as stand_in:  # stands in for the real API
+        monkeypatch.setenv("TOPO_API_KEY", stand_in.api_key)
+        monkeypatch.setenv("TOPO_BASE_URL", stand_in.base_url)
+        pytester.runpytest("-p", "no:cacheprovider", "--topo-record=live").assert_outcomes(passed=1)
+    text = (pytester.path / CASSETTE).read_text()
+    assert stand_in.api_key not in text and find_secrets(text) == []
+    assert all(i["request"]["uri"].startswith(REPLAY_BASE_URL + "/") for i in yaml.safe_load(text)["interactions"])
