@@ -45,6 +45,7 @@ test: check-generated lint  ## everything CI runs: generated/ fresh, spec lint, 
 	npx --no-install redocly lint --config generator/redocly.yaml build/openapi.json
 	$(PY) tests/contract/run_contract.py
 	$(BIN)/pytest $(PYTEST_FLAGS)
+	cd examples/crm_sync && $(abspath $(BIN))/pytest $(PYTEST_FLAGS)  # the example service, via the plugin's entry point
 
 record:  ## re-record the VCR cassettes against the local sandbox (see README)
 	rm -f tests/cassettes/*.yaml

@@ -11,6 +11,8 @@ from tests.specdata import MockAPI
 from topo_ext import AsyncTopo, Topo
 from topo_ext._drift import drift_record
 
+pytest_plugins = ["pytester"]  # tests/testing runs whole pytest sessions of the topo_ext.testing plugin
+
 TEST_KEY = "topo_test_key_do_not_leak_4f9a"
 BASE_URL = "https://api.topo.test/v1"
 

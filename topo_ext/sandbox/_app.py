@@ -101,7 +101,7 @@ class SandboxApp(Starlette):
             await send(message)
 
         is_api = scope["path"].startswith(API_PREFIX + "/")
-        fault, config = self._pick_fault() if is_api else (None, None)
+        fault, config = self._pick_fault(scope) if is_api else (None, None)
         if is_api and self.settings.latency:
             await self.settings.sleep(self.settings.latency)
         sender: Send = tagged
@@ -120,8 +120,12 @@ class SandboxApp(Starlette):
                 return
         await super().__call__(scope, receive, sender)
 
-    def _pick_fault(self) -> tuple[str | None, FaultConfig | None]:
+    def _pick_fault(self, scope: Scope) -> tuple[str | None, FaultConfig | None]:
         """The fault to inject into this request (and its config), or (None, None)."""
+        hook = self.settings.fault_hook
+        scripted = hook(scope["method"], scope["path"]) if hook is not None else None
+        if scripted is not None:
+            return scripted
         config = self.settings.faults
         if config is None or config.rate <= 0:
             return None, None

@@ -6,6 +6,7 @@ import asyncio
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,9 @@ class Settings:
     latency: float = 0.0  # seconds added to every response
     faults: FaultConfig | None = None
     retry_after_ms: bool = False  # also send `retry-after-ms` (exact wait) on rate-limit 429s
+    # Asked first for every API request (method, path): a fault kind and its config, or None to fall through to
+    # `faults`. The testing kit scripts "the next N requests fail" with it (topo_ext.testing).
+    fault_hook: Callable[[str, str], tuple[str, FaultConfig] | None] | None = None
     closing: threading.Event = field(default_factory=threading.Event)  # set on shutdown: cut sleeps short
 
     def __post_init__(self) -> None:
