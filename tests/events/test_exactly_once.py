@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.exactly_once import describe, export_series, readme_series
+from tests.reliability.exactly_once import README_POINTS, describe, export_series, readme_series
 from topo_ext.sandbox import Sandbox
 
 FEED = 5000
@@ -29,20 +29,22 @@ def sandbox() -> Iterator[Sandbox]:
 def test_cli_export_to_a_file_is_exactly_once_across_kills(sandbox: Sandbox, tmp_path: Path, fmt: str) -> None:
     before = len(sandbox.state.activities)
     outcome = export_series(sandbox, tmp_path, fmt, seed=23 if fmt == "jsonl" else 24)
-    print(describe(outcome))
-    assert outcome.problems == []
-    assert outcome.kills.total() >= 20 and outcome.kills["hook"] >= 1
-    assert outcome.arrived > 0 and outcome.expected == before + outcome.arrived
-    assert outcome.missing == 0 and outcome.duplicated == 0
-    assert set(outcome.ids) == set(sandbox.state.activities)
+    report = describe(outcome)
+    assert outcome.problems == [], report
+    assert outcome.kills.total() >= 20, report
+    assert outcome.kills["hook:before-save"] >= 1 and outcome.kills["hook:after-save"] >= 1, report
+    assert outcome.arrived > 0 and outcome.expected == before + outcome.arrived, report
+    assert (outcome.missing, outcome.duplicated) == (0, 0), report
+    assert set(outcome.ids) == set(sandbox.state.activities), report
 
 
 def test_readme_sqlite_example_is_exactly_once_across_kills(sandbox: Sandbox, tmp_path: Path) -> None:
     before = len(sandbox.state.activities)
     outcome = readme_series(sandbox, tmp_path, seed=25)
-    print(describe(outcome))
-    assert outcome.problems == []
-    assert outcome.kills.total() >= 20 and outcome.kills["hook"] >= 10
-    assert outcome.arrived > 0 and outcome.expected == before + outcome.arrived
-    assert outcome.missing == 0 and outcome.duplicated == 0
-    assert set(outcome.ids) == set(sandbox.state.activities)
+    report = describe(outcome)
+    assert outcome.problems == [], report
+    assert outcome.kills.total() >= 20, report
+    assert all(outcome.kills[f"hook:{point}"] >= 1 for point in README_POINTS), report
+    assert outcome.arrived > 0 and outcome.expected == before + outcome.arrived, report
+    assert (outcome.missing, outcome.duplicated) == (0, 0), report
+    assert set(outcome.ids) == set(sandbox.state.activities), report

@@ -38,6 +38,10 @@ from typing import Any
 from topo_ext.sandbox import EVENT_TYPES, Sandbox
 
 ROOT = Path(__file__).resolve().parents[2]
+#: Where the hooks kill the CLI export: around the n-th cursor save (the rows already written and fsynced).
+CLI_POINTS = ("before-save", "after-save")
+#: Where the hooks kill the README example while it handles the n-th activity (see `run_readme_example`).
+README_POINTS = ("before-insert", "after-insert", "after-save", "after-commit")
 RUN_TIMEOUT = 60.0  # one child run; far above what a run takes, so only a hang hits it
 _ctx = multiprocessing.get_context("forkserver")
 _ctx.set_forkserver_preload(["topo_ext.cli", "topo_ext.sandbox", "tests.reliability.exactly_once"])
@@ -166,7 +170,7 @@ class Outcome:
 class Arrivals:
     """New activities while the consumer runs: bursts of 1-4 sharing one created_at, one burst per `every` s."""
 
-    def __init__(self, sb: Sandbox, rng: random.Random, every: float = 0.1) -> None:
+    def __init__(self, sb: Sandbox, rng: random.Random, every: float = 0.25) -> None:
         self.sb, self.rng, self.every = sb, rng, every
         self.count = 0
         self._last = time.monotonic()
@@ -181,31 +185,38 @@ class Arrivals:
             self.count += 1
 
 
-def _supervise(start: Callable[[tuple[str, int] | None], Any], plan: list[tuple[str, Any]], arrivals: Arrivals,
-               progress: Callable[[], int], outcome: Outcome) -> None:
-    """Start the consumer for each kill in `plan`, kill it as planned, then run it once to the end."""
-    for how, arg in [*plan, ("finish", None)]:
-        proc = start(arg if how == "hook" else None)
-        outcome.runs += 1
-        target = progress() + arg if how == "grow" else None
-        deadline = time.monotonic() + (arg if how == "time" else RUN_TIMEOUT)
-        while proc.is_alive():
-            if how != "finish":
-                arrivals.tick()
-            if (target is not None and progress() >= target) or time.monotonic() >= deadline:
-                proc.kill()  # SIGKILL
-                break
-            time.sleep(0.002)
-        proc.join(RUN_TIMEOUT)
-        if proc.exitcode == -signal.SIGKILL:
-            outcome.kills[how] += 1
-        elif proc.exitcode != 0:
-            outcome.problems.append(f"run {outcome.runs} ({how}) exited with {proc.exitcode}")
-        if how == "finish" and proc.exitcode != 0:
-            return
+def _supervise(start: Callable[[tuple[str, int] | None], Any], plan: Callable[[int], tuple[str, Any]],
+               kills: int, arrivals: Arrivals, progress: Callable[[], int], outcome: Outcome) -> None:
+    """Start the consumer and kill it as `plan(n)` says for the n-th kill, until `kills` kills happened (a run
+    that ends before its kill is not counted), then run it once to the end."""
+    while outcome.kills.total() < kills and outcome.runs < 3 * kills:
+        _run_once(start, *plan(outcome.kills.total()), arrivals, progress, outcome)
+    _run_once(start, "finish", None, arrivals, progress, outcome)
 
 
-def export_series(sb: Sandbox, workdir: Path, fmt: str, *, seed: int, kills: int = 20, hooks: int = 4) -> Outcome:
+def _run_once(start: Callable[[tuple[str, int] | None], Any], how: str, arg: Any, arrivals: Arrivals,
+              progress: Callable[[], int], outcome: Outcome) -> None:
+    proc = start(arg if how == "hook" else None)
+    outcome.runs += 1
+    target = progress() + arg if how == "grow" else None
+    deadline = time.monotonic() + (arg if how == "time" else RUN_TIMEOUT)
+    while proc.is_alive():
+        if how != "finish":
+            arrivals.tick()
+        if (target is not None and progress() >= target) or time.monotonic() >= deadline:
+            proc.kill()  # SIGKILL
+            break
+        time.sleep(0.002)
+    proc.join(RUN_TIMEOUT)
+    if how != "time" and time.monotonic() >= deadline:
+        outcome.problems.append(f"run {outcome.runs} ({how}) still running after {RUN_TIMEOUT:.0f}s")
+    elif proc.exitcode == -signal.SIGKILL:
+        outcome.kills[f"hook:{arg[0]}" if how == "hook" else how] += 1
+    elif proc.exitcode != 0:
+        outcome.problems.append(f"run {outcome.runs} ({how}) exited with {proc.exitcode}")
+
+
+def export_series(sb: Sandbox, workdir: Path, fmt: str, *, seed: int, kills: int = 16, hooks: int = 4) -> Outcome:
     """Kill `topo activities export -o FILE --cursor-file C --format fmt` `kills` times at random moments and
     `hooks` times around a cursor save, resuming each time; then check FILE."""
     rng = random.Random(seed)
@@ -215,7 +226,7 @@ def export_series(sb: Sandbox, workdir: Path, fmt: str, *, seed: int, kills: int
     outcome = Outcome(f"CLI export ({fmt})")
     before = len(sb.state.activities)
     row_bytes = sum(len(json.dumps(a)) for a in sb.state.activities.values()) // max(1, before)
-    step = before * row_bytes // kills  # FILE grows by about this much (0 to 2x) between random kills
+    step = before * row_bytes // (2 * kills)  # FILE grows by 0-2x this between kills: half of it in all
 
     def size() -> int:
         return out.stat().st_size if out.exists() else 0
@@ -223,10 +234,12 @@ def export_series(sb: Sandbox, workdir: Path, fmt: str, *, seed: int, kills: int
     # Random moments: most when FILE has grown by a random amount (anywhere inside a row, a write, a commit), some
     # after a random delay (also during start-up and requests); and kills by the hook, just before and just
     # after the cursor file is replaced (the rows already written and fsynced).
-    plan: list[tuple[str, Any]] = [("grow", rng.randint(1, 2 * step)) if rng.random() < 0.75
-                                   else ("time", rng.uniform(0.0, 0.6)) for _ in range(kills)]
-    plan += [("hook", (rng.choice(["before-save", "after-save"]), rng.randint(1, 4))) for _ in range(hooks)]
-    rng.shuffle(plan)
+    hook_at = sorted(rng.sample(range(kills + hooks), hooks))
+
+    def plan(n: int) -> tuple[str, Any]:
+        if n in hook_at:  # alternately just before and just after the first or second cursor save of the run
+            return "hook", (CLI_POINTS[hook_at.index(n) % 2], rng.randint(1, 2))
+        return ("grow", rng.randint(1, 2 * step)) if rng.random() < 0.75 else ("time", rng.uniform(0.0, 0.5))
 
     def start(hook: tuple[str, int] | None) -> Any:
         proc = _ctx.Process(target=run_cli, args=(argv, env, hook, str(log)), daemon=True)
@@ -235,7 +248,7 @@ def export_series(sb: Sandbox, workdir: Path, fmt: str, *, seed: int, kills: int
 
     started = time.monotonic()
     arrivals = Arrivals(sb, rng)
-    _supervise(start, plan, arrivals, size, outcome)
+    _supervise(start, plan, kills + hooks, arrivals, size, outcome)
     outcome.seconds = time.monotonic() - started
     outcome.expected, outcome.arrived = len(sb.state.activities), arrivals.count
     text = out.read_text(encoding="utf-8")
@@ -267,10 +280,12 @@ def readme_series(sb: Sandbox, workdir: Path, *, seed: int, kills: int = 20) -> 
     env = {"TOPO_API_KEY": sb.api_key, "TOPO_BASE_URL": sb.base_url}
     db = workdir / "crm.db"
     outcome = Outcome("README SQLite example")
-    points = ["before-insert", "after-insert", "after-save", "after-commit"]
-    plan: list[tuple[str, Any]] = [("hook", (points[n % 4], rng.randint(1, 400))) for n in range(kills * 3 // 4)]
-    plan += [("time", rng.uniform(0.0, 0.6)) for _ in range(kills - len(plan))]
-    rng.shuffle(plan)
+    hook_at = sorted(rng.sample(range(kills), kills - kills // 4))
+
+    def plan(n: int) -> tuple[str, Any]:
+        if n in hook_at:  # each point in turn, while handling a random one of the next 200 activities
+            return "hook", (README_POINTS[hook_at.index(n) % 4], rng.randint(1, 200))
+        return "time", rng.uniform(0.0, 0.5)
 
     def start(hook: tuple[str, int] | None) -> Any:
         proc = _ctx.Process(target=run_readme_example, args=(str(workdir), env, hook), daemon=True)
@@ -282,7 +297,7 @@ def readme_series(sb: Sandbox, workdir: Path, *, seed: int, kills: int = 20) -> 
 
     started = time.monotonic()
     arrivals = Arrivals(sb, rng)
-    _supervise(start, plan, arrivals, rows, outcome)
+    _supervise(start, plan, kills, arrivals, rows, outcome)
     outcome.seconds = time.monotonic() - started
     outcome.expected, outcome.arrived = len(sb.state.activities), arrivals.count
     with sqlite3.connect(db) as conn:
