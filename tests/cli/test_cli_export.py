@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import T0, TTY, FakeTopo, activity, error
+from topo_ext.cli import _activities
 
 ALL_IDS = [f"act_{n:03d}" for n in range(25)]
 SINCE = ("--since", "2025-01-01T00:00:00Z")
@@ -308,3 +309,25 @@ def test_help_says_where_exactly_once_holds(run, capsys: pytest.CaptureFixture[s
     text = " ".join((result.out + capsys.readouterr().out).split())  # (sub-command help goes to sys.stdout)
     assert "exactly once" in text
     assert "Standard output cannot be cut back" in text and "use --output for exactly once" in text
+
+
+def test_a_row_that_fails_is_not_committed(run, tmp_path: Path, monkeypatch) -> None:
+    out, cursor = tmp_path / "export.jsonl", tmp_path / "cursor.json"
+    real, calls = _activities.activity_row, 0
+
+    def fails_at_the_eighth(activity):
+        nonlocal calls
+        calls += 1
+        if calls == 8:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(activity)
+
+    monkeypatch.setattr(_activities, "activity_row", fails_at_the_eighth)
+    failed = run(*file_argv(out, cursor))
+    assert failed.code == 2 and "No space left on device" in failed.err
+    committed = json.loads(cursor.read_text())["output"]["bytes"]
+    lines = out.read_bytes().splitlines(keepends=True)
+    assert committed in {len(b"".join(lines[:n])) for n in range(8)}  # a row boundary before the failed row
+    monkeypatch.setattr(_activities, "activity_row", real)
+    assert run(*file_argv(out, cursor)).code == 0
+    assert ids_of_jsonl(out.read_text()) == ALL_IDS

@@ -194,15 +194,18 @@ class _FileExport:
             rows = _Rows(self.fmt)
 
             def add(text: str) -> None:
-                self._in_row = True
                 data = text.encode("utf-8")
                 handle.write(data)
                 self._size += len(data)
+
+            def write(activity: Activity) -> None:
+                self._in_row = True  # until the row is whole, a commit would claim an activity FILE does not hold
+                add(rows.render(activity))
                 self._in_row = False
 
             if self._size == 0 and rows.header():
                 add(rows.header())
-            yield lambda activity: add(rows.render(activity))
+            yield write
 
     def written(self, stream: ActivityStream) -> None:
         self._rows_since += 1
@@ -210,8 +213,8 @@ class _FileExport:
             self._commit(stream)
 
     def stop(self, stream: ActivityStream) -> None:
-        # A row cut short by an error (full disk) must not be committed: the last commit stands, and the next run
-        # cuts the file back to it.
+        # After a row that failed (full disk, an unexpected value) nothing is committed: the last commit stands,
+        # and the next run cuts the file back to it.
         if not self._in_row:
             self._commit(stream)
 
@@ -285,11 +288,12 @@ def _replace_atomically(path: Path, text: str) -> None:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)  # the rename itself survives a power cut
-    finally:
-        os.close(directory)
+    with suppress(OSError):  # the rename itself survives a power cut (where directories can be fsynced)
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
 
 
 def activity_row(activity: Activity) -> dict[str, Any]:
