@@ -198,8 +198,9 @@ def _run_once(start: Callable[[tuple[str, int] | None], Any], how: str, arg: Any
               progress: Callable[[], int], outcome: Outcome) -> None:
     proc = start(arg if how == "hook" else None)
     outcome.runs += 1
-    target = progress() + arg if how == "grow" else None
-    deadline = time.monotonic() + (arg if how == "time" else RUN_TIMEOUT)
+    delay, growth = arg if how == "time" else (RUN_TIMEOUT, arg if how == "grow" else None)
+    target = progress() + growth if growth is not None else None
+    deadline = time.monotonic() + delay
     while proc.is_alive():
         if how != "finish":
             arrivals.tick()
@@ -224,22 +225,32 @@ def export_series(sb: Sandbox, workdir: Path, fmt: str, *, seed: int, kills: int
     argv = ["activities", "export", "--format", fmt, "-o", str(out), "--cursor-file", str(cursor)]
     env = {"TOPO_API_KEY": sb.api_key, "TOPO_BASE_URL": sb.base_url}
     outcome = Outcome(f"CLI export ({fmt})")
-    before = len(sb.state.activities)
-    row_bytes = sum(len(json.dumps(a)) for a in sb.state.activities.values()) // max(1, before)
-    step = before * row_bytes // (2 * kills)  # FILE grows by 0-2x this between kills: half of it in all
+    json_bytes = sum(len(json.dumps(a)) for a in sb.state.activities.values()) // len(sb.state.activities)
 
     def size() -> int:
         return out.stat().st_size if out.exists() else 0
 
+    def growth(n: int) -> int:
+        """A random share (0-2x an even split) of what is left to write among the kills still to come, so that
+        FILE is never finished before the last kill, however fast this machine is."""
+        data = out.read_bytes() if out.exists() else b""
+        row_bytes = len(data) // data.count(b"\n") if data.count(b"\n") >= 50 else json_bytes // 2
+        left = len(sb.state.activities) * row_bytes - len(data)
+        return rng.randint(1, max(2, 2 * left // (kills + hooks - n + 2)))
+
     # Random moments: most when FILE has grown by a random amount (anywhere inside a row, a write, a commit), some
     # after a random delay (also during start-up and requests); and kills by the hook, just before and just
     # after the cursor file is replaced (the rows already written and fsynced).
-    hook_at = sorted(rng.sample(range(kills + hooks), hooks))
+    # Hook kills come early, while far more than one commit's worth of rows is left: a run that is not killed
+    # before its first save would otherwise be allowed to finish the file.
+    hook_at = sorted(rng.sample(range((kills + hooks) * 3 // 5), hooks))
 
     def plan(n: int) -> tuple[str, Any]:
-        if n in hook_at:  # alternately just before and just after the first or second cursor save of the run
-            return "hook", (CLI_POINTS[hook_at.index(n) % 2], rng.randint(1, 2))
-        return ("grow", rng.randint(1, 2 * step)) if rng.random() < 0.75 else ("time", rng.uniform(0.0, 0.5))
+        if n in hook_at:  # alternately just before and just after the run's first cursor save
+            return "hook", (CLI_POINTS[hook_at.index(n) % 2], 1)
+        if rng.random() < 0.75:
+            return "grow", growth(n)
+        return "time", (rng.uniform(0.0, 0.5), growth(n))  # or earlier, when FILE has grown by that much
 
     def start(hook: tuple[str, int] | None) -> Any:
         proc = _ctx.Process(target=run_cli, args=(argv, env, hook, str(log)), daemon=True)
@@ -283,9 +294,9 @@ def readme_series(sb: Sandbox, workdir: Path, *, seed: int, kills: int = 20) -> 
     hook_at = sorted(rng.sample(range(kills), kills - kills // 4))
 
     def plan(n: int) -> tuple[str, Any]:
-        if n in hook_at:  # each point in turn, while handling a random one of the next 200 activities
-            return "hook", (README_POINTS[hook_at.index(n) % 4], rng.randint(1, 200))
-        return "time", rng.uniform(0.0, 0.5)
+        if n in hook_at:  # each point in turn, while handling a random one of the next 150 activities
+            return "hook", (README_POINTS[hook_at.index(n) % 4], rng.randint(1, 150))
+        return "time", (rng.uniform(0.0, 0.3), None)
 
     def start(hook: tuple[str, int] | None) -> Any:
         proc = _ctx.Process(target=run_readme_example, args=(str(workdir), env, hook), daemon=True)
