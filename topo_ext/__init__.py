@@ -33,7 +33,7 @@ from ._pagination import AsyncPage, AsyncPaginator, SyncPage
 from ._response import APIResponse
 from ._version import __version__
 from .events import Event, EventDispatcher, UnknownEvent, parse_event
-from .streaming import Cursor, FileCursorStore, SQLiteCursorStore
+from .streaming import Cursor, DBAPICursorStore, FileCursorStore, SQLiteCursorStore
 from .webhooks import WebhookVerificationError
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "BatchError",
     "ConflictError",
     "Cursor",
+    "DBAPICursorStore",
     "DriftRecord",
     "Event",
     "EventDispatcher",

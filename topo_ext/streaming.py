@@ -1,4 +1,4 @@
-"""Resumable, exactly-once polling of the activity stream (`client.activities.stream(...)`).
+"""Resumable polling of the activity stream (`client.activities.stream(...)`), with a position you can commit.
 
 The docs' recipe: walk `sort_order=asc` with `created_at_after=<last created_at>` and page through `has_more`.
 Two traps make the naive recipe lose or repeat activities, and this module handles both:
@@ -9,10 +9,15 @@ Two traps make the naive recipe lose or repeat activities, and this module handl
 - page numbers shift when activities arrive during a walk. So the walker re-anchors on its cursor for every request
   (keyset style, always page 1) and only turns to page 2, 3, ... when a whole page falls inside the overlap window.
 
-The cursor (`Cursor`) is plain data: persist it with `to_json()` or a `FileCursorStore` / `SQLiteCursorStore`, and
-a crashed job resumes where it stopped. With a store, the stream saves the cursor each time the consumer asks for
-the next activity (so it covers every activity the consumer has finished with), and when a `with` block around
-the stream ends without an exception. An activity in flight when the job dies is delivered again; nothing else is.
+One walk yields each activity once. The cursor (`Cursor`) is plain data; what a crash costs depends on where it is
+committed:
+
+- Auto-commit (`FileCursorStore`, `SQLiteCursorStore`): the stream saves the cursor each time the consumer asks for
+  the next activity, and when a `with` block around the stream ends without an exception. At-least-once: the
+  activity in flight when the job dies is delivered again on resume (at most that one per crash); nothing is lost.
+- Transactional (`DBAPICursorStore` on your own DB-API connection, or `stream.commit()` and saving the returned
+  cursor yourself): the consumer calls `stream.commit()` inside the transaction that records the activity's effect,
+  so effect and position commit together or not at all. Exactly once, across crashes too.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import asyncio
 import json
 import os
 import sqlite3
+import sys
 import tempfile
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
@@ -137,6 +143,66 @@ class SQLiteCursorStore:
         self._db.close()
 
 
+class DBAPICursorStore:
+    """Keeps the cursor in a table of your database, written through your DB-API 2.0 connection (sqlite3, psycopg,
+    mysqlclient, ...) and never committed here: the transactional store.
+
+    The stream saves into it only when you call `stream.commit()`, which you do inside the transaction that records
+    the activity's effect; committing the connection then makes the effect and the position durable together, and
+    a rollback or crash undoes both, so the activity comes again. Each activity takes effect exactly once.
+
+    The table (`topo_stream_cursors` unless `table=` says otherwise; one row per stream `name`) is created if it is
+    missing when the store is made, and that is committed at once: make the store before your first transaction.
+    `paramstyle` defaults to the driver module's own (`sqlite3.paramstyle`, `psycopg.paramstyle`, ...).
+    """
+
+    #: The stream does not save by itself when the consumer moves on; it saves on `stream.commit()`.
+    transactional = True
+
+    def __init__(self, connection: Any, name: str = "activities", *, table: str = "topo_stream_cursors",
+                 paramstyle: str | None = None, create_table: bool = True) -> None:
+        if not table.replace(".", "_").isidentifier():
+            raise ValueError(f"table: expected a plain SQL identifier such as topo_stream_cursors, got {table!r}")
+        driver = sys.modules.get(type(connection).__module__.partition(".")[0])
+        self.paramstyle = str(paramstyle or getattr(driver, "paramstyle", None) or "qmark")
+        if self.paramstyle not in _PLACEHOLDERS:
+            raise ValueError(f"paramstyle: expected one of {', '.join(_PLACEHOLDERS)}, got {self.paramstyle!r}")
+        self.connection = connection
+        self.name = name
+        # `table` is a checked identifier, never user data, so formatting it into the SQL is safe.
+        self._select = f"SELECT cursor_json FROM {table} WHERE stream_name = {{}}"  # noqa: S608
+        self._update = f"UPDATE {table} SET cursor_json = {{}} WHERE stream_name = {{}}"  # noqa: S608
+        self._insert = f"INSERT INTO {table} (stream_name, cursor_json) VALUES ({{}}, {{}})"  # noqa: S608
+        if create_table:
+            self._run(f"CREATE TABLE IF NOT EXISTS {table} "
+                      "(stream_name VARCHAR(200) PRIMARY KEY, cursor_json TEXT NOT NULL)")
+            connection.commit()
+
+    def _run(self, sql: str, *params: str) -> Any:
+        """Execute `sql`, whose `{}` marks are the parameters, in the driver's paramstyle."""
+        mark = _PLACEHOLDERS[self.paramstyle]
+        args: Any = params
+        if self.paramstyle == "named":
+            args = {f"p{n}": value for n, value in enumerate(params, 1)}
+        handle = self.connection.cursor()
+        handle.execute(sql.format(*(mark.format(n) for n in range(1, len(params) + 1))), args)
+        return handle
+
+    def load(self) -> Cursor | None:
+        row = self._run(self._select, self.name).fetchone()
+        return Cursor.from_json(row[0]) if row else None
+
+    def save(self, cursor: Cursor) -> None:
+        """Write the cursor in the connection's current transaction (no commit: that is the caller's)."""
+        text = cursor.to_json()
+        if self._run(self._update, text, self.name).rowcount == 0:  # a portable upsert: no row for this stream yet
+            self._run(self._insert, self.name, text)
+
+
+#: DB-API paramstyle -> placeholder (`{0}` is the 1-based parameter number).
+_PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s", "numeric": ":{0}", "named": ":p{0}"}
+
+
 class _Walker:
     """The I/O-free walk: what to ask for next, and which activities of an answer are new."""
 
@@ -196,9 +262,11 @@ def _start(cursor: Cursor | None, since: datetime | None, store: CursorStore | N
 class _StreamBase:
     """Commit bookkeeping shared by the sync and async streams.
 
-    An activity counts as done when the consumer asks for the next one (or leaves a `with` block without an
-    exception); only then does the cursor move past it and get saved. So a crash while handling an activity
-    delivers that activity again on resume, and nothing else is repeated or lost.
+    The walk moves past an activity when the consumer asks for the next one. Where the cursor is saved:
+    - auto-commit stores: then, and when a `with` block ends without an exception. A crash while handling an
+      activity delivers that activity again on resume, and nothing else is repeated or lost (at-least-once).
+    - transactional stores (`transactional = True`, e.g. `DBAPICursorStore`): only on `commit()`, which the
+      consumer calls inside its own transaction (exactly once).
     """
 
     def __init__(self, cursor: Cursor, filters: dict[str, Any], *, follow: bool, interval: float,
@@ -208,23 +276,43 @@ class _StreamBase:
         self._follow = follow
         self._interval = interval
         self._store = store
+        self._auto = store is not None and not getattr(store, "transactional", False)
         self._pending: Activity | None = None
 
-    def _commit(self) -> None:
+    def commit(self) -> Cursor:
+        """Record every activity yielded so far, the current one included, and return a snapshot of the cursor.
+
+        With a store, the cursor is saved into it: into your open transaction for a `DBAPICursorStore`, so call
+        this inside the transaction that records the activity's effect, then commit. Without a store, save the
+        returned cursor (`to_json()`) in that transaction yourself. If the transaction rolls back, stop iterating:
+        a new stream resumes from what was committed.
+        """
+        self._mark()
+        if self._store is not None:
+            self._store.save(self.cursor)
+        return Cursor(self.cursor.created_at, dict(self.cursor.seen), self.cursor.floor)
+
+    def _mark(self) -> None:
         if self._pending is not None:
             self._walker.mark(self._pending)
             self._pending = None
-            if self._store is not None:
+
+    def _next(self) -> None:
+        """The consumer asked for the next activity: it is done with the current one."""
+        if self._pending is not None:
+            self._mark()
+            if self._auto and self._store is not None:
                 self._store.save(self.cursor)
 
     def _exit(self, failed: bool) -> None:
         if not failed:
-            self._commit()  # leaving the block normally: the consumer finished the last activity
+            self._next()  # leaving the block normally: the consumer finished the last activity
 
 
 class ActivityStream(_StreamBase):
-    """Iterator over new activities, each exactly once. Use it in a `with` block to commit the last activity
-    when you stop early; `.cursor` covers every activity the consumer has finished with."""
+    """Iterator over new activities, each once per walk. Use it in a `with` block to save the last activity
+    when you stop early (auto-commit stores); `.cursor` covers every activity the consumer has moved past.
+    `commit()` records the current activity now (see the module docstring for what each mode guarantees)."""
 
     def __init__(self, fetch: Callable[[dict[str, Any]], ActivityPage], cursor: Cursor, filters: dict[str, Any], *,
                  follow: bool, interval: float, store: CursorStore | None, size: int = 100) -> None:
@@ -245,7 +333,7 @@ class ActivityStream(_StreamBase):
                 for activity in fresh:
                     self._pending = activity
                     yield activity
-                    self._commit()
+                    self._next()
             self._walker.page = 1
             if not self._follow:
                 return
@@ -253,7 +341,8 @@ class ActivityStream(_StreamBase):
 
 
 class AsyncActivityStream(_StreamBase):
-    """Async iterator over new activities, each exactly once (`async with` commits the last one on early exit)."""
+    """Async iterator over new activities, each once per walk (`async with` saves the last one on early exit
+    with an auto-commit store; `commit()` as in `ActivityStream`)."""
 
     def __init__(self, fetch: Callable[[dict[str, Any]], Awaitable[ActivityPage]], cursor: Cursor,
                  filters: dict[str, Any], *, follow: bool, interval: float, store: CursorStore | None,
@@ -275,7 +364,7 @@ class AsyncActivityStream(_StreamBase):
                 for activity in fresh:
                     self._pending = activity
                     yield activity
-                    self._commit()
+                    self._next()
             self._walker.page = 1
             if not self._follow:
                 return

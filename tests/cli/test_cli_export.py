@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import T0, TTY, FakeTopo, activity, error
+from topo_ext.cli import _activities
 
 ALL_IDS = [f"act_{n:03d}" for n in range(25)]
 SINCE = ("--since", "2025-01-01T00:00:00Z")
@@ -228,3 +229,105 @@ def test_a_closed_pipe_ends_quietly(fake: FakeTopo, monkeypatch) -> None:
     with httpx.Client(transport=httpx.MockTransport(fake)) as http:
         assert main(["activities", "export"], http_client=http, stdout=ClosedPipe(), stderr=err) == 0
     assert "error" not in err.getvalue()
+
+
+# --- exactly once to a file: committed length, cut back on resume ------------------------------------------
+
+
+def file_argv(out: Path, cursor: Path, fmt: str = "jsonl") -> tuple[str, ...]:
+    return ("activities", "export", *SINCE, "--format", fmt, "-o", str(out), "--cursor-file", str(cursor))
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_resume_cuts_off_what_a_killed_run_wrote_after_its_last_commit(run, tmp_path: Path, fmt: str) -> None:
+    out, cursor = tmp_path / f"export.{fmt}", tmp_path / "cursor.json"
+    assert run(*file_argv(out, cursor, fmt), "--limit", "9").code == 0
+    committed = out.read_bytes()
+    assert json.loads(cursor.read_text())["output"] == {"bytes": len(committed), "format": fmt}
+    # What a run killed between writing and committing leaves behind: rows the cursor does not cover, the last
+    # one cut in half.
+    uncommitted = committed.splitlines(keepends=True)[-2:]
+    out.write_bytes(committed + b"".join(uncommitted) + uncommitted[0][:7])
+    result = run(*file_argv(out, cursor, fmt))
+    assert result.code == 0, result.err
+    assert f"dropping {sum(map(len, uncommitted)) + 7} bytes" in result.err
+    text = out.read_text()
+    ids = ids_of_jsonl(text) if fmt == "jsonl" else [r["id"] for r in csv.DictReader(io.StringIO(text))]
+    assert ids == ALL_IDS
+    assert out.read_bytes().startswith(committed)
+
+
+def test_a_first_run_appends_to_an_existing_file_and_commits_its_length_first(run, tmp_path: Path,
+                                                                             fake: FakeTopo) -> None:
+    out, cursor = tmp_path / "export.jsonl", tmp_path / "cursor.json"
+    out.write_text('{"id": "from-before"}\n')
+    fake.override["/activities"] = lambda request: error(500, "InternalIssue", "down")
+    failed = run(*file_argv(out, cursor), "--max-retries", "0")
+    assert failed.code == 1
+    assert json.loads(cursor.read_text())["output"]["bytes"] == len('{"id": "from-before"}\n')
+    del fake.override["/activities"]
+    out.write_text(out.read_text() + '{"id": "half a ro')  # as if that run had died mid-row
+    assert run(*file_argv(out, cursor)).code == 0
+    assert ids_of_jsonl(out.read_text()) == ["from-before", *ALL_IDS]
+
+
+def test_a_file_shorter_than_its_committed_length_is_refused(run, tmp_path: Path) -> None:
+    out, cursor = tmp_path / "export.jsonl", tmp_path / "cursor.json"
+    assert run(*file_argv(out, cursor), "--limit", "5").code == 0
+    shortened = out.read_text()[:-10]
+    out.write_text(shortened)
+    result = run(*file_argv(out, cursor))
+    assert result.code == 2 and "--output" in result.err and "were committed" in result.err
+    assert out.read_text() == shortened  # left alone
+
+
+def test_resuming_in_another_format_is_refused(run, tmp_path: Path) -> None:
+    out, cursor = tmp_path / "export.out", tmp_path / "cursor.json"
+    assert run(*file_argv(out, cursor, "csv"), "--limit", "5").code == 0
+    result = run(*file_argv(out, cursor, "jsonl"))
+    assert result.code == 2 and "--format csv" in result.err
+
+
+def test_a_cursor_saved_by_a_stdout_export_appends_with_a_warning(run, tmp_path: Path) -> None:
+    out, cursor = tmp_path / "export.jsonl", tmp_path / "cursor.json"
+    first = run("activities", "export", *SINCE, "--cursor-file", str(cursor), "--limit", "4")
+    out.write_text(first.out)
+    result = run(*file_argv(out, cursor))
+    assert result.code == 0 and "without cutting it back" in result.err
+    assert ids_of_jsonl(out.read_text()) == ALL_IDS
+
+
+def test_stderr_says_what_was_written(run, tmp_path: Path) -> None:
+    out = tmp_path / "export.jsonl"
+    result = run("activities", "export", *SINCE, "-o", str(out), "--limit", "7")
+    assert result.err.endswith(f"\ntopo: wrote 7 activities to {out}\n")
+    assert run("activities", "export", *SINCE).err.endswith("topo: wrote 25 activities to standard output\n")
+
+
+def test_help_says_where_exactly_once_holds(run, capsys: pytest.CaptureFixture[str]) -> None:
+    result = run("activities", "export", "--help")
+    text = " ".join((result.out + capsys.readouterr().out).split())  # (sub-command help goes to sys.stdout)
+    assert "exactly once" in text
+    assert "Standard output cannot be cut back" in text and "use --output for exactly once" in text
+
+
+def test_a_row_that_fails_is_not_committed(run, tmp_path: Path, monkeypatch) -> None:
+    out, cursor = tmp_path / "export.jsonl", tmp_path / "cursor.json"
+    real, calls = _activities.activity_row, 0
+
+    def fails_at_the_eighth(activity):
+        nonlocal calls
+        calls += 1
+        if calls == 8:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(activity)
+
+    monkeypatch.setattr(_activities, "activity_row", fails_at_the_eighth)
+    failed = run(*file_argv(out, cursor))
+    assert failed.code == 2 and "No space left on device" in failed.err
+    committed = json.loads(cursor.read_text())["output"]["bytes"]
+    lines = out.read_bytes().splitlines(keepends=True)
+    assert committed in {len(b"".join(lines[:n])) for n in range(8)}  # a row boundary before the failed row
+    monkeypatch.setattr(_activities, "activity_row", real)
+    assert run(*file_argv(out, cursor)).code == 0
+    assert ids_of_jsonl(out.read_text()) == ALL_IDS

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import httpx
 import pytest
 
 from tests.specdata import iso
-from topo_ext import AsyncTopo, Cursor, FileCursorStore, SQLiteCursorStore, Topo
+from topo_ext import AsyncTopo, Cursor, DBAPICursorStore, FileCursorStore, SQLiteCursorStore, Topo
 
 T0 = datetime(2025, 3, 1, tzinfo=UTC)
 
@@ -39,13 +40,17 @@ class Feed:
                           "payload": {"type": "message.sent", "person_id": "p"}})
         return activity_id
 
+    def in_order(self) -> list[dict[str, Any]]:
+        """Oldest first by instant (not by string: "...00Z" sorts after "...00.250Z"); stable within one instant."""
+        return sorted(self.rows, key=lambda r: datetime.fromisoformat(r["created_at"]))
+
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.requests += 1
         if self.on_request:
             self.on_request(self)
         params = request.url.params
         assert params["sort_order"] == "asc"
-        rows = sorted(self.rows, key=lambda r: r["created_at"])  # stable: insertion order within a timestamp
+        rows = self.in_order()
         if "created_at_after" in params:
             after = datetime.fromisoformat(params["created_at_after"])
             rows = [r for r in rows if datetime.fromisoformat(r["created_at"]) > after]
@@ -108,7 +113,7 @@ def test_resume_after_a_crash_loses_and_repeats_nothing(tmp_path: Path) -> None:
     assert saved["created_at"]
     for activity in client_for(feed).activities.stream(store=store):  # a new process, same store
         delivered.append(activity.id)
-    assert delivered == [r["id"] for r in sorted(feed.rows, key=lambda r: r["created_at"])]
+    assert delivered == [r["id"] for r in feed.in_order()]
 
 
 def test_a_consumer_that_stops_early_resumes_after_the_last_one(tmp_path: Path) -> None:
@@ -121,7 +126,7 @@ def test_a_consumer_that_stops_early_resumes_after_the_last_one(tmp_path: Path) 
             if len(first) == 120:
                 break
     rest = [a.id for a in client_for(feed).activities.stream(store=store)]
-    assert first + rest == [r["id"] for r in sorted(feed.rows, key=lambda r: r["created_at"])]
+    assert first + rest == [r["id"] for r in feed.in_order()]
     store.close()
 
 
@@ -195,3 +200,128 @@ def test_a_plain_break_redelivers_the_last_activity_rather_than_lose_it(tmp_path
             break  # no `with`: the stream cannot know the 10th was handled, so it is not committed
     rest = [a.id for a in client_for(feed).activities.stream(store=store)]
     assert rest[0] == first[-1] and len(first) + len(rest) == 31
+
+
+# --- transactional commit: DBAPICursorStore and stream.commit() ------------------------------------------
+
+
+def test_readme_pattern_a_failed_transaction_is_redone_once(tmp_path: Path) -> None:
+    feed = Feed(400, seed=13)
+    db = sqlite3.connect(tmp_path / "crm.db")
+    db.execute("CREATE TABLE handled (id TEXT)")
+
+    class Crash(Exception):
+        pass
+
+    def consume(crash_at: int | None) -> None:
+        stream = client_for(feed).activities.stream(store=DBAPICursorStore(db))
+        for n, activity in enumerate(stream, 1):
+            with db:
+                db.execute("INSERT INTO handled VALUES (?)", (activity.id,))
+                stream.commit()
+                if n == crash_at:
+                    raise Crash  # after the effect and the cursor were written: both roll back
+
+    for crash_at in (57, 1, 130):
+        with pytest.raises(Crash):
+            consume(crash_at)
+    consume(None)
+    handled = [row[0] for row in db.execute("SELECT id FROM handled")]
+    assert sorted(handled) == sorted(r["id"] for r in feed.rows) and len(handled) == len(set(handled))
+
+
+def test_transactional_store_saves_only_on_commit_and_never_commits(tmp_path: Path) -> None:
+    feed = Feed(60, seed=2)
+    path = tmp_path / "app.db"
+    db = sqlite3.connect(path)
+    store = DBAPICursorStore(db, name="crm")
+    with client_for(feed).activities.stream(store=store) as stream:
+        first = [a.id for _, a in zip(range(10), stream, strict=False)]  # moving on saves nothing
+    assert store.load() is None
+    stream = client_for(feed).activities.stream(store=store)
+    taken = []
+    for activity in stream:
+        taken.append(activity.id)
+        if len(taken) == 25:
+            stream.commit()
+            break
+    other = sqlite3.connect(path)  # another connection sees nothing until the owner commits
+    assert other.execute("SELECT count(*) FROM topo_stream_cursors").fetchone() == (0,)
+    db.commit()
+    saved = other.execute("SELECT stream_name, cursor_json FROM topo_stream_cursors").fetchall()
+    assert [name for name, _ in saved] == ["crm"]
+    rest = [a.id for a in client_for(feed).activities.stream(store=DBAPICursorStore(other, name="crm"))]
+    assert first == taken[:10] and taken + rest == [r["id"] for r in feed.in_order()]
+
+
+def test_commit_without_a_store_returns_a_cursor_to_save_yourself() -> None:
+    feed = Feed(80, seed=4)
+    stream = client_for(feed).activities.stream()
+    for n, activity in enumerate(stream, 1):
+        if n == 30:
+            saved = stream.commit().to_json()  # e.g. written in the same transaction as the effect
+            last = activity.id
+            break
+    resumed = [a.id for a in client_for(feed).activities.stream(cursor=Cursor.from_json(saved))]
+    order = [r["id"] for r in feed.in_order()]
+    assert resumed == order[order.index(last) + 1:]
+
+
+class RecordingConnection:
+    """A DB-API connection that records what it is asked to execute (and holds no data)."""
+
+    def __init__(self) -> None:
+        self.executed: list[tuple[str, Any]] = []
+        self.commits = 0
+
+    def cursor(self) -> RecordingConnection:
+        return self
+
+    def execute(self, sql: str, params: Any = ()) -> None:
+        self.executed.append((sql, params))
+
+    rowcount = 0
+
+    def fetchone(self) -> None:
+        return None
+
+    def commit(self) -> None:
+        self.commits += 1
+
+
+@pytest.mark.parametrize(("style", "mark", "params"), [
+    ("qmark", "?", ("activities",)), ("pyformat", "%s", ("activities",)), ("numeric", ":1", ("activities",)),
+    ("named", ":p1", {"p1": "activities"})])
+def test_dbapi_store_speaks_the_drivers_paramstyle(style: str, mark: str, params: Any) -> None:
+    conn = RecordingConnection()
+    store = DBAPICursorStore(conn, paramstyle=style, table="sync.cursors")
+    assert conn.commits == 1 and conn.executed[0][0].startswith("CREATE TABLE IF NOT EXISTS sync.cursors")
+    assert store.load() is None
+    assert conn.executed[-1] == (f"SELECT cursor_json FROM sync.cursors WHERE stream_name = {mark}", params)
+    store.save(Cursor())
+    update, insert = conn.executed[-2:]
+    assert update[0].startswith("UPDATE sync.cursors") and insert[0].startswith("INSERT INTO sync.cursors")
+    assert conn.commits == 1  # saving never commits
+
+
+def test_dbapi_store_checks_its_arguments() -> None:
+    with pytest.raises(ValueError, match="table"):
+        DBAPICursorStore(RecordingConnection(), table="cursors; DROP TABLE x")
+    with pytest.raises(ValueError, match="paramstyle"):
+        DBAPICursorStore(RecordingConnection(), paramstyle="dollar")
+    assert DBAPICursorStore(sqlite3.connect(":memory:")).paramstyle == "qmark"  # taken from the driver module
+
+
+async def test_async_stream_commit_into_a_transactional_store(tmp_path: Path) -> None:
+    feed = Feed(120, seed=8)
+    db = sqlite3.connect(tmp_path / "a.db")
+    async with AsyncTopo(api_key="topo_k", base_url="https://t/v1",
+                         http_client=httpx.AsyncClient(transport=httpx.MockTransport(feed))) as client:
+        stream = client.activities.stream(store=DBAPICursorStore(db))
+        async for activity in stream:
+            with db:
+                stream.commit()
+            if activity.id == feed.rows[49]["id"]:
+                break
+        rest = [a.id async for a in client.activities.stream(store=DBAPICursorStore(db))]
+    assert len(rest) == 70 and feed.rows[49]["id"] not in rest

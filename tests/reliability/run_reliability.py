@@ -15,6 +15,9 @@ Everything runs against the local sandbox (`topo_ext.sandbox`) on 127.0.0.1, wit
    must be the documented class, carry the request id when there was a response, and show it in `str(err)`.
 3. Retry counts: each fault kind forced with `max_retries=2`: a GET makes exactly 3 attempts; a POST is retried
    only on 429 (the only fault where the server certainly did nothing), else it makes 1 attempt.
+4. Exactly once across kills (tests/reliability/exactly_once.py): `topo activities export -o FILE --cursor-file C`
+   (JSON lines, CSV) and the README's transactional SQLite example, each SIGKILLed 20+ times over 5,000
+   activities with arrivals during the runs and resumed: every id exactly once in FILE / the user's table.
 
     .venv/bin/python tests/reliability/run_reliability.py [--seed 7] [--activities 10000]
 """
@@ -339,7 +342,28 @@ def main(argv: list[str] | None = None) -> int:
             retries_checks = [check_retries(sb, client, kind, method)
                               for kind in FAULT_KINDS for method in ("GET", "POST")]
     ok = report(exports, mapping, retries_checks, len(expected), opts.seed, time.monotonic() - started)
+    ok = exactly_once_report(opts.seed) and ok
     return 0 if ok else 1
+
+
+# --- exactly once across kills (section 4) -----------------------------------------------------------------
+
+
+def exactly_once_report(seed: int) -> bool:
+    """Kill-and-resume series of the file export and the README's SQLite example; print their figures."""
+    import tempfile
+
+    from tests.reliability.exactly_once import describe, export_series, readme_series
+
+    print("\nEXACTLY ONCE ACROSS KILLS (SIGKILL at random moments and between write and commit, then resume)")
+    with Sandbox(seed=23, activities=5000) as sb, tempfile.TemporaryDirectory() as tmp:
+        outcomes = [export_series(sb, Path(tmp), "jsonl", seed=seed), export_series(sb, Path(tmp), "csv", seed=seed + 1),
+                    readme_series(sb, Path(tmp), seed=seed + 2)]
+    for o in outcomes:
+        print(f"  {'PASS' if o.ok else 'FAIL'}  {describe(o)}")
+    passed = all(o.ok for o in outcomes)
+    print(f"exactly once: {'PASS' if passed else 'FAIL'}")
+    return passed
 
 
 if __name__ == "__main__":

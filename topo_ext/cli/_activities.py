@@ -1,18 +1,23 @@
-"""`topo activities export`: the activity stream to JSON lines or CSV, resumable through a cursor file."""
+"""`topo activities export`: the activity stream to JSON lines or CSV; resumable with a cursor file, and exactly once
+when the output is a file (the cursor records the file's committed length; a resume cuts the file back to it)."""
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
 from topo_client.events import Activity
 from topo_client.models import ActivityChannel, ActivityEventTypeFilter, ActivityResourceType
 
-from ..streaming import Cursor, FileCursorStore
+from ..streaming import ActivityStream, Cursor, FileCursorStore
 from ._contacts import output_format
 from ._core import (
     EXIT_OK,
@@ -40,10 +45,13 @@ def add_activities(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = actions.add_parser(
         "export", parents=[common], help="export activities as JSON lines or CSV (resumable)",
         description=(
-            "Export every activity created after --since (oldest first, each exactly once) as JSON lines or CSV. "
-            "With --cursor-file, the export is resumable: re-running the same command continues where the last "
-            "run stopped (Ctrl-C, --limit, a crash) and appends to --output. A progress bar is drawn on stderr "
-            "when it is a terminal."))
+            "Export every activity created after --since (oldest first) as JSON lines or CSV. With --cursor-file "
+            "the export is resumable: re-running the same command continues where the last run stopped (Ctrl-C, "
+            "--limit, a crash, even kill -9). With --output FILE as well, it is exactly once: the cursor file "
+            "records how many bytes of FILE are committed, a resumed run cuts FILE back to that length before "
+            "appending, so FILE holds every activity once (and a CSV header once). Standard output cannot be cut "
+            "back: a resumed export to stdout can repeat the activity in flight when the last run died, so use "
+            "--output for exactly once. A progress bar is drawn on stderr when it is a terminal."))
     parser.add_argument("--since", type=aware_datetime, metavar="DATETIME",
                         help="start after this ISO 8601 instant; a timezone is required (e.g. 2025-01-31T00:00:00Z). "
                              "Ignored when --cursor-file already holds a cursor")
@@ -56,9 +64,11 @@ def add_activities(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--person-id", type=uuid_text, metavar="UUID", help="only this contact's activities")
     parser.add_argument("--sequence-id", type=uuid_text, metavar="UUID", help="only this sequence run's activities")
     parser.add_argument("--format", choices=("jsonl", "csv"), default=None, help="output format (default: jsonl)")
-    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    parser.add_argument("--output", "-o", metavar="FILE",
+                        help="write to FILE instead of stdout (recommended with --cursor-file: exactly once)")
     parser.add_argument("--cursor-file", metavar="PATH",
-                        help="keep the stream position here; makes the export resumable (appends to --output)")
+                        help="keep the stream position here; makes the export resumable (appends to --output, "
+                             "after cutting off anything the last run wrote but did not commit)")
     parser.add_argument("--follow", action="store_true", help="keep polling for new activities until interrupted")
     parser.add_argument("--interval", type=positive_float, default=5.0, metavar="SECONDS",
                         help="seconds between polls with --follow (default: 5)")
@@ -66,41 +76,183 @@ def add_activities(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run_export)
 
 
+#: A file export commits (fsync, then the cursor file) after this many rows or seconds, and when it stops.
+COMMIT_ROWS = 500
+COMMIT_SECONDS = 1.0
+
+
 def run_export(ctx: Context) -> int:
     args = ctx.args
     fmt = output_format(ctx, "jsonl")
     filters = {name: getattr(args, name) for name in FILTERS if getattr(args, name) is not None}
-    store = FileCursorStore(args.cursor_file) if args.cursor_file else None
-    resumed = _load(store) if store else None
+    export: _FileExport | _StdoutExport
+    if args.output:
+        export = _FileExport(Path(args.output), Path(args.cursor_file) if args.cursor_file else None, fmt)
+    else:
+        export = _StdoutExport(ctx, FileCursorStore(args.cursor_file) if args.cursor_file else None, fmt)
+    resumed = export.resumed
     if resumed is not None and args.since is not None:
         log.warning("resuming from %s (after %s); --since is ignored", args.cursor_file,
                     resumed.created_at.isoformat() if resumed.created_at else "the start")
     client = ctx.client()
-    stream = client.activities.stream(since=None if resumed else args.since, cursor=resumed, store=store,
+    stream = client.activities.stream(since=None if resumed else args.since, cursor=resumed, store=export.store,
                                       follow=args.follow, interval=args.interval, **filters)
-    with _output(ctx, append=store is not None) as (out, fresh):
-        # A CSV header starts a new file, or stdout when this is not a resumed run (whose rows are appended).
-        write = _writer(fmt, out, header=fresh if args.output else resumed is None)
-        progress = Progress(ctx.err, "activities")
-        if progress.enabled and not args.follow:
-            progress.total = _remaining(ctx, stream.cursor, filters, args.limit)
+    progress = Progress(ctx.err, "activities")
+    if progress.enabled and not args.follow:
+        progress.total = _remaining(ctx, stream.cursor, filters, args.limit)
+    with export.open(stream) as write:
         try:
-            # The stream records an activity as delivered (and saves the cursor) only when the loop asks for the
-            # next one or the block ends normally: an activity whose write failed is exported again on resume.
-            with stream:
+            with stream:  # leaving it normally (--limit) counts the last activity as done
                 for activity in stream:
                     write(activity)
-                    out.flush()
                     progress.advance()
+                    export.written(stream)
                     if args.limit and progress.count >= args.limit:
                         break
         finally:
+            export.stop(stream)
             progress.close()
-    log.debug("exported %d activities", progress.count)
+            ctx.err.write(f"topo: wrote {progress.count:,} activities to {export.where}\n")
     return EXIT_OK
 
 
-def _load(store: FileCursorStore) -> Cursor | None:
+class _StdoutExport:
+    """Rows to stdout; the cursor, if any, saved by the stream as it moves on (at-least-once on resume)."""
+
+    def __init__(self, ctx: Context, store: FileCursorStore | None, fmt: str) -> None:
+        self.out, self.store, self.fmt = ctx.out, store, fmt
+        self.resumed = _load(store.path) if store else None
+        self.where = "standard output"
+
+    @contextmanager
+    def open(self, stream: ActivityStream) -> Iterator[Callable[[Activity], None]]:
+        rows = _Rows(self.fmt)
+        if self.resumed is None and rows.header():  # a resumed run appends rows: no second header
+            self.out.write(rows.header())
+
+        def write(activity: Activity) -> None:
+            self.out.write(rows.render(activity))
+            self.out.flush()  # before the stream saves the cursor past this activity
+
+        yield write
+
+    def written(self, stream: ActivityStream) -> None:
+        pass  # the stream saves the cursor when the loop asks for the next activity
+
+    def stop(self, stream: ActivityStream) -> None:
+        pass
+
+
+class _FileExport:
+    """Rows to FILE, committed in batches: rows flushed and fsynced, then the cursor file replaced atomically with
+    the stream position and FILE's length. A resumed run cuts FILE back to that length, so whatever a killed run
+    wrote after its last commit is written again exactly once."""
+
+    def __init__(self, path: Path, cursor_path: Path | None, fmt: str) -> None:
+        self.path, self.cursor_path, self.fmt = path, cursor_path, fmt
+        self.where = str(path)
+        self.store = None  # the export commits the cursor itself, with FILE's length
+        self.resumed: Cursor | None = None
+        self.committed: int | None = None  # FILE's committed length; None: start a new file
+        if cursor_path is not None:
+            self.resumed = _load(cursor_path)
+            self.committed = _committed_length(cursor_path, path, fmt) if self.resumed else None
+        self._handle: IO[bytes] | None = None
+        self._size = 0  # bytes of complete rows
+        self._in_row = False
+        self._rows_since = 0
+        self._since = time.monotonic()
+
+    @contextmanager
+    def open(self, stream: ActivityStream) -> Iterator[Callable[[Activity], None]]:
+        first_run = self.cursor_path is not None and self.resumed is None
+        try:
+            if self.cursor_path is None:
+                handle = self.path.open("w+b")
+            else:  # resumed, or a first run appending to an existing FILE: never truncate what came before
+                handle = os.fdopen(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666), "r+b")
+        except OSError as err:
+            raise UsageError(f"--output {self.path}: {err.strerror or err}") from None
+        with handle:
+            if first_run:
+                self.committed = handle.seek(0, os.SEEK_END)
+                self._handle, self._size = handle, self.committed
+                self._commit(stream)  # so that a run killed before its first commit is cut back to this length
+            if self.committed is not None:
+                size = handle.seek(0, os.SEEK_END)
+                if size < self.committed:
+                    raise UsageError(
+                        f"--output {self.path}: holds {size:,} bytes but {self.cursor_path} says {self.committed:,} "
+                        "were committed; the file was changed or replaced since, so resuming would lose activities "
+                        "(start a new export with another --cursor-file)")
+                if size > self.committed:
+                    log.warning("%s: dropping %d bytes the last run wrote after its last commit; they are written "
+                                "again", self.path, size - self.committed)
+                    handle.truncate(self.committed)
+                handle.seek(self.committed)
+            self._handle, self._size = handle, self.committed or 0
+            rows = _Rows(self.fmt)
+
+            def add(text: str) -> None:
+                data = text.encode("utf-8")
+                handle.write(data)
+                self._size += len(data)
+
+            def write(activity: Activity) -> None:
+                self._in_row = True  # until the row is whole, a commit would claim an activity FILE does not hold
+                add(rows.render(activity))
+                self._in_row = False
+
+            if self._size == 0 and rows.header():
+                add(rows.header())
+            yield write
+
+    def written(self, stream: ActivityStream) -> None:
+        self._rows_since += 1
+        if self._rows_since >= COMMIT_ROWS or time.monotonic() - self._since >= COMMIT_SECONDS:
+            self._commit(stream)
+
+    def stop(self, stream: ActivityStream) -> None:
+        # After a row that failed (full disk, an unexpected value) nothing is committed: the last commit stands,
+        # and the next run cuts the file back to it.
+        if not self._in_row:
+            self._commit(stream)
+
+    def _commit(self, stream: ActivityStream) -> None:
+        assert self._handle is not None
+        self._handle.flush()
+        if self.cursor_path is not None:
+            os.fsync(self._handle.fileno())  # the rows are on disk before the cursor says they are
+            record = {**json.loads(stream.commit().to_json()), "output": {"bytes": self._size, "format": self.fmt}}
+            _replace_atomically(self.cursor_path, json.dumps(record))
+        self._rows_since, self._since = 0, time.monotonic()
+
+
+class _Rows:
+    """Activities rendered as JSON lines or CSV rows, one string each."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self._buffer = io.StringIO()
+        self._csv = csv_writer(self._buffer)
+
+    def header(self) -> str:
+        """The CSV header line ('' for JSON lines)."""
+        return self._csv_line([*CSV_COLUMNS, "data"]) if self.fmt == "csv" else ""
+
+    def render(self, activity: Activity) -> str:
+        return json_line(activity_row(activity)) if self.fmt == "jsonl" else self._csv_line(csv_row(activity))
+
+    def _csv_line(self, values: list[str]) -> str:
+        self._csv.writerow(values)
+        text = self._buffer.getvalue()
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        return text
+
+
+def _load(path: str | os.PathLike[str]) -> Cursor | None:
+    store = FileCursorStore(path)
     try:
         return store.load()
     except (ValueError, TypeError, AttributeError) as err:
@@ -109,33 +261,39 @@ def _load(store: FileCursorStore) -> Cursor | None:
         raise UsageError(f"--cursor-file {store.path}: {err.strerror or err}") from None
 
 
-@contextmanager
-def _output(ctx: Context, *, append: bool) -> Iterator[tuple[IO[str], bool]]:
-    """The output stream, and whether it is fresh (no earlier rows, so a CSV header is due)."""
-    if not ctx.args.output:
-        yield ctx.out, True
-        return
-    path = Path(ctx.args.output)
+def _committed_length(cursor_path: Path, output: Path, fmt: str) -> int | None:
+    """FILE's committed length from the cursor file, or None for a cursor saved without one (then appended to)."""
+    record = json.loads(cursor_path.read_text()).get("output")
+    if not isinstance(record, dict) or not isinstance(record.get("bytes"), int):
+        log.warning("%s was saved by an export to stdout or an older topo: appending to %s without cutting it "
+                    "back, so the activity in flight when that run stopped may appear twice", cursor_path, output)
+        return output.stat().st_size if output.exists() else 0
+    if record.get("format") not in (None, fmt):
+        raise UsageError(f"--format {fmt}: {cursor_path} belongs to a {record['format']} export; resume it with "
+                         f"--format {record['format']}")
+    return int(record["bytes"])
+
+
+def _replace_atomically(path: Path, text: str) -> None:
+    """Write `path` so that a crash leaves the old or the new content, never a mix; durable once this returns."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        fresh = not append or not path.exists() or path.stat().st_size == 0
-        handle = path.open("a" if append else "w", encoding="utf-8", newline="")
-    except OSError as err:
-        raise UsageError(f"--output {path}: {err.strerror or err}") from None
-    with handle:
-        yield handle, fresh
-
-
-def _writer(fmt: str, out: IO[str], *, header: bool) -> Any:
-    if fmt == "jsonl":
-        return lambda activity: out.write(json_line(activity_row(activity)))
-    writer = csv_writer(out)
-    if header:
-        writer.writerow([*CSV_COLUMNS, "data"])
-
-    def write_csv(activity: Activity) -> None:
-        writer.writerow(csv_row(activity))
-
-    return write_csv
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    with suppress(OSError):  # the rename itself survives a power cut (where directories can be fsynced)
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
 
 
 def activity_row(activity: Activity) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Activities: list/get decode straight into the typed event models; `stream()` polls exactly once per activity."""
+"""Activities: list/get decode straight into the typed event models; `stream()` polls once per activity."""
 
 from __future__ import annotations
 
@@ -15,12 +15,14 @@ from ..streaming import ActivityStream, AsyncActivityStream, Cursor, CursorStore
 _list = Operation(list_activities.build_request, decode_activity_page)
 _get = Operation(get_activity.build_request, decode_activity)
 
-_STREAM_DOC = """Every activity created after the cursor, oldest first, each exactly once.
+_STREAM_DOC = """Every activity created after the cursor, oldest first, each once per walk.
 
 Args:
     since: start after this (timezone-aware) instant, if no cursor is given.
     cursor: resume from a saved `Cursor`.
-    store: load the cursor from / save it to a `FileCursorStore` or `SQLiteCursorStore`.
+    store: load the cursor from / save it to a `FileCursorStore` or `SQLiteCursorStore` (saved as you move on:
+        at-least-once across crashes), or a `DBAPICursorStore` on your own connection (saved by `stream.commit()`
+        inside your transaction: exactly once). See `topo_ext.streaming`.
     follow: keep polling every `interval` seconds after catching up.
     **filters: any filter of `list()` (person_id, sequence_id, resource_type, channel, event_type, ...).
 """
