@@ -1,0 +1,121 @@
+"""Client-side rate limiting: every attempt of one client (and of its copies) passes one gate before it is sent.
+
+`Gate` is the interface the transport uses; `RateGate` keeps its state in this process (threads and async
+tasks share it). A gate shared between processes (e.g. in Redis) only has to provide the same three methods.
+
+How `RateGate` learns an unknown limit (AIMD on a rate, not on spacing):
+- Until the first 429 nothing is spaced: the limit may be far above what this client ever sends.
+- On a 429 it estimates the limit from what went through in the window before it. The first time, the window
+  since the burst began is assumed to have started with the server's bucket full (a token bucket holding one
+  `Retry-After` window of requests, the usual shape), so the estimate is passes / (window + span). Later, it is
+  the rate the gate was sending at, or what actually went through if that was less.
+- It then sends at `BACKOFF` x the estimate and raises the rate by `PROBE` x the estimate per second, so it
+  settles just under the limit and finds a limit that was raised. One 429 cuts the rate once: 429s for requests
+  sent before the cut are answers to the old rate, not news.
+- `Retry-After` is a pause for the request that got it (the transport sleeps it), not the spacing of later ones.
+A configured `rate_limit` is the starting rate and a ceiling: 429s still lower it (another process may share
+the key), probing never goes above it.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from typing import Protocol
+
+
+class Gate(Protocol):
+    """What the transport needs from a rate gate."""
+
+    def reserve(self) -> float:
+        """Claim the next send slot; return the seconds to wait before sending."""
+
+    def on_success(self) -> None:
+        """An attempt was not rate limited (any answer but 429, or a transport error)."""
+
+    def on_429(self, retry_after: float | None, sent_at: float) -> None:
+        """An attempt sent at `sent_at` (time.monotonic()) got a 429 with this `Retry-After` (seconds, if any)."""
+
+
+class RateGate:
+    """The in-process `Gate`: spaces requests at a rate, learned from 429s when not configured."""
+
+    BACKOFF = 0.9  # after a 429, send at this fraction of the estimated limit ...
+    RECOVER = 5.0  # ... back to the estimate in this many seconds ...
+    PROBE = 0.005  # ... then add this fraction of it per second ...
+    PATIENCE = 30.0  # ... and after this many seconds without a 429 (the estimate was too low) ...
+    SPEEDUP = 1.03  # ... grow by this factor per second
+    MIN_WINDOW = 1.0  # seconds: the shortest window a limit is measured over
+    MAX_WINDOW = 60.0
+    HISTORY = 30.0  # seconds of passes kept for the estimates
+
+    def __init__(self, rate: float | None = None, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.ceiling = float(rate) if rate else math.inf
+        self.estimate: float | None = float(rate) if rate else None  # None: no limit known, nothing spaced
+        self.cuts = 0
+        self._clock = clock
+        self._cut_at = -math.inf
+        self._floor = 1.0  # the estimate's floor while probing (BACKOFF after a cut, 1.0 for a configured rate)
+        self._next = 0.0
+        self._passes: deque[float] = deque()
+        self._lock = threading.Lock()
+
+    @property
+    def rate(self) -> float | None:
+        """Requests per second the gate lets through now (None: unlimited)."""
+        with self._lock:
+            return self._rate(self._clock())
+
+    def _rate(self, now: float) -> float | None:
+        if self.estimate is None:
+            return None
+        since = max(0.0, now - self._cut_at)
+        if since < self.RECOVER:
+            return min(self.estimate * (self._floor + (1.0 - self._floor) * since / self.RECOVER), self.ceiling)
+        probe = since - self.RECOVER
+        growth = (1.0 + self.PROBE * probe) * math.pow(self.SPEEDUP, min(max(0.0, probe - self.PATIENCE), 300.0))
+        return min(self.estimate * growth, self.ceiling)
+
+    def reserve(self) -> float:
+        with self._lock:
+            now = self._clock()
+            rate = self._rate(now)
+            if rate is None:
+                return 0.0
+            start = max(now, self._next)
+            self._next = start + 1.0 / rate
+            return start - now
+
+    def on_success(self) -> None:
+        with self._lock:
+            now = self._clock()
+            self._passes.append(now)
+            while self._passes and self._passes[0] < now - self.HISTORY:
+                self._passes.popleft()
+
+    def on_429(self, retry_after: float | None, sent_at: float) -> None:
+        with self._lock:
+            if sent_at < self._cut_at:  # sent at the old rate: the cut that followed already answered it
+                return
+            now = self._clock()
+            window = min(max(retry_after or 0.0, self.MIN_WINDOW), self.MAX_WINDOW)
+            rate = self._rate(now)
+            # A floor that holds whatever the burst: the server's bucket (at most one window of requests) cannot
+            # have let more through than rate x (span + window).
+            span = now - self._passes[0] if self._passes else 0.0
+            estimate = max(len(self._passes), 1) / (span + window)
+            recent = [t for t in self._passes if t > now - window]
+            if len(recent) > 2 and (rate is not None or span >= window):
+                # What went through just now (unless it is the burst that emptied the bucket), at most what we
+                # were sending at.
+                went_through = (len(recent) - 1) / (recent[-1] - recent[0] or 1e-9)
+                estimate = max(estimate, went_through if rate is None else min(rate, went_through))
+            self.estimate = min(estimate, self.ceiling)
+            self._floor = self.BACKOFF
+            self._cut_at = now
+            # The 429 spent a slot: the next request waits one interval (at most the server's window).
+            self._next = max(self._next, now + min(1.0 / (self.BACKOFF * self.estimate), window))
+            self.cuts += 1
