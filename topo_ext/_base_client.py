@@ -150,12 +150,14 @@ def resolve_options(base_url: str | None, timeout: float | httpx.Timeout | None,
     url = base_url or os.environ.get("TOPO_BASE_URL") or DEFAULT_BASE_URL
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"base_url: {url!r} is not an http(s) URL")
+    if any(char.isspace() or not char.isprintable() for char in url):
+        raise ValueError(f"base_url: {url!r} contains whitespace or control characters")
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL as err:
         raise ValueError(f"base_url: {url!r} is not a valid URL: {err}") from None
-    if not parsed.host:
-        raise ValueError(f"base_url: {url!r} has no host")
+    if not parsed.host or (parsed.port is not None and not 0 < parsed.port < 65536):
+        raise ValueError(f"base_url: {url!r} has no host or an impossible port")
     if max_retries is not None and (not isinstance(max_retries, int) or max_retries < 0):
         raise ValueError(f"max_retries: must be a non-negative int, got {max_retries!r}")
     if rate_limit is not None and rate_limit <= 0:
