@@ -149,8 +149,10 @@ def _event(raw: bytes) -> Event:
     """The typed event of a signed body, or WebhookPayloadError naming what is wrong with it."""
     try:
         data = msgspec.json.decode(raw)
-    except msgspec.DecodeError as err:
-        raise WebhookPayloadError(f"body is not JSON: {err}") from None
+    except (msgspec.DecodeError, UnicodeDecodeError) as err:
+        raise WebhookPayloadError(f"body is not JSON (UTF-8): {err}") from None
+    except RecursionError:
+        raise WebhookPayloadError("body is JSON nested too deeply to be an event") from None
     if not isinstance(data, dict):
         raise WebhookPayloadError(f"body is a JSON {_kind(data)}, expected an event object")
     if "type" not in data and isinstance(data.get("payload"), dict):  # wrapped like an activity
