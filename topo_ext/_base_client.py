@@ -105,20 +105,20 @@ def resolve_api_key(api_key: str | None) -> Secret:
 
 def check_api_key(key: str, source: str = "api_key") -> None:
     """Raise ValueError if `key` cannot go in an HTTP header as it is; the message shows at most a short prefix."""
-    problem = _header_problem(key)
+    problem = _header_problem(key, inner_spaces=False)  # a key never has spaces, even where a header could
     if problem is None:
         return
-    if key != key.strip() and key.strip() and _header_problem(key.strip()) is None:
+    if key != key.strip() and key.strip() and _header_problem(key.strip(), inner_spaces=False) is None:
         where = "leading" if key[0].isspace() else "trailing"
         problem = f"{where} whitespace ({_describe(key[0] if where == 'leading' else key[-1])})"
     raise ValueError(f"{source}: the API key {_key_hint(key)} contains {problem}; copy the key again, without "
                      "surrounding spaces or line breaks")
 
 
-def _header_problem(value: str) -> str | None:
+def _header_problem(value: str, inner_spaces: bool = True) -> str | None:
     """What makes `value` unusable in an HTTP header (printable ASCII, and inner spaces only), or None."""
     for position, char in enumerate(value):
-        if char == " " and 0 < position < len(value) - 1:
+        if char == " " and inner_spaces and 0 < position < len(value) - 1:
             continue
         if not "!" <= char <= "~":
             return f"{_describe(char)} at position {position + 1}"
@@ -398,8 +398,8 @@ class BaseTransport:
         response = outcome.response
         if response is not None and response.status_code == 429:
             self.gate.on_429(parse_retry_after(response.headers), sent_at)
-        elif not isinstance(outcome.error, _Local):
-            self.gate.on_success()
+        elif not isinstance(outcome.error, _Local | httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
+            self.gate.on_success()  # it reached the server and was not rate limited
 
     def finish(self, op: Operation[Any, T], outcome: Attempt, request: httpx.Request, attempts: int) -> T:
         err = outcome.error

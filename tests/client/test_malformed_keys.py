@@ -32,6 +32,7 @@ BAD = {
     "NUL": GOOD[:20] + "\0" + GOOD[20:],
     "non-ASCII": GOOD[:20] + "é" + GOOD[20:],
     "newline inside": GOOD[:25] + "\n" + GOOD[25:],
+    "space inside": GOOD[:25] + " " + GOOD[25:],
 }
 
 
