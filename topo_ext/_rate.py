@@ -5,10 +5,12 @@ tasks share it). A gate shared between processes (e.g. in Redis) only has to pro
 
 How `RateGate` learns an unknown limit (AIMD on a rate, not on spacing):
 - Until the first 429 nothing is spaced: the limit may be far above what this client ever sends.
-- On a 429 it estimates the limit from what went through in the window before it. The first time, the window
-  since the burst began is assumed to have started with the server's bucket full (a token bucket holding one
-  `Retry-After` window of requests, the usual shape), so the estimate is passes / (window + span). Later, it is
-  the rate the gate was sending at, or what actually went through if that was less.
+- A lone first 429 only pauses its request: it may be a stray one (an overloaded gateway). A second one learns.
+  If they came from the limit, the first is when the burst emptied the server's bucket; assuming the bucket was
+  full when the burst began (a token bucket holding one `Retry-After` window of requests, the usual shape), the
+  limit is passes / (window + span). What went through between the two 429s, over at least a window, is also a
+  lower bound (for a stray first 429 it is the pace the client had): the larger of the two is the estimate.
+- On later 429s, the estimate is the rate the gate was sending at, or what went through in the window if less.
 - It then sends at `BACKOFF` x the estimate and raises the rate by `PROBE` x the estimate per second, so it
   settles just under the limit and finds a limit that was raised. One 429 cuts the rate once: 429s for requests
   sent before the cut are answers to the old rate, not news.
@@ -61,6 +63,8 @@ class RateGate:
         self._floor = 1.0  # the estimate's floor while probing (BACKOFF after a cut, 1.0 for a configured rate)
         self._next = 0.0
         self._passes: deque[float] = deque()
+        self._doubt: float | None = None  # when an unconfirmed first 429 came ...
+        self._doubt_estimate = 0.0  # ... and the limit it would have meant
         self._lock = threading.Lock()
 
     @property
@@ -98,24 +102,41 @@ class RateGate:
 
     def on_429(self, retry_after: float | None, sent_at: float) -> None:
         with self._lock:
-            if sent_at < self._cut_at:  # sent at the old rate: the cut that followed already answered it
-                return
+            if sent_at < max(self._cut_at, self._doubt or -math.inf):
+                return  # sent before the last 429 came back: the same event, already counted
             now = self._clock()
             window = min(max(retry_after or 0.0, self.MIN_WINDOW), self.MAX_WINDOW)
             rate = self._rate(now)
-            # A floor that holds whatever the burst: the server's bucket (at most one window of requests) cannot
-            # have let more through than rate x (span + window).
-            span = now - self._passes[0] if self._passes else 0.0
-            estimate = max(len(self._passes), 1) / (span + window)
-            recent = [t for t in self._passes if t > now - window]
-            if len(recent) > 2 and (rate is not None or span >= window):
-                # What went through just now (unless it is the burst that emptied the bucket), at most what we
-                # were sending at.
-                went_through = (len(recent) - 1) / (recent[-1] - recent[0] or 1e-9)
-                estimate = max(estimate, went_through if rate is None else min(rate, went_through))
+            if rate is None and (self._doubt is None or now - self._doubt > self.HISTORY):
+                # A first 429 may be a stray one (an overloaded gateway): only this request pauses, and we wait
+                # for a second one to learn from.
+                self._doubt, self._doubt_estimate = now, self._measure(now, window, None)
+                return
+            estimate = self._measure(now, window, rate)
+            if self._doubt is not None:
+                # Confirmed. Between two limit 429s the server's bucket went from empty to empty, so what went
+                # through in between is the limit; for a stray first 429 it is simply the pace we had.
+                between = sum(1 for t in self._passes if t > self._doubt)
+                interval = now - self._doubt
+                estimate = max(self._doubt_estimate, between / interval if interval >= window else 0.0)
+                self._doubt = None
             self.estimate = min(estimate, self.ceiling)
             self._floor = self.BACKOFF
             self._cut_at = now
             # The 429 spent a slot: the next request waits one interval (at most the server's window).
             self._next = max(self._next, now + min(1.0 / (self.BACKOFF * self.estimate), window))
             self.cuts += 1
+
+    def _measure(self, now: float, window: float, rate: float | None) -> float:
+        """The limit that explains a 429 now, from the passes before it."""
+        # A floor that holds whatever the burst: the server's bucket (at most one window of requests) cannot
+        # have let more through than limit x (span + window).
+        span = now - self._passes[0] if self._passes else 0.0
+        estimate = max(len(self._passes), 1) / (span + window)
+        recent = [t for t in self._passes if t > now - window]
+        if len(recent) > 2 and (rate is not None or span >= window):
+            # What went through just now (unless it is the burst that emptied the bucket), at most what we
+            # were sending at.
+            went_through = (len(recent) - 1) / (recent[-1] - recent[0] or 1e-9)
+            estimate = max(estimate, went_through if rate is None else min(rate, went_through))
+        return estimate
