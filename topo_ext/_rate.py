@@ -5,14 +5,16 @@ tasks share it). A gate shared between processes (e.g. in Redis) only has to pro
 
 How `RateGate` learns an unknown limit (AIMD on a rate, not on spacing):
 - Until the first 429 nothing is spaced: the limit may be far above what this client ever sends.
-- A lone first 429 only pauses its request: it may be a stray one (an overloaded gateway). A second one learns.
+- A lone first 429 only pauses its request: it may be a stray one (an overloaded gateway). A second one (often a
+  request that was in flight at the same time) confirms it and the gate learns.
   If they came from the limit, the first is when the burst emptied the server's bucket; assuming the bucket was
   full when the burst began (a token bucket holding one `Retry-After` window of requests, the usual shape), the
   limit is passes / (window + span). What went through between the two 429s, over at least a window, is also a
   lower bound (for a stray first 429 it is the pace the client had): the larger of the two is the estimate.
 - On later 429s, the estimate is the rate the gate was sending at, or what went through in the window if less.
-- It then sends at `BACKOFF` x the estimate and raises the rate by `PROBE` x the estimate per second, so it
-  settles just under the limit and finds a limit that was raised. One 429 cuts the rate once: 429s for requests
+- It then sends at `BACKOFF` x the estimate, rises to `SETTLE` x the estimate, and from there adds `PROBE` x the
+  estimate per second, so it settles just under the limit and finds a limit that was raised (after `PATIENCE`
+  seconds without a 429 it speeds up: the estimate was too low). One 429 cuts the rate once: 429s for requests
   sent before the cut are answers to the old rate, not news.
 - `Retry-After` is a pause for the request that got it (the transport sleeps it), not the spacing of later ones.
 A configured `rate_limit` is the starting rate and a ceiling: 429s still lower it (another process may share
@@ -46,7 +48,8 @@ class RateGate:
     """The in-process `Gate`: spaces requests at a rate, learned from 429s when not configured."""
 
     BACKOFF = 0.9  # after a 429, send at this fraction of the estimated limit ...
-    RECOVER = 5.0  # ... back to the estimate in this many seconds ...
+    SETTLE = 0.95  # ... rise to this fraction of it in RECOVER seconds (just under: the server's bucket refills
+    RECOVER = 5.0  # and absorbs the client's jitter) ...
     PROBE = 0.005  # ... then add this fraction of it per second ...
     PATIENCE = 30.0  # ... and after this many seconds without a 429 (the estimate was too low) ...
     SPEEDUP = 1.03  # ... grow by this factor per second
@@ -77,10 +80,11 @@ class RateGate:
         if self.estimate is None:
             return None
         since = max(0.0, now - self._cut_at)
+        settle = max(self._floor, self.SETTLE)
         if since < self.RECOVER:
-            return min(self.estimate * (self._floor + (1.0 - self._floor) * since / self.RECOVER), self.ceiling)
+            return min(self.estimate * (self._floor + (settle - self._floor) * since / self.RECOVER), self.ceiling)
         probe = since - self.RECOVER
-        growth = (1.0 + self.PROBE * probe) * math.pow(self.SPEEDUP, min(max(0.0, probe - self.PATIENCE), 300.0))
+        growth = (settle + self.PROBE * probe) * math.pow(self.SPEEDUP, min(max(0.0, probe - self.PATIENCE), 300.0))
         return min(self.estimate * growth, self.ceiling)
 
     def reserve(self) -> float:
@@ -102,8 +106,8 @@ class RateGate:
 
     def on_429(self, retry_after: float | None, sent_at: float) -> None:
         with self._lock:
-            if sent_at < max(self._cut_at, self._doubt or -math.inf):
-                return  # sent before the last 429 came back: the same event, already counted
+            if sent_at < self._cut_at:
+                return  # sent at the old rate: the cut that followed already answered it
             now = self._clock()
             window = min(max(retry_after or 0.0, self.MIN_WINDOW), self.MAX_WINDOW)
             rate = self._rate(now)
