@@ -24,11 +24,13 @@ class RemoteSandbox:
     """Client side: `with RemoteSandbox(activities=20000, latency=0.05, rate_limit=20) as sb: sb.base_url ...`."""
 
     def __init__(self, *, activities: int, latency: float = 0.0, rate_limit: float | None = None,
-                 exit_after: float = 600.0) -> None:
+                 exit_after: float = 600.0, integer_retry_after: bool = False) -> None:
         argv = [sys.executable, str(HERE / "_sandbox.py"), "--activities", str(activities),
                 "--latency", repr(latency), "--exit-after", repr(exit_after)]
         if rate_limit is not None:
             argv += ["--rate-limit", repr(rate_limit)]
+        if integer_retry_after:  # only `Retry-After: <whole seconds>`, as real APIs send, no `retry-after-ms`
+            argv.append("--integer-retry-after")
         self._proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         hello = self._read()
         self.base_url: str = hello["base_url"]
@@ -81,9 +83,10 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.0)
     parser.add_argument("--rate-limit", type=float)
     parser.add_argument("--exit-after", type=float, default=600.0)
+    parser.add_argument("--integer-retry-after", action="store_true")
     args = parser.parse_args()
     sb = Sandbox(seed=1, activities=args.activities, latency=args.latency, rate_limit=args.rate_limit,
-                 retry_after_ms=True)
+                 retry_after_ms=not args.integer_retry_after)
     sb.start()
     done = threading.Event()
     timer = threading.Timer(args.exit_after, done.set)

@@ -3,6 +3,8 @@
 Wall time is a ratio to the lower bound max(pages x latency / concurrency, pages / rate limit). Runs: sequential
 (`Topo(...).activities.list(size=100)`), the async client's concurrent prefetch with the limit passed as
 `rate_limit=`, and the same without telling the client the limit (it learns it from 429 + Retry-After).
+The "integer Retry-After" rows use a sandbox that sends only `Retry-After: <whole seconds>` (at least 1), as real
+APIs do, at 5 and 20 req/s: the client must settle near the limit, not take the 1 s hint as its spacing.
 """
 
 from __future__ import annotations
@@ -82,4 +84,36 @@ def run() -> list[dict[str, Any]]:
                 "baseline": f"lower bound {bound:.1f} s", "goal": goal, "met": met,
                 "activities": len(ids), "requests": stats["requests"], "rate_limited_429": wasted, "error": error,
             })
+    return rows + integer_retry_after_rows()
+
+
+INTEGER_LIMITS = (5.0, 20.0)
+INTEGER_GOAL_RATIO = 1.3
+INTEGER_GOAL_429 = 5
+
+
+def integer_retry_after_rows() -> list[dict[str, Any]]:
+    """Limit NOT known, integer Retry-After: each walk <= 1.3x its bound with <= 5 x 429 in total."""
+    pages = ACTIVITIES // PAGE_SIZE
+    rows = []
+    for limit in INTEGER_LIMITS:
+        with RemoteSandbox(activities=ACTIVITIES, latency=LATENCY, rate_limit=limit, integer_retry_after=True) as sb:
+            for key, label, walk, concurrency in (("sequential", "sequential list()", _sync_walk, 1),
+                                                  ("prefetch", f"async prefetch={PREFETCH}", _async_walk, PREFETCH)):
+                sb.reset()
+                seconds, ids, error = walk(sb, {})
+                stats = sb.stats()
+                bound = max(pages * LATENCY / concurrency, pages / limit)
+                ratio = seconds / bound
+                wasted = stats["rate_limited"]
+                met = (len(ids) == ACTIVITIES and error is None and ratio <= INTEGER_GOAL_RATIO
+                       and wasted <= INTEGER_GOAL_429)
+                rows.append({
+                    "id": f"walk.integer_retry_after_{key}_{limit:g}",
+                    "name": f"walk, limit NOT known, integer Retry-After, {limit:g} req/s: {label}",
+                    "seconds": seconds, "ratio": ratio, "baseline": f"lower bound {bound:.1f} s",
+                    "goal": f"<= {INTEGER_GOAL_RATIO}x bound, <= {INTEGER_GOAL_429} x 429", "met": met,
+                    "activities": len(ids), "requests": stats["requests"], "rate_limited_429": wasted,
+                    "error": error,
+                })
     return rows

@@ -21,8 +21,10 @@ from ._exceptions import (
     AuthenticationError,
     BadRequestError,
     BatchError,
+    ClientClosedError,
     ConflictError,
     InternalServerError,
+    InvalidRequestError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -34,7 +36,7 @@ from ._response import APIResponse
 from ._version import __version__
 from .events import Event, EventDispatcher, UnknownEvent, parse_event
 from .streaming import Cursor, DBAPICursorStore, FileCursorStore, SQLiteCursorStore
-from .webhooks import WebhookVerificationError
+from .webhooks import WebhookPayloadError, WebhookVerificationError
 
 __all__ = [
     "APIConnectionError",
@@ -49,6 +51,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BatchError",
+    "ClientClosedError",
     "ConflictError",
     "Cursor",
     "DBAPICursorStore",
@@ -57,6 +60,7 @@ __all__ = [
     "EventDispatcher",
     "FileCursorStore",
     "InternalServerError",
+    "InvalidRequestError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -66,6 +70,7 @@ __all__ = [
     "TopoError",
     "UnknownEvent",
     "UnprocessableEntityError",
+    "WebhookPayloadError",
     "WebhookVerificationError",
     "__version__",
     "events",

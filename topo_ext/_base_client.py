@@ -12,6 +12,9 @@ Retry rule:
   all-or-nothing on the server, but the client cannot tell whether a lost answer meant "nothing" or "all".
 Backoff is exponential with full jitter (`uniform(0, min(cap, base * 2**n))`), or the server's `Retry-After`
 (seconds or HTTP-date), `retry-after-ms` or `RateLimit-Reset` when given.
+Local errors (a header value or URL that is not valid HTTP) are never retried: nothing was sent, and a retry would
+fail the same way. Their messages never quote header values (the Authorization header carries the key).
+Every attempt passes the client's rate gate (`_rate.py`), which learns from every 429, retried or not.
 """
 
 from __future__ import annotations
@@ -22,8 +25,8 @@ import json
 import logging
 import os
 import random
-import threading
 import time
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -32,6 +35,7 @@ import httpx
 
 from . import _exceptions as exc
 from ._operations import Operation
+from ._rate import Gate, RateGate
 from ._version import __version__
 
 T = TypeVar("T")
@@ -86,6 +90,7 @@ class Options:
 
 
 def resolve_api_key(api_key: str | None) -> Secret:
+    source = "api_key" if api_key is not None else "TOPO_API_KEY"
     key = api_key if api_key is not None else os.environ.get("TOPO_API_KEY")
     if not key:
         raise exc.TopoError(
@@ -94,7 +99,50 @@ def resolve_api_key(api_key: str | None) -> Secret:
         )
     if not isinstance(key, str):
         raise TypeError(f"api_key: expected str, got {type(key).__name__}")
+    check_api_key(key, source)
     return Secret(key)
+
+
+def check_api_key(key: str, source: str = "api_key") -> None:
+    """Raise ValueError if `key` cannot go in an HTTP header as it is; the message shows at most a short prefix."""
+    problem = _header_problem(key, inner_spaces=False)  # a key never has spaces, even where a header could
+    if problem is None:
+        return
+    if key != key.strip() and key.strip() and _header_problem(key.strip(), inner_spaces=False) is None:
+        where = "leading" if key[0].isspace() else "trailing"
+        problem = f"{where} whitespace ({_describe(key[0] if where == 'leading' else key[-1])})"
+    raise ValueError(f"{source}: the API key {_key_hint(key)} contains {problem}; copy the key again, without "
+                     "surrounding spaces or line breaks")
+
+
+def _header_problem(value: str, inner_spaces: bool = True) -> str | None:
+    """What makes `value` unusable in an HTTP header (printable ASCII, and inner spaces only), or None."""
+    for position, char in enumerate(value):
+        if char == " " and inner_spaces and 0 < position < len(value) - 1:
+            continue
+        if not "!" <= char <= "~":
+            return f"{_describe(char)} at position {position + 1}"
+    return None
+
+
+def _describe(char: str) -> str:
+    names = {"\n": "a line break (\\n)", "\r": "a carriage return (\\r)", "\t": "a tab", "\0": "a NUL character",
+             " ": "a space"}
+    if char in names:
+        return names[char]
+    if ord(char) > 127:
+        return "a non-ASCII character"
+    return f"a control character (U+{ord(char):04X}, {unicodedata.name(char, 'unnamed')})"
+
+
+def _key_hint(key: str) -> str:
+    """At most a short, printable prefix of a key (a third of it, 11 characters at most), for error messages."""
+    prefix = ""
+    for char in key[: min(11, len(key) // 3)]:
+        if not "!" <= char <= "~":
+            break
+        prefix += char
+    return f"starting {prefix!r}..." if prefix else "(prefix not shown)"
 
 
 def resolve_options(base_url: str | None, timeout: float | httpx.Timeout | None, max_retries: int | None,
@@ -102,6 +150,14 @@ def resolve_options(base_url: str | None, timeout: float | httpx.Timeout | None,
     url = base_url or os.environ.get("TOPO_BASE_URL") or DEFAULT_BASE_URL
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"base_url: {url!r} is not an http(s) URL")
+    if any(char.isspace() or not char.isprintable() for char in url):
+        raise ValueError(f"base_url: {url!r} contains whitespace or control characters")
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as err:
+        raise ValueError(f"base_url: {url!r} is not a valid URL: {err}") from None
+    if not parsed.host or (parsed.port is not None and not 0 < parsed.port < 65536):
+        raise ValueError(f"base_url: {url!r} has no host or an impossible port")
     if max_retries is not None and (not isinstance(max_retries, int) or max_retries < 0):
         raise ValueError(f"max_retries: must be a non-negative int, got {max_retries!r}")
     if rate_limit is not None and rate_limit <= 0:
@@ -133,47 +189,6 @@ def updated_options(options: Options, *, timeout: float | httpx.Timeout | None, 
             raise ValueError(f"max_retries: must be a non-negative int, got {max_retries!r}")
         changes["max_retries"] = max_retries
     return replace(options, **changes)
-
-
-class RateGate:
-    """Spaces requests to a rate limit and holds everyone back after a 429 with a retry hint.
-
-    Shared by all copies of one client (with_options) and by concurrent page prefetches. With a known limit
-    (`rate_limit=`) the spacing is fixed. Without one, a 429 teaches it: the spacing becomes the server's wait
-    (at least, growing by half on each further 429, at most 1 s), so requests queued behind the 429 are released
-    one by one instead of all at once (which would only earn more 429s), and it relaxes slowly after each success
-    so that a temporary limit does not slow the client for ever.
-    """
-
-    LEARNED_MAX = 1.0
-    RELAX = 0.995  # slow decrease: ~140 successes halve the spacing
-
-    def __init__(self, rate: float | None) -> None:
-        self.known = bool(rate)
-        self.interval = 1.0 / rate if rate else 0.0
-        self._next = 0.0
-        self._lock = threading.Lock()
-
-    def reserve(self) -> float:
-        """Claim the next slot; return how long to wait before sending."""
-        with self._lock:
-            now = time.monotonic()
-            start = max(now, self._next)
-            self._next = start + self.interval
-            return start - now
-
-    def hold_until(self, delay: float) -> None:
-        """Nobody sends for `delay` seconds (after a 429); without a known limit, learn the spacing from it."""
-        with self._lock:
-            self._next = max(self._next, time.monotonic() + delay)
-            if not self.known:  # multiplicative increase, at least the server's wait
-                self.interval = min(max(self.interval * 1.5, delay, 0.005), self.LEARNED_MAX)
-
-    def relax(self) -> None:
-        """A request got through: ease a learned spacing a little."""
-        if not self.known and self.interval:
-            with self._lock:
-                self.interval = self.interval * self.RELAX if self.interval > 1e-3 else 0.0
 
 
 def parse_retry_after(headers: httpx.Headers) -> float | None:
@@ -264,9 +279,8 @@ class Decision:
 class Policy:
     """Decides, for one request, whether an attempt's outcome is final or worth another try."""
 
-    def __init__(self, options: Options, gate: RateGate) -> None:
+    def __init__(self, options: Options) -> None:
         self.options = options
-        self.gate = gate
 
     def backoff(self, attempt: int) -> float:
         cap = min(self.options.backoff_cap, self.options.backoff_base * (2 ** (attempt - 1)))
@@ -280,7 +294,7 @@ class Policy:
             err = outcome.error
             if isinstance(err, _Truncated):  # cut short or replaced by a proxy page: worth another try
                 return Decision(True, self.backoff(attempt), "undecodable body") if idempotent else Decision(False)
-            if isinstance(err, _Undecodable):
+            if isinstance(err, _Undecodable | _Local):
                 return Decision(False)
             before_send = isinstance(err, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
             if before_send or (idempotent and isinstance(err, httpx.TransportError)):
@@ -294,7 +308,6 @@ class Policy:
             if hint is not None and hint > self.options.max_retry_after:
                 return Decision(False)
             delay = hint if hint is not None else self.backoff(attempt)
-            self.gate.hold_until(delay)
             return Decision(True, delay, "429 Too Many Requests")
         if idempotent and status in RETRYABLE_STATUSES:
             hint = parse_retry_after(response.headers)
@@ -302,11 +315,11 @@ class Policy:
             return Decision(True, delay, f"{status} {response.reason_phrase}")
         return Decision(False)
 
-    def log_retry(self, request: httpx.Request, attempt: int, decision: Decision) -> None:
+    def log_retry(self, request: httpx.Request, attempt: int, waited: float, reason: str) -> None:
+        """Logged after the wait, so the figure is the wait that happened (retry delay and rate gate)."""
         log.debug(
-            "retrying %s %s in %.2fs (attempt %d of %d): %s",
-            request.method, request.url.path, decision.delay, attempt + 1, self.options.max_retries + 1,
-            decision.reason,
+            "retrying %s %s after waiting %.2fs (attempt %d of %d): %s",
+            request.method, request.url.path, waited, attempt, self.options.max_retries + 1, reason,
         )
 
 
@@ -317,6 +330,14 @@ def transport_error(err: Exception, request: httpx.Request, attempts: int) -> ex
                                    attempts=attempts)
     return exc.APIConnectionError(f"Connection error: {where}: {type(err).__name__}: {err}", request=request,
                                   attempts=attempts)
+
+
+class _Local(Exception):
+    """The request could not be sent as built (h11/httpx refused it locally): final, and never quoted."""
+
+    def __init__(self, cause: Exception) -> None:
+        super().__init__(type(cause).__name__)
+        self.cause = cause
 
 
 class _Truncated(Exception):
@@ -340,11 +361,11 @@ class _Undecodable(Exception):
 class BaseTransport:
     """State and request building shared by the sync and async transports."""
 
-    def __init__(self, api_key: Secret, options: Options, gate: RateGate | None = None) -> None:
+    def __init__(self, api_key: Secret, options: Options, gate: Gate | None = None) -> None:
         self.api_key = api_key
         self.options = options
-        self.gate = gate or RateGate(options.rate_limit)
-        self.policy = Policy(options, self.gate)
+        self.gate: Gate = gate or RateGate(options.rate_limit)
+        self.policy = Policy(options)
 
     def headers(self) -> dict[str, str]:
         return {
@@ -358,14 +379,33 @@ class BaseTransport:
               kwargs: dict[str, Any]) -> httpx.Request:
         kw = op.request_kwargs(args, kwargs)
         headers = {**self.headers(), **kw.pop("headers", {})}
+        for name, value in headers.items():  # h11 would refuse them later, quoting the value (maybe the key)
+            if isinstance(value, str) and (problem := _header_problem(value)):
+                raise exc.InvalidRequestError(f"{op.spec.operation_id}: header {name!r} contains {problem}; "
+                                              "nothing was sent")
         url = self.options.base_url + kw.pop("url")
-        return http.build_request(
-            kw.pop("method").upper(), url, headers=headers, timeout=self.options.timeout,
-            extensions={"operation_id": op.spec.operation_id}, **kw,
-        )
+        try:
+            return http.build_request(
+                kw.pop("method").upper(), url, headers=headers, timeout=self.options.timeout,
+                extensions={"operation_id": op.spec.operation_id}, **kw,
+            )
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeEncodeError) as err:
+            raise exc.InvalidRequestError(f"{op.spec.operation_id}: the request could not be built "
+                                          f"({type(err).__name__}); nothing was sent") from None
+
+    def record(self, outcome: Attempt, sent_at: float) -> None:
+        """Tell the rate gate how the attempt went (also when it will not be retried: max_retries=0)."""
+        response = outcome.response
+        if response is not None and response.status_code == 429:
+            self.gate.on_429(parse_retry_after(response.headers), sent_at)
+        elif not isinstance(outcome.error, _Local | httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
+            self.gate.on_success()  # it reached the server and was not rate limited
 
     def finish(self, op: Operation[Any, T], outcome: Attempt, request: httpx.Request, attempts: int) -> T:
         err = outcome.error
+        if isinstance(err, _Local):  # its message may quote a header value: name the kind of error only
+            raise exc.InvalidRequestError(f"{request.method} {request.url.path}: refused locally before sending "
+                                          f"({type(err.cause).__name__}); nothing was sent") from None
         if isinstance(err, _Truncated | _Undecodable):
             if isinstance(err, _Truncated):
                 content_type = err.response.headers.get("content-type", "no content type").split(";")[0]
@@ -403,69 +443,142 @@ class BaseTransport:
 
 
 class SyncTransport(BaseTransport):
-    def __init__(self, http: httpx.Client, api_key: Secret, options: Options, gate: RateGate | None = None) -> None:
+    def __init__(self, http: httpx.Client, api_key: Secret, options: Options, gate: Gate | None = None) -> None:
         super().__init__(api_key, options, gate)
         self.http = http
 
     def send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
+        if self.http.is_closed:
+            raise exc.ClientClosedError(CLOSED)
         request = self.build(self.http, op, args, kwargs)
-        attempt, pending = 0, 0.0
+        attempt, pending, reason = 0, 0.0, ""
         while True:
             attempt += 1
-            # One wait per attempt: the retry delay, or longer if the rate gate says so.
-            if wait := max(pending, self.gate.reserve()):
-                _sleep(wait)
+            # The retry delay is this request's own pause; then the gate spaces it among everyone else's.
+            if pending:
+                _sleep(pending)
+            if gate_wait := self.gate.reserve():
+                _sleep(gate_wait)
+            if attempt > 1:
+                self.policy.log_retry(request, attempt, pending + gate_wait, reason)
+            sent_at = time.monotonic()
             try:
                 response = self.http.send(request)
                 response.read()
                 outcome = self.examine(op, response)
+            except (httpx.LocalProtocolError, httpx.UnsupportedProtocol) as err:
+                outcome = Attempt(error=_Local(err))
             except httpx.TransportError as err:
                 outcome = Attempt(error=err)
+            except RuntimeError:
+                if self.http.is_closed:  # closed by another thread (or the owner of a copy) meanwhile
+                    raise exc.ClientClosedError(CLOSED) from None
+                raise
+            self.record(outcome, sent_at)
             decision = self.policy.decide(op, attempt, outcome)
-            if outcome.response is not None and outcome.response.status_code != 429:
-                self.gate.relax()
             if not decision.retry:
                 value = self.finish(op, outcome, request, attempt)
                 assert outcome.response is not None
                 return value, outcome.response
-            self.policy.log_retry(request, attempt, decision)
-            pending = decision.delay
+            pending, reason = decision.delay, decision.reason
 
     def request(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
         return self.send(op, args, kwargs)[0]
 
 
 class AsyncTransport(BaseTransport):
-    def __init__(self, http: httpx.AsyncClient, api_key: Secret, options: Options,
-                 gate: RateGate | None = None) -> None:
+    def __init__(self, http: LoopBoundHTTP, api_key: Secret, options: Options, gate: Gate | None = None) -> None:
         super().__init__(api_key, options, gate)
-        self.http = http
+        self.pool = http
 
     async def send(self, op: Operation[Any, T], args: tuple[Any, ...],
                    kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
-        request = self.build(self.http, op, args, kwargs)
-        attempt, pending = 0, 0.0
+        http = self.pool.get()
+        request = self.build(http, op, args, kwargs)
+        attempt, pending, reason = 0, 0.0, ""
         while True:
             attempt += 1
-            # One wait per attempt: the retry delay, or longer if the rate gate says so.
-            if wait := max(pending, self.gate.reserve()):
-                await _async_sleep(wait)
+            # The retry delay is this request's own pause; then the gate spaces it among everyone else's.
+            if pending:
+                await _async_sleep(pending)
+            if gate_wait := self.gate.reserve():
+                await _async_sleep(gate_wait)
+            if attempt > 1:
+                self.policy.log_retry(request, attempt, pending + gate_wait, reason)
+            sent_at = time.monotonic()
             try:
-                response = await self.http.send(request)
+                response = await http.send(request)
                 await response.aread()
                 outcome = self.examine(op, response)
+            except (httpx.LocalProtocolError, httpx.UnsupportedProtocol) as err:
+                outcome = Attempt(error=_Local(err))
             except httpx.TransportError as err:
                 outcome = Attempt(error=err)
+            except RuntimeError:
+                if http.is_closed:
+                    raise exc.ClientClosedError(CLOSED) from None
+                raise
+            self.record(outcome, sent_at)
             decision = self.policy.decide(op, attempt, outcome)
-            if outcome.response is not None and outcome.response.status_code != 429:
-                self.gate.relax()
             if not decision.retry:
                 value = self.finish(op, outcome, request, attempt)
                 assert outcome.response is not None
                 return value, outcome.response
-            self.policy.log_retry(request, attempt, decision)
-            pending = decision.delay
+            pending, reason = decision.delay, decision.reason
 
     async def request(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
         return (await self.send(op, args, kwargs))[0]
 
+
+
+CLOSED = "this client was closed (close() or the end of its `with` block); create a new client"
+
+
+class LoopBoundHTTP:
+    """The httpx.AsyncClient of an AsyncTopo and its copies, one per event loop.
+
+    Connections belong to the loop that opened them: after `asyncio.run(...)` returns they are dead. A client
+    that AsyncTopo made is replaced when a request runs on another loop; one you passed (`http_client=`) cannot
+    be, so using it on a second loop raises a `TopoError` that says so.
+    """
+
+    def __init__(self, given: httpx.AsyncClient | None, timeout: httpx.Timeout) -> None:
+        self.owned = given is None
+        self._timeout = timeout
+        self._client = given or self._new()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.closed = False
+
+    def _new(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=self._timeout, follow_redirects=False)
+
+    def get(self) -> httpx.AsyncClient:
+        loop = asyncio.get_running_loop()
+        if self.closed or self._client.is_closed:
+            raise exc.ClientClosedError(CLOSED)
+        if self._loop is None or self._loop is loop:
+            self._loop = loop
+        elif not self._loop.is_closed() and self._loop.is_running():
+            raise exc.TopoError("this AsyncTopo is in use on another running event loop; create one client per loop")
+        elif self.owned:  # the old loop is gone, and with it every connection of the old client
+            self._client, self._loop = self._new(), loop
+        else:
+            raise exc.TopoError(
+                "the http_client passed to AsyncTopo belongs to an event loop that has finished (e.g. an earlier "
+                "asyncio.run); create the AsyncTopo and its http_client inside the loop that uses them"
+            )
+        return self._client
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed or self._client.is_closed
+
+    async def aclose(self) -> None:
+        self.closed = True
+        if self.owned:
+            try:
+                loop = asyncio.get_running_loop()
+                if self._loop is None or self._loop is loop:
+                    await self._client.aclose()
+            except RuntimeError:  # no running loop: nothing to await on
+                pass

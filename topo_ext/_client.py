@@ -10,8 +10,8 @@ import httpx
 
 from ._base_client import (
     AsyncTransport,
+    LoopBoundHTTP,
     Options,
-    RateGate,
     Secret,
     SyncTransport,
     resolve_api_key,
@@ -20,6 +20,7 @@ from ._base_client import (
 )
 from ._drift import DriftRecord, drift_record
 from ._operations import Operation
+from ._rate import Gate, RateGate
 from ._response import APIResponse
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ T = TypeVar("T")
 class _ClientBase:
     _options: Options
     _api_key: Secret
-    _gate: RateGate
+    _gate: Gate
     _raw: bool = False
     _owns_http: bool
     _transport: Any
@@ -154,6 +155,7 @@ class Topo(_ClientBase):
         return get_me(self)
 
     def close(self) -> None:
+        """Close the connection pool (shared with `with_options()` copies: they stop working too)."""
         if self._owns_http:
             self._http.close()
 
@@ -249,7 +251,7 @@ class AsyncTopo(_ClientBase):
         self._options = resolve_options(base_url, timeout, max_retries, rate_limit)
         self.prefetch = _check_prefetch(prefetch)
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(timeout=self._options.timeout, follow_redirects=False)
+        self._http = LoopBoundHTTP(http_client, self._options.timeout)
         self._gate = RateGate(self._options.rate_limit)
         self._transport = self._new_transport()
         drift_record().log_enabled = log_drift
@@ -281,6 +283,7 @@ class AsyncTopo(_ClientBase):
         return await async_get_me(self)
 
     async def close(self) -> None:
+        """Close the connection pool (shared with `with_options()` copies: they stop working too)."""
         if self._owns_http:
             await self._http.aclose()
 

@@ -15,8 +15,10 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BatchError",
+    "ClientClosedError",
     "ConflictError",
     "InternalServerError",
+    "InvalidRequestError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -27,6 +29,17 @@ __all__ = [
 
 class TopoError(Exception):
     """Base class of every error raised by topo_ext."""
+
+
+class ClientClosedError(TopoError):
+    """The client (or the client a `with_options()` copy came from) was closed; create a new one."""
+
+
+class InvalidRequestError(TopoError, ValueError):
+    """The request could not be sent as built (e.g. a header value with a line break); nothing was sent.
+
+    Never retried, and never quoting header values: the Authorization header carries the API key.
+    """
 
 
 class APIError(TopoError):

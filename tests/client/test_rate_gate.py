@@ -1,31 +1,127 @@
-"""The rate gate: a known limit spaces requests; an unknown one is learned from 429s and relaxes after successes."""
+"""The rate gate with a fake clock: a known limit spaces requests; an unknown one is learned from 429s (AIMD)."""
 
 from __future__ import annotations
 
 import pytest
 
-from topo_ext._base_client import RateGate
+from topo_ext._rate import RateGate
 
 
-def test_a_known_limit_spaces_requests_and_is_not_changed_by_429s() -> None:
-    gate = RateGate(10)
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def passes(gate: RateGate, clock: Clock, count: int, every: float) -> None:
+    for _ in range(count):
+        gate.on_success()
+        clock.now += every
+
+
+def limit_429s(gate: RateGate, clock: Clock) -> None:
+    """What a 5 req/s token bucket does to an unthrottled client: 7 pass in 0.35 s, then 429, 429."""
+    passes(gate, clock, 7, 0.05)
+    gate.on_429(1, sent_at=clock.now - 0.05)
+    clock.now += 0.05
+    gate.on_429(1, sent_at=clock.now - 0.01)  # the next request, sent after the first 429 came back
+
+
+def test_a_known_limit_spaces_requests() -> None:
+    gate = RateGate(10, clock=Clock())
     waits = [gate.reserve() for _ in range(3)]
-    assert waits[0] == 0 and waits[2] == pytest.approx(0.2, abs=0.01)
-    gate.hold_until(0.5)
-    gate.relax()
-    assert gate.interval == pytest.approx(0.1)
+    assert waits[0] == 0 and waits[2] == pytest.approx(0.2)
 
 
-def test_an_unknown_limit_is_learned_from_429s_and_relaxes() -> None:
-    gate = RateGate(None)
-    assert gate.reserve() == 0 and gate.interval == 0
-    gate.hold_until(0.05)
-    assert gate.interval == pytest.approx(0.05)  # queued requests now go one by one
-    gate.hold_until(0.01)
-    assert gate.interval == pytest.approx(0.075)  # another 429: back off further
-    gate.hold_until(30)
-    assert gate.interval == gate.LEARNED_MAX  # never slower than one request a second
-    before = gate.interval
-    for _ in range(10):
-        gate.relax()
-    assert 0.9 * before < gate.interval < before
+def test_a_known_limit_is_a_ceiling_that_429s_still_lower() -> None:
+    clock = Clock()
+    gate = RateGate(10, clock=clock)
+    passes(gate, clock, 40, 0.1)
+    gate.on_429(1, sent_at=clock.now)  # with a configured limit, the first 429 is believed at once
+    assert gate.rate is not None and gate.rate < 10
+    clock.now += 3600
+    assert gate.rate == 10  # probing never goes above the configured limit
+
+
+def test_nothing_is_spaced_until_the_first_429() -> None:
+    clock = Clock()
+    gate = RateGate(None, clock=clock)
+    assert [gate.reserve() for _ in range(50)] == [0.0] * 50 and gate.rate is None
+
+
+def test_a_lone_first_429_only_pauses_that_request() -> None:
+    clock = Clock()
+    gate = RateGate(None, clock=clock)
+    passes(gate, clock, 7, 0.05)
+    gate.on_429(1, sent_at=clock.now - 0.05)
+    assert gate.rate is None and gate.cuts == 0
+
+
+def test_a_stray_first_429_teaches_the_pace_between_it_and_the_next() -> None:
+    clock = Clock()
+    gate = RateGate(None, clock=clock)
+    passes(gate, clock, 7, 0.05)
+    gate.on_429(1, sent_at=clock.now)  # a gateway's stray 429, early, after only 7 passes
+    passes(gate, clock, 40, 0.05)  # the client went on at 20/s
+    gate.on_429(1, sent_at=clock.now)
+    assert gate.estimate == pytest.approx(20, rel=0.05)  # not 7 / (1 + 0.35)
+
+
+def test_the_first_429_estimates_the_limit_from_the_burst_not_from_retry_after() -> None:
+    # 7 requests went through in 0.35 s from a full bucket, then 429s with Retry-After: 1 (a 5 req/s limit).
+    clock = Clock()
+    gate = RateGate(None, clock=clock)
+    limit_429s(gate, clock)
+    assert gate.estimate == pytest.approx(7 / 1.35, rel=0.01)
+    assert gate.rate == pytest.approx(gate.BACKOFF * 7 / 1.35, rel=0.01)  # just under the limit, not 1/Retry-After
+
+
+def test_429s_for_requests_sent_before_the_cut_cut_only_once() -> None:
+    clock = Clock()
+    gate = RateGate(None, clock=clock)
+    limit_429s(gate, clock)
+    rate = gate.rate
+    gate.on_429(1, sent_at=clock.now - 0.03)  # other requests that were in flight
+    gate.on_429(1, sent_at=clock.now - 0.02)
+    assert gate.cuts == 1 and gate.rate == rate
+
+
+def test_after_a_cut_it_recovers_then_probes_above_the_estimate() -> None:
+    clock = Clock()
+    gate = RateGate(None, clock=clock)
+    limit_429s(gate, clock)
+    estimate = gate.estimate
+    assert estimate is not None
+    clock.now += gate.RECOVER
+    assert gate.rate == pytest.approx(gate.SETTLE * estimate)  # just under the estimate
+    clock.now += 20
+    assert estimate < (gate.rate or 0) < 1.1 * estimate  # slow probing near the estimate
+    clock.now += gate.PATIENCE + 60
+    assert (gate.rate or 0) > 2 * estimate  # no 429 for long: the estimate was too low, speed up
+
+
+def test_a_later_429_takes_what_went_through_when_that_is_less() -> None:
+    clock = Clock()
+    gate = RateGate(None, clock=clock)
+    passes(gate, clock, 21, 0.05)  # a long run at 20/s, so not a young burst
+    gate.on_429(1, sent_at=clock.now)
+    clock.now += 0.05
+    gate.on_429(1, sent_at=clock.now)
+    first = gate.estimate
+    assert first is not None and first > 15
+    clock.now += 30
+    passes(gate, clock, 20, 0.2)  # only 5/s went through
+    gate.on_429(1, sent_at=clock.now)
+    assert gate.estimate is not None and gate.estimate < first
+
+
+def test_spacing_follows_the_rate_and_a_429_spends_a_slot() -> None:
+    clock = Clock()
+    gate = RateGate(None, clock=clock)
+    limit_429s(gate, clock)
+    rate = gate.rate
+    assert rate is not None
+    first, second = gate.reserve(), gate.reserve()
+    assert first == pytest.approx(1 / rate) and second - first == pytest.approx(1 / rate, rel=0.01)

@@ -42,7 +42,7 @@ def rate_limited(retry_after: str) -> httpx.Response:
 def test_429_waits_for_retry_after_seconds(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
     api.override["get_contact"], calls = script(rate_limited("3"), httpx.Response(200, json=CONTACT))
     assert client.contacts.get(UUID_A).email == "alex@example.com"
-    assert len(calls) == 2 and no_sleep == [3.0]
+    assert len(calls) == 2 and no_sleep[0] == 3.0  # its own pause; the rate gate may add spacing after it
 
 
 def test_429_waits_for_retry_after_http_date(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
@@ -56,7 +56,7 @@ def test_retry_after_ms_is_preferred(client: Topo, api: MockAPI, no_sleep: list[
     limited = httpx.Response(429, headers={"retry-after-ms": "250", "Retry-After": "1"})
     api.override["get_contact"], _ = script(limited, httpx.Response(200, json=CONTACT))
     client.contacts.get(UUID_A)
-    assert no_sleep == [0.25]
+    assert no_sleep[0] == 0.25
 
 
 def test_503_is_retried_with_capped_jittered_backoff(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:

@@ -17,6 +17,7 @@ from typing import IO, Any, NoReturn, TypeVar
 import httpx
 
 from .. import _exceptions as exc
+from .._base_client import check_api_key
 from .._client import Topo
 from .._spec import operations
 
@@ -149,6 +150,10 @@ class Context:
             if not key:
                 raise CLIError(EXIT_AUTH, "no API key: set the TOPO_API_KEY environment variable (or pass --api-key)")
             self.redact.add(key)
+            try:  # a malformed key is a usage error before anything is sent; the message shows a prefix only
+                check_api_key(key, "--api-key" if self.args.api_key else "TOPO_API_KEY")
+            except ValueError as err:
+                raise UsageError(str(err)) from None
             if self.http_client is None:
                 self._own_http = self.http_client = httpx.Client(follow_redirects=False)
             if self.args.verbose:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from typing import Any
 
@@ -28,6 +29,13 @@ Args:
 """
 
 
+def _check_store(store: object) -> None:
+    """Refuse a wrong `store=` at the call, not at the first save (a path is the usual slip)."""
+    if store is not None and not all(callable(getattr(store, name, None)) for name in ("load", "save")):
+        hint = " (for a file, pass topo_ext.FileCursorStore(path))" if isinstance(store, str | os.PathLike) else ""
+        raise TypeError(f"store: expected a cursor store with load() and save(), got {type(store).__name__}{hint}")
+
+
 class Activities(SyncAPIResource):
     list = sync_list(_list)
     get = sync_op(_get)
@@ -37,6 +45,7 @@ class Activities(SyncAPIResource):
                **filters: Any) -> ActivityStream:
         client, base = self._client, _filters(filters)
         _list.request_kwargs((), {**base, "size": 100})  # check the filters before the first request
+        _check_store(store)
 
         def fetch(query: dict[str, Any]) -> ActivityPage:
             return client._send(_list, (), query)[0]
@@ -56,6 +65,7 @@ class AsyncActivities(AsyncAPIResource):
                **filters: Any) -> AsyncActivityStream:
         client, base = self._client, _filters(filters)
         _list.request_kwargs((), {**base, "size": 100})
+        _check_store(store)
 
         async def fetch(query: dict[str, Any]) -> ActivityPage:
             return (await client._send(_list, (), query))[0]

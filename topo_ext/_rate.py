@@ -1,0 +1,146 @@
+"""Client-side rate limiting: every attempt of one client (and of its copies) passes one gate before it is sent.
+
+`Gate` is the interface the transport uses; `RateGate` keeps its state in this process (threads and async
+tasks share it). A gate shared between processes (e.g. in Redis) only has to provide the same three methods.
+
+How `RateGate` learns an unknown limit (AIMD on a rate, not on spacing):
+- Until the first 429 nothing is spaced: the limit may be far above what this client ever sends.
+- A lone first 429 only pauses its request: it may be a stray one (an overloaded gateway). A second one (often a
+  request that was in flight at the same time) confirms it and the gate learns.
+  If they came from the limit, the first is when the burst emptied the server's bucket; assuming the bucket was
+  full when the burst began (a token bucket holding one `Retry-After` window of requests, the usual shape), the
+  limit is passes / (window + span). What went through between the two 429s, over at least a window, is also a
+  lower bound (for a stray first 429 it is the pace the client had): the larger of the two is the estimate.
+- On later 429s, the estimate is the rate the gate was sending at, or what went through in the window if less.
+- It then sends at `BACKOFF` x the estimate, rises to `SETTLE` x the estimate, and from there adds `PROBE` x the
+  estimate per second, so it settles just under the limit and finds a limit that was raised (after `PATIENCE`
+  seconds without a 429 it speeds up: the estimate was too low). One 429 cuts the rate once: 429s for requests
+  sent before the cut are answers to the old rate, not news.
+- `Retry-After` is a pause for the request that got it (the transport sleeps it), not the spacing of later ones.
+A configured `rate_limit` is the starting rate and a ceiling: 429s still lower it (another process may share
+the key), probing never goes above it.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from typing import Protocol
+
+
+class Gate(Protocol):
+    """What the transport needs from a rate gate."""
+
+    def reserve(self) -> float:
+        """Claim the next send slot; return the seconds to wait before sending."""
+
+    def on_success(self) -> None:
+        """An attempt was not rate limited (any answer but 429, or a transport error)."""
+
+    def on_429(self, retry_after: float | None, sent_at: float) -> None:
+        """An attempt sent at `sent_at` (time.monotonic()) got a 429 with this `Retry-After` (seconds, if any)."""
+
+
+class RateGate:
+    """The in-process `Gate`: spaces requests at a rate, learned from 429s when not configured."""
+
+    BACKOFF = 0.9  # after a 429, send at this fraction of the estimated limit ...
+    SETTLE = 0.95  # ... rise to this fraction of it in RECOVER seconds (just under: the server's bucket refills
+    RECOVER = 5.0  # and absorbs the client's jitter) ...
+    PROBE = 0.005  # ... then add this fraction of it per second ...
+    PATIENCE = 30.0  # ... and after this many seconds without a 429 (the estimate was too low) ...
+    SPEEDUP = 1.03  # ... grow by this factor per second
+    MIN_WINDOW = 1.0  # seconds: the shortest window a limit is measured over
+    MAX_WINDOW = 60.0
+    HISTORY = 30.0  # seconds of passes kept for the estimates
+
+    def __init__(self, rate: float | None = None, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.ceiling = float(rate) if rate else math.inf
+        self.estimate: float | None = float(rate) if rate else None  # None: no limit known, nothing spaced
+        self.cuts = 0
+        self._clock = clock
+        self._cut_at = -math.inf
+        self._floor = 1.0  # the estimate's floor while probing (BACKOFF after a cut, 1.0 for a configured rate)
+        self._next = 0.0
+        self._passes: deque[float] = deque()
+        self._doubt: float | None = None  # when an unconfirmed first 429 came ...
+        self._doubt_estimate = 0.0  # ... and the limit it would have meant
+        self._lock = threading.Lock()
+
+    @property
+    def rate(self) -> float | None:
+        """Requests per second the gate lets through now (None: unlimited)."""
+        with self._lock:
+            return self._rate(self._clock())
+
+    def _rate(self, now: float) -> float | None:
+        if self.estimate is None:
+            return None
+        since = max(0.0, now - self._cut_at)
+        settle = max(self._floor, self.SETTLE)
+        if since < self.RECOVER:
+            return min(self.estimate * (self._floor + (settle - self._floor) * since / self.RECOVER), self.ceiling)
+        probe = since - self.RECOVER
+        growth = (settle + self.PROBE * probe) * math.pow(self.SPEEDUP, min(max(0.0, probe - self.PATIENCE), 300.0))
+        return min(self.estimate * growth, self.ceiling)
+
+    def reserve(self) -> float:
+        with self._lock:
+            now = self._clock()
+            rate = self._rate(now)
+            if rate is None:
+                return 0.0
+            start = max(now, self._next)
+            self._next = start + 1.0 / rate
+            return start - now
+
+    def on_success(self) -> None:
+        with self._lock:
+            now = self._clock()
+            self._passes.append(now)
+            while self._passes and self._passes[0] < now - self.HISTORY:
+                self._passes.popleft()
+
+    def on_429(self, retry_after: float | None, sent_at: float) -> None:
+        with self._lock:
+            if sent_at < self._cut_at:
+                return  # sent at the old rate: the cut that followed already answered it
+            now = self._clock()
+            window = min(max(retry_after or 0.0, self.MIN_WINDOW), self.MAX_WINDOW)
+            rate = self._rate(now)
+            if rate is None and (self._doubt is None or now - self._doubt > self.HISTORY):
+                # A first 429 may be a stray one (an overloaded gateway): only this request pauses, and we wait
+                # for a second one to learn from.
+                self._doubt, self._doubt_estimate = now, self._measure(now, window, None)
+                return
+            estimate = self._measure(now, window, rate)
+            if self._doubt is not None:
+                # Confirmed. Between two limit 429s the server's bucket went from empty to empty, so what went
+                # through in between is the limit; for a stray first 429 it is simply the pace we had.
+                between = sum(1 for t in self._passes if t > self._doubt)
+                interval = now - self._doubt
+                estimate = max(self._doubt_estimate, between / interval if interval >= window else 0.0)
+                self._doubt = None
+            self.estimate = min(estimate, self.ceiling)
+            self._floor = self.BACKOFF
+            self._cut_at = now
+            # The 429 spent a slot: the next request waits one interval (at most the server's window).
+            self._next = max(self._next, now + min(1.0 / (self.BACKOFF * self.estimate), window))
+            self.cuts += 1
+
+    def _measure(self, now: float, window: float, rate: float | None) -> float:
+        """The limit that explains a 429 now, from the passes before it."""
+        # A floor that holds whatever the burst: the server's bucket (at most one window of requests) cannot
+        # have let more through than limit x (span + window).
+        span = now - self._passes[0] if self._passes else 0.0
+        estimate = max(len(self._passes), 1) / (span + window)
+        recent = [t for t in self._passes if t > now - window]
+        if len(recent) > 2 and (rate is not None or span >= window):
+            # What went through just now (unless it is the burst that emptied the bucket), at most what we
+            # were sending at.
+            went_through = (len(recent) - 1) / (recent[-1] - recent[0] or 1e-9)
+            estimate = max(estimate, went_through if rate is None else min(rate, went_through))
+        return estimate
