@@ -1,0 +1,70 @@
+"""A worker process for the multi-process tests and benchmarks: `python -m bench._workers MODE JSON-ARGS`.
+
+walk:   prints "ready", waits for "go" on stdin, walks every contact (pages of `size`) with a `Topo` whose rate gate
+        is a SharedBudget (`redis_url`) or the in-process gate (`redis_url` null), prints a JSON summary.
+export: streams one partition into a SQLite table, committing each activity's row together with the cursor
+        (the transactional pattern), so a SIGKILL at any point and a re-run leave every id exactly once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import sys
+from datetime import datetime
+from typing import Any
+
+from topo_ext import Cursor, RateLimitError, SharedBudget, Topo
+
+
+def walk(args: dict[str, Any]) -> None:
+    gate = SharedBudget(args["redis_url"], key=args["key"], rate=args["rate"]) if args["redis_url"] else args["rate"]
+    client = Topo(api_key=args["api_key"], base_url=args["base_url"], rate_limit=gate, max_retries=10)
+    client.contacts.list(size=1)  # warm up (imports, connection) before the measured run
+    print("ready", flush=True)
+    sys.stdin.readline()
+    seen, errors = 0, 0
+    try:
+        seen = sum(1 for _ in client.contacts.list(size=args["size"]))
+    except RateLimitError:
+        errors += 1
+    print(json.dumps({"contacts": seen, "errors": errors}), flush=True)
+
+
+class TransactionalStore:
+    """Saves the cursor through the consumer's own connection, without committing: the consumer commits it
+    together with the rows of the activities it covers."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        db.execute("CREATE TABLE IF NOT EXISTS cursor (id INTEGER PRIMARY KEY CHECK (id = 1), value TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS seen (activity_id TEXT)")  # no key: a repeat would show
+        db.commit()
+
+    def load(self) -> Cursor | None:
+        row = self.db.execute("SELECT value FROM cursor").fetchone()
+        return Cursor.from_json(row[0]) if row else None
+
+    def save(self, cursor: Cursor) -> None:
+        self.db.execute("INSERT OR REPLACE INTO cursor (id, value) VALUES (1, ?)", (cursor.to_json(),))
+
+
+def export(args: dict[str, Any]) -> None:
+    db = sqlite3.connect(args["db"], isolation_level="DEFERRED")
+    store = TransactionalStore(db)
+    gate = SharedBudget(args["redis_url"], key=args["key"], rate=args["rate"]) if args.get("redis_url") else None
+    client = Topo(api_key=args["api_key"], base_url=args["base_url"], rate_limit=gate)
+    stream = client.activities.stream(since=datetime.fromisoformat(args["after"]),
+                                      created_at_before=datetime.fromisoformat(args["before"]), store=store)
+    with stream:
+        for activity in stream:
+            db.commit()  # the previous activity's row and the cursor the stream saved for it, in one transaction
+            db.execute("INSERT INTO seen (activity_id) VALUES (?)", (str(activity.id),))
+    db.commit()
+    print("done", flush=True)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    {"walk": walk, "export": export}[sys.argv[1]](json.loads(sys.argv[2]))
