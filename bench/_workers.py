@@ -52,6 +52,10 @@ class TransactionalStore:
 
 def export(args: dict[str, Any]) -> None:
     db = sqlite3.connect(args["db"], isolation_level="DEFERRED")
+    # WAL with synchronous=NORMAL: a commit survives the process being killed (the OS has it) without an fsync
+    # per activity; only a power cut could lose the last commits, and then their cursor with them.
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
     store = TransactionalStore(db)
     gate = SharedBudget(args["redis_url"], key=args["key"], rate=args["rate"]) if args.get("redis_url") else None
     client = Topo(api_key=args["api_key"], base_url=args["base_url"], rate_limit=gate)
