@@ -12,7 +12,12 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed node_modules/.installed  ## venv with pinned tools, the package in editable mode, node tools
+install: $(VENV)/.installed node_modules/.installed redis-server  ## venv with pinned tools, the package in editable mode, node tools, redis-server
+
+redis-server:  # a real Redis for the shared-rate-budget tests (they start their own on a free loopback port)
+	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null; } || \
+	  { echo "make install: needs redis-server (Debian/Ubuntu: sudo apt-get install redis-server)" >&2; exit 1; }
 
 $(VENV)/.installed: requirements/dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -72,4 +77,4 @@ api-diff:  ## public Python surface: working tree vs REF (default: last commit t
 clean:  ## remove build outputs (not the venv)
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache
 
-.PHONY: help install generate check-generated spec-check lint test record contract reliability bench demo drift api-diff clean
+.PHONY: help install redis-server generate check-generated spec-check lint test record contract reliability bench demo drift api-diff clean

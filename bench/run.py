@@ -23,11 +23,12 @@ import decode
 import memory
 import overhead
 import pages
+import shared
 import walk
 
 HERE = Path(__file__).resolve().parent
 SECTIONS = {"decode": decode.run, "pages": pages.run, "walk": walk.run, "overhead": overhead.run,
-            "memory": memory.run}
+            "memory": memory.run, "shared": shared.run}
 
 
 def environment() -> dict[str, Any]:
@@ -65,6 +66,10 @@ def _detail(row: dict[str, Any]) -> str:
         return f"{row['drift_reports']} drift reports"
     if row["id"].startswith("decode.tolerant"):
         return f"{row['drift_reports_per_page']} drift reports/page"
+    if row["id"].startswith("shared.walk."):
+        return f"{row['requests']} requests, {row['rate_limited_429']} x 429"
+    if row["id"].startswith("shared.export."):
+        return f"1 worker: {row['one_worker_seconds']:.1f} s"
     if row["id"] == "overhead.topo":
         return f"+{row['per_call_overhead_us']:.0f} us/call"
     if row["id"].startswith("memory."):
@@ -142,6 +147,11 @@ NOTES = [
     "latency / concurrency, pages / limit).",
     f"- Overhead: {overhead.CALLS:,} `contacts.get(id)` vs bare httpx (same GET and headers + `json.loads`) on one "
     "shared connection pool; the sandbox (latency 0) runs in its own process, so its time is in both figures.",
+    f"- Shared budget: {shared.WORKERS} processes walking contacts against one key limited to {shared.LIMIT:g} "
+    "req/s (token bucket, burst 2), through one SharedBudget in Redis vs in-process gates that learn the limit "
+    "alone; ratio = combined rate at the sandbox / the limit. Export: activities.partition() into "
+    f"{shared.WORKERS} worker processes vs 1, under {shared.EXPORT_LATENCY * 1000:g} ms latency, and under a "
+    f"{shared.EXPORT_LIMIT:g} req/s limit shared through Redis (the limit is the bound there).",
     f"- Memory: resident memory of a fresh process streaming {memory.ACTIVITIES:,} activities, after 100,000 vs "
     "after 10,000.",
 ]

@@ -35,6 +35,7 @@ from ._pagination import AsyncPage, AsyncPaginator, SyncPage
 from ._response import APIResponse
 from ._version import __version__
 from .events import Event, EventDispatcher, UnknownEvent, parse_event
+from .shared_budget import SharedBudget
 from .streaming import Cursor, DBAPICursorStore, FileCursorStore, SQLiteCursorStore
 from .webhooks import WebhookPayloadError, WebhookVerificationError
 
@@ -65,6 +66,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "SQLiteCursorStore",
+    "SharedBudget",
     "SyncPage",
     "Topo",
     "TopoError",

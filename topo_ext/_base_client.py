@@ -146,7 +146,7 @@ def _key_hint(key: str) -> str:
 
 
 def resolve_options(base_url: str | None, timeout: float | httpx.Timeout | None, max_retries: int | None,
-                    rate_limit: float | None) -> Options:
+                    rate_limit: float | Gate | None) -> Options:
     url = base_url or os.environ.get("TOPO_BASE_URL") or DEFAULT_BASE_URL
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"base_url: {url!r} is not an http(s) URL")
@@ -160,6 +160,8 @@ def resolve_options(base_url: str | None, timeout: float | httpx.Timeout | None,
         raise ValueError(f"base_url: {url!r} has no host or an impossible port")
     if max_retries is not None and (not isinstance(max_retries, int) or max_retries < 0):
         raise ValueError(f"max_retries: must be a non-negative int, got {max_retries!r}")
+    if not isinstance(rate_limit, int | float) or isinstance(rate_limit, bool):
+        rate_limit = None  # a Gate (e.g. SharedBudget) carries its own rate; see _rate.gate_for
     if rate_limit is not None and rate_limit <= 0:
         raise ValueError(f"rate_limit: must be a positive number of requests per second, got {rate_limit!r}")
     return Options(

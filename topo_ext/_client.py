@@ -20,7 +20,7 @@ from ._base_client import (
 )
 from ._drift import DriftRecord, drift_record
 from ._operations import Operation
-from ._rate import Gate, RateGate
+from ._rate import Gate, gate_for
 from ._response import APIResponse
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ class Topo(_ClientBase):
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-        rate_limit: float | None = None,
+        rate_limit: float | Gate | None = None,
         http_client: httpx.Client | None = None,
         log_drift: bool = True,
     ) -> None:
@@ -120,7 +120,8 @@ class Topo(_ClientBase):
             base_url: defaults to TOPO_BASE_URL, then https://api.topo.io/v1.
             timeout: seconds (or an httpx.Timeout) per attempt.
             max_retries: retries after the first attempt (default 2), see topo_ext._base_client for the rule.
-            rate_limit: requests per second to stay under, if you know your limit (no 429s are wasted then).
+            rate_limit: requests per second to stay under, if you know your limit (no 429s are wasted then), or a
+                `SharedBudget` that every process using the same Topo key draws from.
             http_client: an httpx.Client to use (its pool, proxies, transport); closed by you, not by Topo.
             log_drift: log one WARNING on the `topo` logger per new kind of unknown data the API sends.
         """
@@ -128,7 +129,7 @@ class Topo(_ClientBase):
         self._options = resolve_options(base_url, timeout, max_retries, rate_limit)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(timeout=self._options.timeout, follow_redirects=False)
-        self._gate = RateGate(self._options.rate_limit)
+        self._gate = gate_for(rate_limit)
         self._transport = self._new_transport()
         drift_record().log_enabled = log_drift
 
@@ -242,7 +243,7 @@ class AsyncTopo(_ClientBase):
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
-        rate_limit: float | None = None,
+        rate_limit: float | Gate | None = None,
         prefetch: int = 0,
         http_client: httpx.AsyncClient | None = None,
         log_drift: bool = True,
@@ -252,7 +253,7 @@ class AsyncTopo(_ClientBase):
         self.prefetch = _check_prefetch(prefetch)
         self._owns_http = http_client is None
         self._http = LoopBoundHTTP(http_client, self._options.timeout)
-        self._gate = RateGate(self._options.rate_limit)
+        self._gate = gate_for(rate_limit)
         self._transport = self._new_transport()
         drift_record().log_enabled = log_drift
 

@@ -144,3 +144,16 @@ class RateGate:
             went_through = (len(recent) - 1) / (recent[-1] - recent[0] or 1e-9)
             estimate = max(estimate, went_through if rate is None else min(rate, went_through))
         return estimate
+
+
+def gate_for(rate_limit: float | Gate | None) -> Gate:
+    """The gate behind `Topo(rate_limit=...)`: a number (or None) is an in-process `RateGate`; a `Gate` such as
+    `topo_ext.SharedBudget` is used as it is (shared by every client given it)."""
+    if rate_limit is None or (isinstance(rate_limit, int | float) and not isinstance(rate_limit, bool)):
+        return RateGate(rate_limit)
+    if not isinstance(rate_limit, bool) and all(
+        callable(getattr(rate_limit, name, None)) for name in ("reserve", "on_success", "on_429")
+    ):
+        return rate_limit
+    raise TypeError(f"rate_limit: expected requests per second or a gate such as SharedBudget, "
+                    f"got {type(rate_limit).__name__}")

@@ -2,19 +2,41 @@
 
 from __future__ import annotations
 
+import builtins
 import os
-from datetime import datetime
+from collections.abc import Generator
+from datetime import UTC, datetime
 from typing import Any
 
 from topo_client.api.activities import get_activity, list_activities
 
+from .. import _partition
 from .._operations import Operation
+from .._partition import CountRequest, Partition
 from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, sync_list, sync_op
 from ..events import ActivityPage, decode_activity, decode_activity_page
 from ..streaming import ActivityStream, AsyncActivityStream, Cursor, CursorStore, _filters, _start
 
 _list = Operation(list_activities.build_request, decode_activity_page)
 _get = Operation(get_activity.build_request, decode_activity)
+
+_PARTITION_DOC = """Split the activities created in (since, until) into `parts` time ranges of about equal size.
+
+Each part is streamable on its own (`stream(since=part.after, created_at_before=part.before, store=...)`, one
+cursor store per part), and together the parts hold every activity of the range exactly once. The plan costs a
+few dozen count queries (`size=1`). `until` defaults to now; `**filters` are `list()` filters applied to the counts
+(pass the same ones to each part's stream).
+"""
+
+
+def _planner(since: datetime, until: datetime | None, parts: int,
+             filters: dict[str, Any]) -> tuple[Generator[CountRequest, int, list[Partition]], dict[str, Any]]:
+    until = until if until is not None else datetime.now(UTC)
+    _partition.check(since, until, parts)
+    base = {**_filters(filters), "size": 1, "page": 1}
+    _list.request_kwargs((), base)  # check the filters before the first request
+    return _partition.plan(since, until, parts), base
+
 
 _STREAM_DOC = """Every activity created after the cursor, oldest first, each once per walk.
 
@@ -55,6 +77,21 @@ class Activities(SyncAPIResource):
 
     stream.__doc__ = _STREAM_DOC
 
+    def partition(self, *, since: datetime, until: datetime | None = None, parts: int,
+                  **filters: Any) -> builtins.list[Partition]:
+        planner, base = _planner(since, until, parts, filters)
+        request = next(planner)
+        try:
+            while True:
+                after, before = request
+                page = self._client._send(_list, (), {**base, "created_at_after": after, "created_at_before": before})
+                request = planner.send(page[0].total_count)
+        except StopIteration as done:
+            result: builtins.list[Partition] = done.value
+            return result
+
+    partition.__doc__ = _PARTITION_DOC
+
 
 class AsyncActivities(AsyncAPIResource):
     list = async_list(_list)
@@ -74,3 +111,19 @@ class AsyncActivities(AsyncAPIResource):
                                    store=store)
 
     stream.__doc__ = _STREAM_DOC
+
+    async def partition(self, *, since: datetime, until: datetime | None = None, parts: int,
+                        **filters: Any) -> builtins.list[Partition]:
+        planner, base = _planner(since, until, parts, filters)
+        request = next(planner)
+        try:
+            while True:
+                after, before = request
+                page = await self._client._send(_list, (), {**base, "created_at_after": after,
+                                                            "created_at_before": before})
+                request = planner.send(page[0].total_count)
+        except StopIteration as done:
+            result: builtins.list[Partition] = done.value
+            return result
+
+    partition.__doc__ = _PARTITION_DOC

@@ -1,0 +1,113 @@
+"""Many processes, one Topo key: a shared Redis budget vs in-process gates, and exports split across workers.
+
+- Budget: 4 worker processes walk 40 contacts each (pages of 2) against one sandbox limited to 10 req/s per key
+  (token bucket, burst 2). With a `SharedBudget` (rate given) they draw from one schedule; the baseline is the same
+  4 processes with in-process gates that do not know the limit, each learning it alone. Ratio: combined request
+  rate measured at the sandbox / the limit (goal 0.85-1.0x), and the 429s each wasted.
+- Export: the sandbox's activities exported by 1 worker vs 4 workers (`activities.partition(parts=4)`, one
+  process per part, each streaming its part into SQLite); wall time includes planning and process start-up.
+  Under latency alone 4 workers should take about a quarter of the time; under a rate limit shared through Redis,
+  the limit is the bound and 4 workers cannot beat 1 by much.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from _redis import RedisServer
+
+ROOT = Path(__file__).resolve().parent.parent
+LIMIT = 10.0
+WORKERS = 4
+EXPORT_ACTIVITIES = 10_000
+EXPORT_LATENCY = 0.02
+EXPORT_LIMIT = 20.0
+
+
+def _spawn(mode: str, args: dict[str, Any]) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "bench._workers", mode, json.dumps(args)], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
+def _walk(sb: Any, redis_url: str | None) -> tuple[float, dict[str, Any]]:
+    args = {"base_url": sb.base_url, "api_key": sb.api_key, "redis_url": redis_url, "key": "topo:bench",
+            "rate": LIMIT if redis_url else None, "size": 2}
+    procs = [_spawn("walk", args) for _ in range(WORKERS)]
+    for proc in procs:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready"
+    time.sleep(1.0)
+    sb.stats.reset()
+    start = time.monotonic()
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    for proc in procs:
+        assert proc.stdout is not None
+        proc.stdout.readline()
+    seconds = time.monotonic() - start
+    for proc in procs:
+        proc.communicate(timeout=60)
+    return seconds, sb.stats.snapshot()
+
+
+def _export(sb: Any, workers: int, redis_url: str | None, tmp: Path) -> float:
+    from topo_ext import SharedBudget, Topo
+
+    start = time.monotonic()
+    gate = SharedBudget(redis_url, key="topo:export", rate=EXPORT_LIMIT) if redis_url else None
+    client = Topo(api_key=sb.api_key, base_url=sb.base_url, rate_limit=gate)
+    parts = client.activities.partition(since=datetime(2000, 1, 1, tzinfo=UTC),
+                                        until=datetime.now(UTC) + timedelta(seconds=1), parts=workers)
+    procs = []
+    for part in parts:
+        db = tmp / f"export-{workers}-{part.index}-{bool(redis_url)}.db"
+        procs.append(_spawn("export", {"base_url": sb.base_url, "api_key": sb.api_key, "db": str(db),
+                                       "after": part.after.isoformat(), "before": part.before.isoformat(),
+                                       "redis_url": redis_url, "key": "topo:export", "rate": EXPORT_LIMIT}))
+    for proc in procs:
+        proc.communicate(timeout=600)
+        if proc.returncode:
+            raise RuntimeError(f"export worker failed (status {proc.returncode})")
+    return time.monotonic() - start
+
+
+def run() -> list[dict[str, Any]]:
+    from topo_ext.sandbox import Sandbox
+
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="topo-bench-shared-") as tmp, RedisServer(Path(tmp)) as redis:
+        for name, url in (("shared Redis budget", redis.url), ("in-process gates, limit unknown", None)):
+            with Sandbox(seed=3, activities=10, contacts=40, rate_limit=LIMIT, burst=2) as sb:
+                seconds, stats = _walk(sb, url)
+            rate = stats["requests"] / seconds
+            rows.append({
+                "id": f"shared.walk.{'redis' if url else 'alone'}",
+                "name": f"{WORKERS} processes, one key at {LIMIT:g} req/s: {name}",
+                "seconds": seconds, "ratio": rate / LIMIT, "baseline": "the limit",
+                "goal": "0.85-1.0x, <= 2 x 429" if url else None,
+                "met": (0.85 <= rate / LIMIT <= 1.02 and stats["rate_limited"] <= 2) if url else None,
+                "requests": stats["requests"], "rate_limited_429": stats["rate_limited"],
+            })
+        for label, latency, limit in (("latency only", EXPORT_LATENCY, None),
+                                      (f"shared limit {EXPORT_LIMIT:g} req/s", 0.0, EXPORT_LIMIT)):
+            with Sandbox(seed=4, activities=EXPORT_ACTIVITIES, latency=latency, rate_limit=limit,
+                         burst=2 if limit else None) as sb:
+                url = redis.url if limit else None
+                one = _export(sb, 1, url, Path(tmp))
+                many = _export(sb, WORKERS, url, Path(tmp))
+            rows.append({
+                "id": f"shared.export.{'limit' if limit else 'latency'}",
+                "name": f"export {EXPORT_ACTIVITIES:,} activities, {WORKERS} workers vs 1 ({label})",
+                "seconds": many, "ratio": many / one, "baseline": "1 worker", "goal": None, "met": None,
+                "one_worker_seconds": one,
+            })
+    return rows
