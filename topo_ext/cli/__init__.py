@@ -176,7 +176,8 @@ def main(argv: Sequence[str] | None = None, *, http_client: httpx.Client | None 
 
 
 #: Options that only mean something together with another one: (command, action, option, the option it needs).
-REQUIRES = [("activities", "export", "--interval", "--follow")]
+REQUIRES = [("activities", "export", "--interval", "--follow"), ("activities", "export", "--part", "--since"),
+            ("activities", "export", "--part", "--until")]
 
 
 def _needs(args: argparse.Namespace, argv: Sequence[str]) -> str | None:

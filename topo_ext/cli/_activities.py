@@ -55,6 +55,13 @@ def add_activities(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", type=aware_datetime, metavar="DATETIME",
                         help="start after this ISO 8601 instant; a timezone is required (e.g. 2025-01-31T00:00:00Z). "
                              "Ignored when --cursor-file already holds a cursor")
+    parser.add_argument("--until", type=aware_datetime, metavar="DATETIME",
+                        help="stop before this ISO 8601 instant (exclusive); with --part, fixes the range every "
+                             "worker splits the same way")
+    parser.add_argument("--part", type=part_spec, metavar="I/N",
+                        help="export only part I of N (1-based) of the range --since..--until, split into N parts "
+                             "of about equal size (activities.partition); run one worker per part, each with its "
+                             "own --output and --cursor-file")
     parser.add_argument("--event-type", type=enum_choice(ActivityEventTypeFilter, "event type"), metavar="TYPE",
                         help=f"only this event type: {', '.join(ActivityEventTypeFilter)}")
     parser.add_argument("--resource-type", type=enum_choice(ActivityResourceType, "resource type"), metavar="TYPE",
@@ -95,7 +102,17 @@ def run_export(ctx: Context) -> int:
         log.warning("resuming from %s (after %s); --since is ignored", args.cursor_file,
                     resumed.created_at.isoformat() if resumed.created_at else "the start")
     client = ctx.client()
-    stream = client.activities.stream(since=None if resumed else args.since, cursor=resumed, store=export.store,
+    since = args.since
+    if args.part:
+        if args.follow:
+            raise UsageError("--part exports a fixed range; it cannot be combined with --follow")
+        index, parts = args.part
+        part = client.activities.partition(since=args.since, until=args.until, parts=parts, **filters)[index - 1]
+        ctx.err.write(f"topo: {part} (about {part.expected:,} activities)\n")
+        since, filters["created_at_before"] = part.after, part.before
+    elif args.until:
+        filters["created_at_before"] = args.until
+    stream = client.activities.stream(since=None if resumed else since, cursor=resumed, store=export.store,
                                       follow=args.follow, interval=args.interval, **filters)
     progress = Progress(ctx.err, "activities")
     if progress.enabled and not args.follow:
@@ -318,3 +335,15 @@ def _remaining(ctx: Context, cursor: Cursor, filters: dict[str, Any], limit: int
     after: dict[str, Any] = {"created_at_after": cursor.created_at} if cursor.created_at else {}
     total = ctx.client().activities.list(size=1, **after, **filters).total_count
     return min(total, limit) if limit else total
+
+
+def part_spec(text: str) -> tuple[int, int]:
+    """`I/N` with 1 <= I <= N: which of N parts to export."""
+    index, _, parts = text.partition("/")
+    try:
+        i, n = int(index), int(parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected I/N such as 2/4, got {text!r}") from None
+    if not 1 <= i <= n <= 1000:
+        raise argparse.ArgumentTypeError(f"expected 1 <= I <= N <= 1000, got {text!r}")
+    return i, n
