@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 import httpx
 
 from . import _exceptions as exc
+from . import _telemetry
 from ._operations import Operation
 from ._version import __version__
 
@@ -340,11 +341,13 @@ class _Undecodable(Exception):
 class BaseTransport:
     """State and request building shared by the sync and async transports."""
 
-    def __init__(self, api_key: Secret, options: Options, gate: RateGate | None = None) -> None:
+    def __init__(self, api_key: Secret, options: Options, gate: RateGate | None = None,
+                 telemetry: _telemetry.Telemetry | None = None) -> None:
         self.api_key = api_key
         self.options = options
         self.gate = gate or RateGate(options.rate_limit)
         self.policy = Policy(options, self.gate)
+        self.telemetry = telemetry
 
     def headers(self) -> dict[str, str]:
         return {
@@ -358,6 +361,7 @@ class BaseTransport:
               kwargs: dict[str, Any]) -> httpx.Request:
         kw = op.request_kwargs(args, kwargs)
         headers = {**self.headers(), **kw.pop("headers", {})}
+        _telemetry.current().inject(headers)
         url = self.options.base_url + kw.pop("url")
         return http.build_request(
             kw.pop("method").upper(), url, headers=headers, timeout=self.options.timeout,
@@ -403,17 +407,35 @@ class BaseTransport:
 
 
 class SyncTransport(BaseTransport):
-    def __init__(self, http: httpx.Client, api_key: Secret, options: Options, gate: RateGate | None = None) -> None:
-        super().__init__(api_key, options, gate)
+    def __init__(self, http: httpx.Client, api_key: Secret, options: Options, gate: RateGate | None = None,
+                 telemetry: _telemetry.Telemetry | None = None) -> None:
+        super().__init__(api_key, options, gate, telemetry)
         self.http = http
 
     def send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
+        if self.telemetry is None:
+            return self._send(op, args, kwargs)
+        span = self.telemetry.start(op, kwargs, self.options.base_url)
+        with _telemetry.activated(span):
+            try:
+                value, response = self._send(op, args, kwargs)
+            except BaseException as err:
+                span.finish(error=err)
+                raise
+            span.finish(response=response)
+            return value, response
+
+    def _send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
         request = self.build(self.http, op, args, kwargs)
+        span = _telemetry.current() if self.telemetry is not None else _telemetry.NOOP
         attempt, pending = 0, 0.0
         while True:
             attempt += 1
+            span.attempt(attempt)
             # One wait per attempt: the retry delay, or longer if the rate gate says so.
-            if wait := max(pending, self.gate.reserve()):
+            gate_wait = self.gate.reserve()
+            if wait := max(pending, gate_wait):
+                span.waited(gate_wait, "rate_gate")
                 _sleep(wait)
             try:
                 response = self.http.send(request)
@@ -429,6 +451,7 @@ class SyncTransport(BaseTransport):
                 assert outcome.response is not None
                 return value, outcome.response
             self.policy.log_retry(request, attempt, decision)
+            span.retry(attempt, decision.reason, decision.delay)
             pending = decision.delay
 
     def request(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
@@ -437,18 +460,36 @@ class SyncTransport(BaseTransport):
 
 class AsyncTransport(BaseTransport):
     def __init__(self, http: httpx.AsyncClient, api_key: Secret, options: Options,
-                 gate: RateGate | None = None) -> None:
-        super().__init__(api_key, options, gate)
+                 gate: RateGate | None = None, telemetry: _telemetry.Telemetry | None = None) -> None:
+        super().__init__(api_key, options, gate, telemetry)
         self.http = http
 
     async def send(self, op: Operation[Any, T], args: tuple[Any, ...],
                    kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
+        if self.telemetry is None:
+            return await self._send(op, args, kwargs)
+        span = self.telemetry.start(op, kwargs, self.options.base_url)
+        with _telemetry.activated(span):
+            try:
+                value, response = await self._send(op, args, kwargs)
+            except BaseException as err:
+                span.finish(error=err)
+                raise
+            span.finish(response=response)
+            return value, response
+
+    async def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
+                    kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
         request = self.build(self.http, op, args, kwargs)
+        span = _telemetry.current() if self.telemetry is not None else _telemetry.NOOP
         attempt, pending = 0, 0.0
         while True:
             attempt += 1
+            span.attempt(attempt)
             # One wait per attempt: the retry delay, or longer if the rate gate says so.
-            if wait := max(pending, self.gate.reserve()):
+            gate_wait = self.gate.reserve()
+            if wait := max(pending, gate_wait):
+                span.waited(gate_wait, "rate_gate")
                 await _async_sleep(wait)
             try:
                 response = await self.http.send(request)
@@ -464,6 +505,7 @@ class AsyncTransport(BaseTransport):
                 assert outcome.response is not None
                 return value, outcome.response
             self.policy.log_retry(request, attempt, decision)
+            span.retry(attempt, decision.reason, decision.delay)
             pending = decision.delay
 
     async def request(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
