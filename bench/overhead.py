@@ -1,7 +1,9 @@
 """Overhead: 1,000 `contacts.get(id)` calls through topo_ext vs bare httpx, sharing one connection pool.
 
 Bare httpx sends the same GET with the same headers and does `json.loads` on the body; topo_ext adds argument
-checking, the transport policy and the model parse. The sandbox (latency 0) runs in its own process. The ratio is
+checking, the transport policy and the model parse. A third loop runs the same calls with OpenTelemetry tracing
+on (SDK tracer provider with a batch span processor, SDK meter provider): the cost of `tracing=`. The sandbox
+(latency 0) runs in its own process. The ratio is
 the median over paired rounds (topo_ext / bare, run back to back). The topo_ext loop is also profiled with
 cProfile against the bare loop; the functions adding the most time per call are reported.
 """
@@ -75,11 +77,18 @@ def run() -> list[dict[str, Any]]:
             for _ in range(CALLS):
                 client.contacts.get(contact_id)
 
-        for fn in (bare, topo):  # warm the pool, the caches and the server
+        traced_client = Topo(api_key=sb.api_key, base_url=sb.base_url, http_client=http, tracing=_telemetry())
+
+        def traced() -> None:
+            for _ in range(CALLS):
+                traced_client.contacts.get(contact_id)
+
+        for fn in (bare, topo, traced):  # warm the pool, the caches and the server
             fn()
-        times: dict[str, list[float]] = {"bare": [], "topo": []}
-        for i in range(ROUNDS):  # paired rounds, order alternating, so drift in machine speed hits both alike
-            order = (("bare", bare), ("topo", topo)) if i % 2 == 0 else (("topo", topo), ("bare", bare))
+        times: dict[str, list[float]] = {"bare": [], "topo": [], "traced": []}
+        loops = [("bare", bare), ("topo", topo), ("traced", traced)]
+        for i in range(ROUNDS):  # rounds with the order rotating, so drift in machine speed hits all alike
+            order = loops[i % 3:] + loops[:i % 3]
             for name, fn in order:
                 start = time.perf_counter()
                 fn()
@@ -88,6 +97,7 @@ def run() -> list[dict[str, Any]]:
         pairs = list(zip(times["topo"], times["bare"], strict=True))
         ratio = statistics.median(t / b for t, b in pairs)
         overhead_s = statistics.median(t - b for t, b in pairs)
+        traced_ratio = statistics.median(t / b for t, b in zip(times["traced"], times["bare"], strict=True))
         profile = _profile(bare, topo)
     return [
         {"id": "overhead.bare", "name": f"overhead: bare httpx GET + json.loads, {CALLS:,} calls", "seconds": bare_s,
@@ -95,4 +105,26 @@ def run() -> list[dict[str, Any]]:
         {"id": "overhead.topo", "name": f"overhead: topo_ext contacts.get(id), {CALLS:,} calls", "seconds": topo_s,
          "ratio": ratio, "baseline": "bare httpx", "goal": f"<= {GOAL}x", "met": ratio <= GOAL,
          "per_call_overhead_us": overhead_s / CALLS * 1e6, "profile": profile},
+        {"id": "overhead.traced", "name": f"overhead: contacts.get(id) with OpenTelemetry tracing on, {CALLS:,} calls",
+         "seconds": statistics.median(times["traced"]), "ratio": traced_ratio, "baseline": "bare httpx",
+         "goal": None, "met": None},
     ]
+
+
+def _telemetry() -> Any:
+    """OpenTelemetry as a service would run it: SDK providers, spans batched to an exporter that drops them."""
+    from opentelemetry.sdk.metrics import MeterProvider
+    from opentelemetry.sdk.metrics.export import InMemoryMetricReader
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import BatchSpanProcessor, SpanExporter, SpanExportResult
+
+    from topo_ext.otel import OpenTelemetry
+
+    class Drop(SpanExporter):
+        def export(self, spans: Any) -> SpanExportResult:
+            return SpanExportResult.SUCCESS
+
+    provider = TracerProvider()
+    provider.add_span_processor(BatchSpanProcessor(Drop()))
+    meters = MeterProvider(metric_readers=[InMemoryMetricReader()])
+    return OpenTelemetry(tracer_provider=provider, meter_provider=meters)

@@ -34,6 +34,7 @@ from typing import Any, TypeVar
 import httpx
 
 from . import _exceptions as exc
+from . import _telemetry
 from ._operations import Operation
 from ._rate import Gate, RateGate
 from ._version import __version__
@@ -363,11 +364,13 @@ class _Undecodable(Exception):
 class BaseTransport:
     """State and request building shared by the sync and async transports."""
 
-    def __init__(self, api_key: Secret, options: Options, gate: Gate | None = None) -> None:
+    def __init__(self, api_key: Secret, options: Options, gate: Gate | None = None,
+                 telemetry: _telemetry.Telemetry | None = None) -> None:
         self.api_key = api_key
         self.options = options
         self.gate: Gate = gate or RateGate(options.rate_limit)
         self.policy = Policy(options)
+        self.telemetry = telemetry
 
     def headers(self) -> dict[str, str]:
         return {
@@ -385,6 +388,7 @@ class BaseTransport:
             if isinstance(value, str) and (problem := _header_problem(value)):
                 raise exc.InvalidRequestError(f"{op.spec.operation_id}: header {name!r} contains {problem}; "
                                               "nothing was sent")
+        _telemetry.current().inject(headers)
         url = self.options.base_url + kw.pop("url")
         try:
             return http.build_request(
@@ -445,21 +449,38 @@ class BaseTransport:
 
 
 class SyncTransport(BaseTransport):
-    def __init__(self, http: httpx.Client, api_key: Secret, options: Options, gate: Gate | None = None) -> None:
-        super().__init__(api_key, options, gate)
+    def __init__(self, http: httpx.Client, api_key: Secret, options: Options, gate: Gate | None = None,
+                 telemetry: _telemetry.Telemetry | None = None) -> None:
+        super().__init__(api_key, options, gate, telemetry)
         self.http = http
 
     def send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
+        if self.telemetry is None:
+            return self._send(op, args, kwargs)
+        span = self.telemetry.start(op, kwargs, self.options.base_url)
+        with _telemetry.activated(span):
+            try:
+                value, response = self._send(op, args, kwargs)
+            except BaseException as err:
+                span.finish(error=err)
+                raise
+            span.finish(response=response)
+            return value, response
+
+    def _send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
         if self.http.is_closed:
             raise exc.ClientClosedError(CLOSED)
         request = self.build(self.http, op, args, kwargs)
+        span = _telemetry.current() if self.telemetry is not None else _telemetry.NOOP
         attempt, pending, reason = 0, 0.0, ""
         while True:
             attempt += 1
+            span.attempt(attempt)
             # The retry delay is this request's own pause; then the gate spaces it among everyone else's.
             if pending:
                 _sleep(pending)
             if gate_wait := self.gate.reserve():
+                span.waited(gate_wait, "rate_gate")
                 _sleep(gate_wait)
             if attempt > 1:
                 self.policy.log_retry(request, attempt, pending + gate_wait, reason)
@@ -482,6 +503,7 @@ class SyncTransport(BaseTransport):
                 value = self.finish(op, outcome, request, attempt)
                 assert outcome.response is not None
                 return value, outcome.response
+            span.retry(attempt, decision.reason, decision.delay)
             pending, reason = decision.delay, decision.reason
 
     def request(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
@@ -489,21 +511,39 @@ class SyncTransport(BaseTransport):
 
 
 class AsyncTransport(BaseTransport):
-    def __init__(self, http: LoopBoundHTTP, api_key: Secret, options: Options, gate: Gate | None = None) -> None:
-        super().__init__(api_key, options, gate)
+    def __init__(self, http: LoopBoundHTTP, api_key: Secret, options: Options, gate: Gate | None = None,
+                 telemetry: _telemetry.Telemetry | None = None) -> None:
+        super().__init__(api_key, options, gate, telemetry)
         self.pool = http
 
     async def send(self, op: Operation[Any, T], args: tuple[Any, ...],
                    kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
+        if self.telemetry is None:
+            return await self._send(op, args, kwargs)
+        span = self.telemetry.start(op, kwargs, self.options.base_url)
+        with _telemetry.activated(span):
+            try:
+                value, response = await self._send(op, args, kwargs)
+            except BaseException as err:
+                span.finish(error=err)
+                raise
+            span.finish(response=response)
+            return value, response
+
+    async def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
+                    kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
         http = self.pool.get()
         request = self.build(http, op, args, kwargs)
+        span = _telemetry.current() if self.telemetry is not None else _telemetry.NOOP
         attempt, pending, reason = 0, 0.0, ""
         while True:
             attempt += 1
+            span.attempt(attempt)
             # The retry delay is this request's own pause; then the gate spaces it among everyone else's.
             if pending:
                 await _async_sleep(pending)
             if gate_wait := self.gate.reserve():
+                span.waited(gate_wait, "rate_gate")
                 await _async_sleep(gate_wait)
             if attempt > 1:
                 self.policy.log_retry(request, attempt, pending + gate_wait, reason)
@@ -526,6 +566,7 @@ class AsyncTransport(BaseTransport):
                 value = self.finish(op, outcome, request, attempt)
                 assert outcome.response is not None
                 return value, outcome.response
+            span.retry(attempt, decision.reason, decision.delay)
             pending, reason = decision.delay, decision.reason
 
     async def request(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:

@@ -22,6 +22,7 @@ from ._drift import DriftRecord, drift_record
 from ._operations import Operation
 from ._rate import Gate, gate_for
 from ._response import APIResponse
+from ._telemetry import Telemetry, telemetry_for
 
 if TYPE_CHECKING:
     from topo_client.models import Me
@@ -49,6 +50,7 @@ class _ClientBase:
     _raw: bool = False
     _owns_http: bool
     _transport: Any
+    _telemetry: Telemetry | None = None
     prefetch: int = 0
 
     def __repr__(self) -> str:
@@ -112,6 +114,7 @@ class Topo(_ClientBase):
         rate_limit: float | Gate | None = None,
         http_client: httpx.Client | None = None,
         log_drift: bool = True,
+        tracing: bool | Telemetry | None = None,
     ) -> None:
         """Create a client.
 
@@ -124,17 +127,21 @@ class Topo(_ClientBase):
                 `SharedBudget` that every process using the same Topo key draws from.
             http_client: an httpx.Client to use (its pool, proxies, transport); closed by you, not by Topo.
             log_drift: log one WARNING on the `topo` logger per new kind of unknown data the API sends.
+            tracing: OpenTelemetry spans and metrics per operation (`topo_ext.otel`): True, False, an
+                `OpenTelemetry(...)` with its own providers, or None (the default): on when the application has
+                installed an OpenTelemetry SDK tracer provider.
         """
         self._api_key = resolve_api_key(api_key)
         self._options = resolve_options(base_url, timeout, max_retries, rate_limit)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(timeout=self._options.timeout, follow_redirects=False)
         self._gate = gate_for(rate_limit)
+        self._telemetry = telemetry_for(tracing)
         self._transport = self._new_transport()
         drift_record().log_enabled = log_drift
 
     def _new_transport(self) -> SyncTransport:
-        return SyncTransport(self._http, self._api_key, self._options, self._gate)
+        return SyncTransport(self._http, self._api_key, self._options, self._gate, self._telemetry)
 
     def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None) -> Topo:
         """A copy of this client with other settings, sharing its connection pool and rate gate."""
@@ -247,6 +254,7 @@ class AsyncTopo(_ClientBase):
         prefetch: int = 0,
         http_client: httpx.AsyncClient | None = None,
         log_drift: bool = True,
+        tracing: bool | Telemetry | None = None,
     ) -> None:
         self._api_key = resolve_api_key(api_key)
         self._options = resolve_options(base_url, timeout, max_retries, rate_limit)
@@ -254,11 +262,12 @@ class AsyncTopo(_ClientBase):
         self._owns_http = http_client is None
         self._http = LoopBoundHTTP(http_client, self._options.timeout)
         self._gate = gate_for(rate_limit)
+        self._telemetry = telemetry_for(tracing)
         self._transport = self._new_transport()
         drift_record().log_enabled = log_drift
 
     def _new_transport(self) -> AsyncTransport:
-        return AsyncTransport(self._http, self._api_key, self._options, self._gate)
+        return AsyncTransport(self._http, self._api_key, self._options, self._gate, self._telemetry)
 
     def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
                      prefetch: int | None = None) -> AsyncTopo:

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from . import _exceptions as exc
+from . import _telemetry
 from ._operations import Operation, json_decoder
 from ._pagination import AsyncPage, AsyncPaginator, Envelope, SyncPage
 from ._response import APIResponse
@@ -192,7 +193,8 @@ def sync_batch(op: Operation[..., R], item: type[I]) -> Callable[[SyncAPIResourc
         offset = 0
         for chunk in _chunks(_iterable(items), size):
             try:
-                result = self._client._call(op, (), {"body": {"items": chunk}})
+                with _telemetry.batch_chunk(offset, offset + len(chunk)):
+                    result = self._client._call(op, (), {"body": {"items": chunk}})
             except exc.TopoError as err:
                 raise _batch_error(err, offset, offset + len(chunk), merger.items) from err
             merger.add(result, offset)
@@ -215,7 +217,8 @@ def async_batch(
         offset = 0
         for chunk in _chunks(_iterable(items), size):
             try:
-                result = await self._client._call(op, (), {"body": {"items": chunk}})
+                with _telemetry.batch_chunk(offset, offset + len(chunk)):
+                    result = await self._client._call(op, (), {"body": {"items": chunk}})
             except exc.TopoError as err:
                 raise _batch_error(err, offset, offset + len(chunk), merger.items) from err
             merger.add(result, offset)
