@@ -18,12 +18,13 @@ from ._base_client import (
     resolve_options,
     updated_options,
 )
-from ._drift import DriftRecord, drift_record
+from ._drift import DriftRecord
+from ._models import DecodeOptions
 from ._operations import Operation
 from ._response import APIResponse
 
 if TYPE_CHECKING:
-    from topo_client.models import Me
+    from topo_client.responses import Me
 
     from .resources.activities import Activities, AsyncActivities
     from .resources.contacts import AsyncContacts, Contacts
@@ -48,6 +49,7 @@ class _ClientBase:
     _raw: bool = False
     _owns_http: bool
     _transport: Any
+    _decode_options: DecodeOptions
     prefetch: int = 0
 
     def __repr__(self) -> str:
@@ -72,7 +74,7 @@ class _ClientBase:
         clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCE_ATTRS})
         clone._options = updated_options(self._options, timeout=timeout, max_retries=max_retries)
         clone._owns_http = False
-        clone._transport = clone._new_transport()
+        clone._transport = clone._new_transport()  # same _decode_options: copies share the drift record
         return clone
 
     def _new_transport(self) -> Any:
@@ -87,8 +89,18 @@ class _ClientBase:
 
     @property
     def drift(self) -> DriftRecord:
-        """What the API sent that this client's spec does not describe (unknown fields, enum values, events)."""
-        return drift_record()
+        """What the API sent that this client's spec does not describe (unknown fields, enum values, event types,
+        missing required fields, values of another type), for this client and its `with_options` copies."""
+        return self._decode_options.record
+
+    @property
+    def strict_response_validation(self) -> bool:
+        return self._decode_options.strict
+
+    def _init_decoding(self, strict: bool, log_drift: bool) -> None:
+        record = DriftRecord()
+        record.log_enabled = log_drift
+        self._decode_options = DecodeOptions(record=record, strict=strict)
 
 
 class Topo(_ClientBase):
@@ -111,6 +123,7 @@ class Topo(_ClientBase):
         rate_limit: float | None = None,
         http_client: httpx.Client | None = None,
         log_drift: bool = True,
+        strict_response_validation: bool = False,
     ) -> None:
         """Create a client.
 
@@ -122,17 +135,22 @@ class Topo(_ClientBase):
             rate_limit: requests per second to stay under, if you know your limit (no 429s are wasted then).
             http_client: an httpx.Client to use (its pool, proxies, transport); closed by you, not by Topo.
             log_drift: log one WARNING on the `topo` logger per new kind of unknown data the API sends.
+            strict_response_validation: raise APIResponseValidationError (naming the operation, model and field)
+                for any response that differs from the spec, instead of decoding it leniently and noting the
+                difference in `client.drift`.
         """
         self._api_key = resolve_api_key(api_key)
         self._options = resolve_options(base_url, timeout, max_retries, rate_limit)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(timeout=self._options.timeout, follow_redirects=False)
         self._gate = RateGate(self._options.rate_limit)
+        self._init_decoding(strict_response_validation, log_drift)
         self._transport = self._new_transport()
-        drift_record().log_enabled = log_drift
 
     def _new_transport(self) -> SyncTransport:
-        return SyncTransport(self._http, self._api_key, self._options, self._gate)
+        transport = SyncTransport(self._http, self._api_key, self._options, self._gate)
+        transport.decode_options = self._decode_options
+        return transport
 
     def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None) -> Topo:
         """A copy of this client with other settings, sharing its connection pool and rate gate."""
@@ -244,6 +262,7 @@ class AsyncTopo(_ClientBase):
         prefetch: int = 0,
         http_client: httpx.AsyncClient | None = None,
         log_drift: bool = True,
+        strict_response_validation: bool = False,
     ) -> None:
         self._api_key = resolve_api_key(api_key)
         self._options = resolve_options(base_url, timeout, max_retries, rate_limit)
@@ -251,11 +270,13 @@ class AsyncTopo(_ClientBase):
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(timeout=self._options.timeout, follow_redirects=False)
         self._gate = RateGate(self._options.rate_limit)
+        self._init_decoding(strict_response_validation, log_drift)
         self._transport = self._new_transport()
-        drift_record().log_enabled = log_drift
 
     def _new_transport(self) -> AsyncTransport:
-        return AsyncTransport(self._http, self._api_key, self._options, self._gate)
+        transport = AsyncTransport(self._http, self._api_key, self._options, self._gate)
+        transport.decode_options = self._decode_options
+        return transport
 
     def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
                      prefetch: int | None = None) -> AsyncTopo:

@@ -7,13 +7,13 @@ from typing import Any
 
 from topo_client.api.activities import get_activity, list_activities
 
-from .._operations import Operation
-from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, sync_list, sync_op
-from ..events import ActivityPage, decode_activity, decode_activity_page
+from topo_client.responses import Activity, ActivityPage
+
+from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 from ..streaming import ActivityStream, AsyncActivityStream, Cursor, CursorStore, _filters, _start
 
-_list = Operation(list_activities.build_request, decode_activity_page)
-_get = Operation(get_activity.build_request, decode_activity)
+_list = endpoint(list_activities.build_request, ActivityPage)
+_get = endpoint(get_activity.build_request, Activity)
 
 _STREAM_DOC = """Every activity created after the cursor, oldest first, each exactly once.
 

@@ -1,0 +1,315 @@
+"""Lenient decoding into the generated response models: every response decodes, nothing the API sends is lost.
+
+Copied verbatim into the generated package by `generator/generate.py`. Per model class a plan is compiled once:
+
+1. `msgspec.convert(data, Model)` builds the typed object in C (every field is optional, unknown keys ignored);
+2. a walk over the plain data, in Python, keeps unknown keys in `extra`, accepts camelCase spellings of known keys,
+   reads naive datetimes as UTC, and reports unknown keys, missing documented-required keys and unknown enum
+   values to a `Sink` (topo_ext's per-client drift record; in strict mode the sink raises);
+3. if convert raises (a value of an unexpected JSON type somewhere), the model is rebuilt field by field: nested
+   models and list items one at a time, an odd value kept as sent and reported. One bad item never loses the
+   others. Only data of the wrong kind where a model is expected at the top raises (`ShapeError`).
+
+An event whose `type` is not in the tagged union becomes `UnknownEvent`, with the fields every event shares.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import types
+import typing
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from enum import Enum
+from functools import cache
+from typing import Any, Protocol, TypeVar
+
+import msgspec
+
+from ._struct import TopoStruct
+
+T = TypeVar("T")
+
+
+class Sink(Protocol):
+    """Where the walk reports what the spec does not describe (kinds: field, missing, enum, event_type, type)."""
+
+    def report(self, kind: str, schema: str, name: str, example: Any) -> None: ...
+
+
+class _NullSink:
+    def report(self, kind: str, schema: str, name: str, example: Any) -> None:
+        return None
+
+
+NULL_SINK: Sink = _NullSink()
+
+
+class ShapeError(ValueError):
+    """The data is of the wrong kind entirely (e.g. a list where a model's object is expected)."""
+
+
+def decode_json(tp: type[T], raw: bytes, sink: Sink = NULL_SINK) -> T:
+    """Decode a JSON body into `tp` (a generated model) leniently; raises msgspec.DecodeError if it is not JSON."""
+    return decode_data(tp, msgspec.json.decode(raw), sink)
+
+
+def decode_data(tp: type[T], data: Any, sink: Sink = NULL_SINK) -> T:
+    """Build `tp` (a model, or a list of models) from plain data (what `json.loads` returns) leniently."""
+    if _is_model(tp):
+        model: T = _plan(tp).build(data, sink)
+        return model
+    if typing.get_origin(tp) is list and not isinstance(data, list):
+        raise ShapeError(f"expected a list, got {type(data).__name__}")
+    if _event_union(_strip(tp)) is not None and not isinstance(data, Mapping):
+        raise ShapeError(f"expected an event object, got {type(data).__name__}")
+    item = typing.get_args(tp)[0] if typing.get_origin(tp) is list else tp
+    value: T = _coercer(tp)(data, sink, getattr(item, "__name__", "$"), "$item")
+    return value
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
+
+
+@cache
+def _snake(key: str) -> str:
+    return _CAMEL.sub(r"_\1", key).lower()
+
+
+def _strip(tp: Any) -> Any:
+    """`T` from `Annotated[T, ...] | None`."""
+    if typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        rest = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(rest) == 1:
+            return _strip(rest[0])
+        return typing.Union[tuple(_strip(a) for a in rest)]  # noqa: UP007 - built at runtime
+    return tp
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, TopoStruct)
+
+
+def _event_union(tp: Any) -> tuple[Any, ...] | None:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        members = typing.get_args(tp)
+        if members and all(_is_model(m) and isinstance(m.__struct_config__.tag, str) for m in members):
+            return members
+    return None
+
+
+Coerce = Callable[[Any, Sink, str, str], Any]  # (value, sink, schema, field) -> value
+Walker = Callable[[Any, Any, Sink], None]  # (decoded value, its plain data, sink)
+
+
+def _keep(value: Any, sink: Sink, schema: str, field: str) -> Any:
+    sink.report("type", schema, field, value)
+    return value
+
+
+@cache
+def _coercer(tp: Any) -> Coerce:
+    """Turn plain data into a field's type, keeping (and reporting) a value that does not fit."""
+    inner = _strip(tp)
+    if _is_model(inner):
+        def model(value: Any, sink: Sink, schema: str, field: str) -> Any:
+            if isinstance(value, Mapping):
+                return _plan(inner).build(value, sink)
+            return value if value is None else _keep(value, sink, schema, field)
+        return model
+    if (members := _event_union(inner)) is not None:
+        union = _Union(members)
+        def event(value: Any, sink: Sink, schema: str, field: str) -> Any:
+            if isinstance(value, Mapping):
+                return union.build(value, sink)
+            return value if value is None else _keep(value, sink, schema, field)
+        return event
+    origin = typing.get_origin(inner)
+    if origin is list:
+        item = _coercer(typing.get_args(inner)[0])
+        def many(value: Any, sink: Sink, schema: str, field: str) -> Any:
+            if isinstance(value, list):
+                return [item(v, sink, schema, field) for v in value]
+            return value if value is None else _keep(value, sink, schema, field)
+        return many
+    if origin is dict:
+        item = _coercer(typing.get_args(inner)[1])
+        def mapping(value: Any, sink: Sink, schema: str, field: str) -> Any:
+            if isinstance(value, Mapping):
+                return {k: item(v, sink, schema, field) for k, v in value.items()}
+            return value if value is None else _keep(value, sink, schema, field)
+        return mapping
+
+    def scalar(value: Any, sink: Sink, schema: str, field: str) -> Any:
+        try:
+            return msgspec.convert(value, inner, str_keys=True)
+        except msgspec.ValidationError:
+            return _keep(value, sink, schema, field)
+    return scalar
+
+
+def _walker(tp: Any) -> Walker | None:
+    """Walk a decoded value of type `tp` next to its plain data (None when nothing below can hold drift)."""
+    inner = _strip(tp)
+    if _is_model(inner):
+        def model(value: Any, data: Any, sink: Sink) -> None:
+            if isinstance(value, TopoStruct) and isinstance(data, dict):
+                _plan(type(value)).walk(value, data, sink)
+        return model
+    if _event_union(inner) is not None:
+        return model_of_any
+    origin = typing.get_origin(inner)
+    if origin is list:
+        item = _walker(typing.get_args(inner)[0])
+        if item is None:
+            return None
+        def many(value: Any, data: Any, sink: Sink) -> None:
+            if isinstance(value, list) and isinstance(data, list):
+                for v, d in zip(value, data, strict=False):
+                    item(v, d, sink)
+        return many
+    if origin is dict:
+        item = _walker(typing.get_args(inner)[1])
+        if item is None:
+            return None
+        def mapping(value: Any, data: Any, sink: Sink) -> None:
+            if isinstance(value, dict) and isinstance(data, dict):
+                for k, v in value.items():
+                    item(v, data.get(k), sink)
+        return mapping
+    return None
+
+
+def model_of_any(value: Any, data: Any, sink: Sink) -> None:
+    if isinstance(value, TopoStruct) and isinstance(data, dict):
+        _plan(type(value)).walk(value, data, sink)
+
+
+class _Union:
+    """A tagged union of event models; an unknown tag becomes the module's `UnknownEvent`."""
+
+    def __init__(self, members: tuple[Any, ...]) -> None:
+        self.tag_field = members[0].__struct_config__.tag_field
+        self.by_tag = {m.__struct_config__.tag: m for m in members}
+        module = vars(sys.modules[members[0].__module__])
+        self.unknown = module.get("UnknownEvent")
+        union = typing.Union[members]  # noqa: UP007
+        self.name = next((k for k, v in module.items() if _strip(v) == union and k[0].isupper()), "Event")
+
+    def build(self, data: Mapping[str, Any], sink: Sink) -> Any:
+        tag = data.get(self.tag_field)
+        cls = self.by_tag.get(tag) if isinstance(tag, str) else None
+        if cls is not None:
+            return _plan(cls).build(data, sink)
+        sink.report("event_type", self.name, str(tag), dict(data))
+        if self.unknown is None:
+            return dict(data)
+        event = _plan(self.unknown).build(data, NULL_SINK)  # the whole event is the drift, not its keys
+        event.__dict__["_data_"] = dict(data)
+        return event
+
+
+class _Plan:
+    """Everything the decoder needs to know about one model class, computed once."""
+
+    def __init__(self, cls: Any) -> None:
+        self.cls = cls
+        self.name = cls.__name__
+        config = cls.__struct_config__
+        hints = typing.get_type_hints(cls)
+        module = vars(sys.modules[cls.__module__])
+        self.required: frozenset[str] = module.get("REQUIRED", {}).get(self.name, frozenset())
+        self.fields: dict[str, tuple[str, Coerce]] = {}
+        self.enums: list[tuple[str, str, frozenset[Any]]] = []
+        self.enum_lists: list[tuple[str, str, frozenset[Any]]] = []
+        self.datetimes: list[str] = []
+        self.nested: list[tuple[str, str, Walker]] = []
+        for attr, wire in zip(cls.__struct_fields__, cls.__struct_encode_fields__, strict=True):
+            tp = hints[attr]
+            self.fields[wire] = (attr, _coercer(tp))
+            inner = _strip(tp)
+            item = typing.get_args(inner)[0] if typing.get_origin(inner) is list else None
+            if isinstance(inner, type) and issubclass(inner, Enum):
+                self.enums.append((attr, wire, frozenset(inner)))
+            elif isinstance(item, type) and issubclass(item, Enum):
+                self.enum_lists.append((attr, wire, frozenset(item)))
+            elif inner is datetime:
+                self.datetimes.append(attr)
+            elif (walker := _walker(tp)) is not None:
+                self.nested.append((attr, wire, walker))
+        self.known = frozenset(self.fields) | ({config.tag_field} if config.tag_field else set())
+
+    def build(self, data: Any, sink: Sink) -> Any:
+        if type(data) is not dict:
+            if not isinstance(data, Mapping):
+                raise ShapeError(f"expected a {self.name} object, got {type(data).__name__}")
+            data = dict(data)
+        try:
+            obj = msgspec.convert(data, self.cls, str_keys=True)
+        except msgspec.ValidationError:
+            obj = self.cls(**{self.fields[k][0]: self.fields[k][1](v, sink, self.name, k)
+                              for k, v in data.items() if k in self.fields})
+            self.walk(obj, data, sink, nested=False)  # the coercers built and walked the nested models
+            return obj
+        self.walk(obj, data, sink)
+        return obj
+
+    def walk(self, obj: Any, data: dict[str, Any], sink: Sink, nested: bool = True) -> None:
+        keys = data.keys()
+        unknown = keys - self.known
+        renamed: set[str] = set()
+        if unknown:
+            renamed = self._unknown(obj, data, unknown, sink)
+        if self.required:
+            missing = self.required - keys
+            if missing:
+                for name in sorted(missing - renamed):
+                    sink.report("missing", self.name, name, None)
+        for attr, _wire, members in self.enums:
+            value = getattr(obj, attr)
+            if isinstance(value, Enum) and value not in members:  # an open enum's unknown value
+                sink.report("enum", type(value).__name__, str(value), str(value))
+        for attr, _wire, members in self.enum_lists:
+            values = getattr(obj, attr)
+            if isinstance(values, list):
+                for value in values:
+                    if isinstance(value, Enum) and value not in members:
+                        sink.report("enum", type(value).__name__, str(value), str(value))
+        for attr in self.datetimes:
+            value = getattr(obj, attr)
+            if value is not None and getattr(value, "tzinfo", 0) is None:  # naive: the API means UTC
+                setattr(obj, attr, value.replace(tzinfo=UTC))
+        if nested:
+            for attr, wire, walker in self.nested:
+                value = getattr(obj, attr)
+                if value is not None:
+                    walker(value, data.get(wire), sink)
+
+    def _unknown(self, obj: Any, data: dict[str, Any], unknown: set[str], sink: Sink) -> set[str]:
+        """Keep unknown keys in `extra`; a camelCase spelling of a known field fills that field."""
+        renamed: set[str] = set()
+        extra: dict[str, Any] = {}
+        for key in data:  # wire order, for a stable `extra`
+            if key not in unknown:
+                continue
+            snake = _snake(key)
+            field = self.fields.get(snake)
+            if field is not None and snake not in data:
+                setattr(obj, field[0], field[1](data[key], sink, self.name, snake))
+                renamed.add(snake)
+            else:
+                extra[key] = data[key]
+                sink.report("field", self.name, key, data[key])
+        if extra:
+            obj.__dict__["_extra_"] = extra
+        return renamed
+
+
+@cache
+def _plan(cls: Any) -> _Plan:
+    if not _is_model(cls):
+        raise TypeError(f"{cls!r} is not a generated response model")
+    return _Plan(cls)
