@@ -133,9 +133,30 @@ def required_fields(schemas: dict[str, Any], names: list[str]) -> dict[str, list
     return {name: sorted(set(required(name))) for name in names if required(name)}
 
 
+def _flatten_overrides(schemas: dict[str, Any], name: str) -> dict[str, Any]:
+    """`name` with its `allOf` merged into one object when a part redefines a property of the base it extends.
+
+    Why: datamodel-code-generator keeps the base's type for such a property (every `<X>Page` got `items: list[Any]`).
+    Schemas that only add properties (the events on `EventBase`) keep their `allOf`, so they subclass their base.
+    """
+    schema = schemas[name]
+    parts = schema.get("allOf", [])
+    bases = [schemas[p["$ref"].rsplit("/", 1)[-1]] for p in parts if "$ref" in p]
+    inherited = {k for base in bases for k in base.get("properties", {})}
+    if not any(k in inherited for p in parts if "$ref" not in p for k in p.get("properties", {})):
+        return schema
+    merged: dict[str, Any] = {k: v for k, v in schema.items() if k != "allOf"}
+    merged["type"] = "object"
+    merged["properties"] = {}
+    for part in parts:
+        part = schemas[part["$ref"].rsplit("/", 1)[-1]] if "$ref" in part else part
+        merged["properties"].update(part.get("properties", {}))
+    return merged
+
+
 def json_schema(spec: dict[str, Any], names: list[str]) -> dict[str, Any]:
     schemas = spec["components"]["schemas"]
-    defs = {name: _relax(schemas[name]) for name in names}
+    defs = {name: _relax(_flatten_overrides(schemas, name)) for name in names}
     text = json.dumps(defs, sort_keys=True).replace("#/components/schemas/", "#/$defs/")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Responses", "$defs": json.loads(text)}
 

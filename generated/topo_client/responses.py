@@ -38,6 +38,17 @@ class AccountEntry(TopoStruct):
     updated_at: datetime | None = None
 
 
+class AccountEntryPage(TopoStruct):
+    """
+    A page of account entries.
+    """
+
+    has_more: bool | None = None
+    items: list[AccountEntry] | None = None
+    total_count: int | None = None
+    total_pages: int | None = None
+
+
 class AccountList(TopoStruct):
     """
     A list of companies used for segmentation. Unlike a contact list it has no default sequence template.
@@ -48,6 +59,17 @@ class AccountList(TopoStruct):
     id: str | None = None
     name: str | None = None
     updated_at: datetime | None = None
+
+
+class AccountListPage(TopoStruct):
+    """
+    A page of account lists.
+    """
+
+    has_more: bool | None = None
+    items: list[AccountList] | None = None
+    total_count: int | None = None
+    total_pages: int | None = None
 
 
 class BatchItemError(TopoStruct):
@@ -125,6 +147,37 @@ class ContactEntry(TopoStruct):
     updated_at: datetime | None = None
 
 
+class ContactEntryBatchItemResult(TopoStruct):
+    """
+    The result for one contact entry of a batch create.
+    """
+
+    error: BatchItemError | None = None
+    index: int | None = None
+    resource: ContactEntry | None = None
+    status: BatchItemStatus | None = None
+
+
+class ContactEntryBatchResult(TopoStruct):
+    """
+    The response of create_contact_entries.
+    """
+
+    items: list[ContactEntryBatchItemResult] | None = None
+    summary: BatchSummary | None = None
+
+
+class ContactEntryPage(TopoStruct):
+    """
+    A page of contact entries.
+    """
+
+    has_more: bool | None = None
+    items: list[ContactEntry] | None = None
+    total_count: int | None = None
+    total_pages: int | None = None
+
+
 class ContactList(TopoStruct):
     """
     A list of people used for segmentation (the generated reference calls it ContactListOutput).
@@ -136,6 +189,48 @@ class ContactList(TopoStruct):
     id: str | None = None
     name: str | None = None
     updated_at: datetime | None = None
+
+
+class ContactListBatchItemResult(TopoStruct):
+    """
+    The result for one contact list of a batch create.
+    """
+
+    error: BatchItemError | None = None
+    index: int | None = None
+    resource: ContactList | None = None
+    status: BatchItemStatus | None = None
+
+
+class ContactListBatchResult(TopoStruct):
+    """
+    The response of create_contact_lists.
+    """
+
+    items: list[ContactListBatchItemResult] | None = None
+    summary: BatchSummary | None = None
+
+
+class ContactListPage(TopoStruct):
+    """
+    A page of contact lists.
+    """
+
+    has_more: bool | None = None
+    items: list[ContactList] | None = None
+    total_count: int | None = None
+    total_pages: int | None = None
+
+
+class ContactPage(TopoStruct):
+    """
+    A page of contacts.
+    """
+
+    has_more: bool | None = None
+    items: list[Contact] | None = None
+    total_count: int | None = None
+    total_pages: int | None = None
 
 
 ContactVariableMap: TypeAlias = dict[str, Any]
@@ -293,14 +388,6 @@ class SequenceCreatedEvent(EventBase, tag_field="type", tag="sequence.created"):
     metadata: dict[str, Any] | None = None
 
 
-class SequencePage(PageEnvelope):
-    """
-    A page of sequence runs.
-    """
-
-    items: list[Any] | None = None
-
-
 class SequencePausedMetadata(TopoStruct):
     """
     Detail of a pause; both fields may be absent.
@@ -325,14 +412,6 @@ class SequenceStoppedMetadata(TopoStruct):
 
     error_code: str | None = None
     stopped_reason: str | None = None
-
-
-class SequenceTemplatePage(PageEnvelope):
-    """
-    A page of sequence templates.
-    """
-
-    items: list[Any] | None = None
 
 
 class TaskCompletedEvent(EventBase, tag_field="type", tag="task.completed"):
@@ -381,14 +460,6 @@ class TaskMessageDirection(OpenStrEnum):
     OUTBOUND = "OUTBOUND"
 
 
-class TaskPage(PageEnvelope):
-    """
-    A page of tasks.
-    """
-
-    items: list[Any] | None = None
-
-
 class TaskReopenReason(OpenStrEnum):
     """
     Why a task was reopened. REMINDER_RULE (a configured reminder rule reopened it automatically) is currently the only value; more may be added.
@@ -405,14 +476,6 @@ class TaskSkippedEvent(EventBase, tag_field="type", tag="task.skipped"):
     metadata: dict[str, Any] | None = None
 
 
-class WebhookSubscriptionPage(PageEnvelope):
-    """
-    A page of webhook subscriptions.
-    """
-
-    items: list[Any] | None = None
-
-
 class WebhookTestResult(TopoStruct):
     """
     The outcome of a test delivery.
@@ -422,12 +485,24 @@ class WebhookTestResult(TopoStruct):
     error: str | None = None
 
 
-class AccountEntryPage(PageEnvelope):
+class AccountEntryBatchItemResult(TopoStruct):
     """
-    A page of account entries.
+    The result for one account entry of a batch create.
     """
 
-    items: list[Any] | None = None
+    error: BatchItemError | None = None
+    index: int | None = None
+    resource: AccountEntry | None = None
+    status: BatchItemStatus | None = None
+
+
+class AccountEntryBatchResult(TopoStruct):
+    """
+    The response of create_account_entries.
+    """
+
+    items: list[AccountEntryBatchItemResult] | None = None
+    summary: BatchSummary | None = None
 
 
 class AccountExclusion(TopoStruct):
@@ -444,28 +519,35 @@ class AccountExclusion(TopoStruct):
     updated_at: datetime | None = None
 
 
-class AccountExclusionPage(PageEnvelope):
+class AccountExclusionPage(TopoStruct):
     """
     A page of account exclusions.
     """
 
-    items: list[Any] | None = None
+    has_more: bool | None = None
+    items: list[AccountExclusion] | None = None
+    total_count: int | None = None
+    total_pages: int | None = None
 
 
-class AccountListPage(PageEnvelope):
+class AccountListBatchItemResult(TopoStruct):
     """
-    A page of account lists.
-    """
-
-    items: list[Any] | None = None
-
-
-class ActivityPage(PageEnvelope):
-    """
-    A page of activities.
+    The result for one account list of a batch create.
     """
 
-    items: list[Any] | None = None
+    error: BatchItemError | None = None
+    index: int | None = None
+    resource: AccountList | None = None
+    status: BatchItemStatus | None = None
+
+
+class AccountListBatchResult(TopoStruct):
+    """
+    The response of create_account_lists.
+    """
+
+    items: list[AccountListBatchItemResult] | None = None
+    summary: BatchSummary | None = None
 
 
 class BatchItemResult(TopoStruct):
@@ -489,30 +571,6 @@ class BatchResultEnvelope(TopoStruct):
     summary: BatchSummary | None = None
 
 
-class ContactEntryBatchItemResult(BatchItemResult):
-    """
-    The result for one contact entry of a batch create.
-    """
-
-    resource: ContactEntry | None = None
-
-
-class ContactEntryBatchResult(BatchResultEnvelope):
-    """
-    The response of create_contact_entries.
-    """
-
-    items: list[ContactEntryBatchItemResult] | None = None
-
-
-class ContactEntryPage(PageEnvelope):
-    """
-    A page of contact entries.
-    """
-
-    items: list[Any] | None = None
-
-
 class ContactExclusion(TopoStruct):
     """
     A rule that keeps one person (by email and/or LinkedIn URL) out of outreach, permanently or until a given time.
@@ -528,44 +586,15 @@ class ContactExclusion(TopoStruct):
     updated_at: datetime | None = None
 
 
-class ContactExclusionPage(PageEnvelope):
+class ContactExclusionPage(TopoStruct):
     """
     A page of contact exclusions.
     """
 
-    items: list[Any] | None = None
-
-
-class ContactListBatchItemResult(BatchItemResult):
-    """
-    The result for one contact list of a batch create.
-    """
-
-    resource: ContactList | None = None
-
-
-class ContactListBatchResult(BatchResultEnvelope):
-    """
-    The response of create_contact_lists.
-    """
-
-    items: list[ContactListBatchItemResult] | None = None
-
-
-class ContactListPage(PageEnvelope):
-    """
-    A page of contact lists.
-    """
-
-    items: list[Any] | None = None
-
-
-class ContactPage(PageEnvelope):
-    """
-    A page of contacts.
-    """
-
-    items: list[Any] | None = None
+    has_more: bool | None = None
+    items: list[ContactExclusion] | None = None
+    total_count: int | None = None
+    total_pages: int | None = None
 
 
 class Error(TopoStruct):
@@ -615,6 +644,17 @@ class Sequence(TopoStruct):
     variables: dict[str, Any] | None = None
 
 
+class SequencePage(TopoStruct):
+    """
+    A page of sequence runs.
+    """
+
+    has_more: bool | None = None
+    items: list[Sequence] | None = None
+    total_count: int | None = None
+    total_pages: int | None = None
+
+
 class SequencePausedEvent(EventBase, tag_field="type", tag="sequence.paused"):
     """
     `sequence.paused`: The sequence was paused.
@@ -646,6 +686,17 @@ class SequenceTemplate(TopoStruct):
     summary: str | None = None
     timezone: str | None = None
     updated_at: datetime | None = None
+
+
+class SequenceTemplatePage(TopoStruct):
+    """
+    A page of sequence templates.
+    """
+
+    has_more: bool | None = None
+    items: list[SequenceTemplate] | None = None
+    total_count: int | None = None
+    total_pages: int | None = None
 
 
 class Task(TopoStruct):
@@ -683,6 +734,17 @@ class TaskMessage(TopoStruct):
     subject: str | None = None
 
 
+class TaskPage(TopoStruct):
+    """
+    A page of tasks.
+    """
+
+    has_more: bool | None = None
+    items: list[Task] | None = None
+    total_count: int | None = None
+    total_pages: int | None = None
+
+
 class WebhookSubscription(TopoStruct):
     """
     A webhook subscription (the generated reference calls it WebhookSubscriptionOutput). The signing secret is
@@ -702,44 +764,23 @@ class WebhookSubscription(TopoStruct):
     url: str | None = None
 
 
+class WebhookSubscriptionPage(TopoStruct):
+    """
+    A page of webhook subscriptions.
+    """
+
+    has_more: bool | None = None
+    items: list[WebhookSubscription] | None = None
+    total_count: int | None = None
+    total_pages: int | None = None
+
+
 class WebhookSubscriptionWithSecret(WebhookSubscription):
     """
     The create answer, the only place the full signing secret ever appears.
     """
 
     secret: str | None = None
-
-
-class AccountEntryBatchItemResult(BatchItemResult):
-    """
-    The result for one account entry of a batch create.
-    """
-
-    resource: AccountEntry | None = None
-
-
-class AccountEntryBatchResult(BatchResultEnvelope):
-    """
-    The response of create_account_entries.
-    """
-
-    items: list[AccountEntryBatchItemResult] | None = None
-
-
-class AccountListBatchItemResult(BatchItemResult):
-    """
-    The result for one account list of a batch create.
-    """
-
-    resource: AccountList | None = None
-
-
-class AccountListBatchResult(BatchResultEnvelope):
-    """
-    The response of create_account_lists.
-    """
-
-    items: list[AccountListBatchItemResult] | None = None
 
 
 class MessageRepliedEvent(EventBase, tag_field="type", tag="message.replied"):
@@ -781,6 +822,17 @@ class Activity(TopoStruct):
     created_at: datetime | None = None
     id: str | None = None
     payload: AnyEvent | None = None
+
+
+class ActivityPage(TopoStruct):
+    """
+    A page of activities.
+    """
+
+    has_more: bool | None = None
+    items: list[Activity] | None = None
+    total_count: int | None = None
+    total_pages: int | None = None
 
 
 class UnknownEvent(EventBase):
