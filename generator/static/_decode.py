@@ -156,35 +156,50 @@ def _walker(tp: Any) -> Walker | None:
     inner = _strip(tp)
     if _is_model(inner):
         def model(value: Any, data: Any, sink: Sink) -> None:
-            if isinstance(value, TopoStruct) and isinstance(data, dict):
+            if type(data) is dict and isinstance(value, TopoStruct):
                 _plan(type(value)).walk(value, data, sink)
         return model
     if _event_union(inner) is not None:
-        return model_of_any
+        return _walk_any_model
     origin = typing.get_origin(inner)
     if origin is list:
-        item = _walker(typing.get_args(inner)[0])
+        item_type = _strip(typing.get_args(inner)[0])
+        if _is_model(item_type):  # the hot loop of every page: one class, its walk called directly
+            cls = item_type
+
+            def models(values: Any, data: Any, sink: Sink) -> None:
+                if type(values) is list and type(data) is list:
+                    walk = _plan(cls).walk
+                    for value, item in zip(values, data, strict=False):
+                        if type(value) is cls and type(item) is dict:
+                            walk(value, item, sink)
+                        else:
+                            _walk_any_model(value, item, sink)
+            return models
+        item = _walker(item_type)
         if item is None:
             return None
-        def many(value: Any, data: Any, sink: Sink) -> None:
-            if isinstance(value, list) and isinstance(data, list):
-                for v, d in zip(value, data, strict=False):
-                    item(v, d, sink)
+
+        def many(values: Any, data: Any, sink: Sink) -> None:
+            if type(values) is list and type(data) is list:
+                for value, entry in zip(values, data, strict=False):
+                    item(value, entry, sink)
         return many
     if origin is dict:
         item = _walker(typing.get_args(inner)[1])
         if item is None:
             return None
-        def mapping(value: Any, data: Any, sink: Sink) -> None:
-            if isinstance(value, dict) and isinstance(data, dict):
-                for k, v in value.items():
-                    item(v, data.get(k), sink)
+
+        def mapping(values: Any, data: Any, sink: Sink) -> None:
+            if type(values) is dict and type(data) is dict:
+                for key, value in values.items():
+                    item(value, data.get(key), sink)
         return mapping
     return None
 
 
-def model_of_any(value: Any, data: Any, sink: Sink) -> None:
-    if isinstance(value, TopoStruct) and isinstance(data, dict):
+def _walk_any_model(value: Any, data: Any, sink: Sink) -> None:
+    if type(data) is dict and isinstance(value, TopoStruct):
         _plan(type(value)).walk(value, data, sink)
 
 
@@ -212,8 +227,12 @@ class _Union:
         return event
 
 
+_CLEAN = object()  # a key set with nothing unknown and nothing missing
+_MAX_SHAPES = 256
+
+
 class _Plan:
-    """Everything the decoder needs to know about one model class, computed once."""
+    """Everything the decoder needs to know about one model class, computed once, and its compiled walk."""
 
     def __init__(self, cls: Any) -> None:
         self.cls = cls
@@ -223,8 +242,8 @@ class _Plan:
         module = vars(sys.modules[cls.__module__])
         self.required: frozenset[str] = module.get("REQUIRED", {}).get(self.name, frozenset())
         self.fields: dict[str, tuple[str, Coerce]] = {}
-        self.enums: list[tuple[str, str, frozenset[Any]]] = []
-        self.enum_lists: list[tuple[str, str, frozenset[Any]]] = []
+        self.enums: list[tuple[str, frozenset[Any]]] = []
+        self.enum_lists: list[tuple[str, frozenset[Any]]] = []
         self.datetimes: list[str] = []
         self.nested: list[tuple[str, str, Walker]] = []
         for attr, wire in zip(cls.__struct_fields__, cls.__struct_encode_fields__, strict=True):
@@ -233,14 +252,46 @@ class _Plan:
             inner = _strip(tp)
             item = typing.get_args(inner)[0] if typing.get_origin(inner) is list else None
             if isinstance(inner, type) and issubclass(inner, Enum):
-                self.enums.append((attr, wire, frozenset(inner)))
+                self.enums.append((attr, frozenset(inner)))
             elif isinstance(item, type) and issubclass(item, Enum):
-                self.enum_lists.append((attr, wire, frozenset(item)))
+                self.enum_lists.append((attr, frozenset(item)))
             elif inner is datetime:
                 self.datetimes.append(attr)
             elif (walker := _walker(tp)) is not None:
                 self.nested.append((attr, wire, walker))
         self.known = frozenset(self.fields) | ({config.tag_field} if config.tag_field else set())
+        self._renames: dict[str, str | None] = {}
+        self._shapes: dict[tuple[str, ...], Any] = {}
+        self.walk: Callable[..., None] = self._compile()
+
+    def _compile(self) -> Callable[..., None]:
+        """The walk of this class as straight-line Python (no loops over fields, no tuple unpacking per item):
+        it runs once per decoded object, so it is the cost a page pays on top of msgspec."""
+        env: dict[str, Any] = {"SHAPES": self._shapes, "CLEAN": _CLEAN, "plan": self, "datetime": datetime,
+                               "UTC": UTC}
+        # The items of a page nearly always share one key set: what it lacks or adds is worked out once per set.
+        code = ["def walk(obj, data, sink, nested=True):",
+                "    shape = SHAPES.get(tuple(data))",
+                "    if shape is not CLEAN:",
+                "        plan.differences(shape, obj, data, sink)"]
+        for i, (attr, members) in enumerate(self.enums):
+            env[f"E{i}"] = members
+            code += [f"    v = obj.{attr}", f"    if v is not None and v not in E{i}:", "        plan.enum(v, sink)"]
+        for i, (attr, members) in enumerate(self.enum_lists):
+            env[f"L{i}"] = members
+            code += [f"    plan.enum_list(obj.{attr}, L{i}, sink)"]
+        for attr in self.datetimes:  # a naive value: the API means UTC
+            code += [f"    v = obj.{attr}", "    if type(v) is datetime and v.tzinfo is None:",
+                     f"        obj.{attr} = v.replace(tzinfo=UTC)"]
+        if self.nested:
+            code += ["    if nested:"]
+            for i, (attr, wire, walker) in enumerate(self.nested):
+                env[f"W{i}"] = walker
+                code += [f"        v = obj.{attr}", "        if v is not None:",
+                         f"            W{i}(v, data.get({wire!r}), sink)"]
+        exec("\n".join(code), env)  # noqa: S102 - source built above from the class's own field names
+        walk: Callable[..., None] = env["walk"]
+        return walk
 
     def build(self, data: Any, sink: Sink) -> Any:
         if type(data) is not dict:
@@ -252,60 +303,72 @@ class _Plan:
         except msgspec.ValidationError:
             obj = self.cls(**{self.fields[k][0]: self.fields[k][1](v, sink, self.name, k)
                               for k, v in data.items() if k in self.fields})
-            self.walk(obj, data, sink, nested=False)  # the coercers built and walked the nested models
+            self.walk(obj, data, sink, False)  # the coercers built and walked the nested models
             return obj
         self.walk(obj, data, sink)
         return obj
 
-    def walk(self, obj: Any, data: dict[str, Any], sink: Sink, nested: bool = True) -> None:
-        keys = data.keys()
-        unknown = keys - self.known
-        renamed: set[str] = set()
-        if unknown:
-            renamed = self._unknown(obj, data, unknown, sink)
-        if self.required:
-            missing = self.required - keys
-            if missing:
-                for name in sorted(missing - renamed):
-                    sink.report("missing", self.name, name, None)
-        for attr, _wire, members in self.enums:
-            value = getattr(obj, attr)
-            if isinstance(value, Enum) and value not in members:  # an open enum's unknown value
-                sink.report("enum", type(value).__name__, str(value), str(value))
-        for attr, _wire, members in self.enum_lists:
-            values = getattr(obj, attr)
-            if isinstance(values, list):
-                for value in values:
-                    if isinstance(value, Enum) and value not in members:
-                        sink.report("enum", type(value).__name__, str(value), str(value))
-        for attr in self.datetimes:
-            value = getattr(obj, attr)
-            if value is not None and getattr(value, "tzinfo", 0) is None:  # naive: the API means UTC
-                setattr(obj, attr, value.replace(tzinfo=UTC))
-        if nested:
-            for attr, wire, walker in self.nested:
-                value = getattr(obj, attr)
-                if value is not None:
-                    walker(value, data.get(wire), sink)
+    def differences(self, shape: Any, obj: Any, data: dict[str, Any], sink: Sink) -> None:
+        """Report (and keep) what an object's key set adds to or lacks from the model."""
+        if shape is None:
+            shape = self._shape(data)
+            if shape is _CLEAN:
+                return
+        unknown, camel, missing = shape
+        if camel:  # the rare spelling: field by field
+            renamed = self.unknown(obj, data, sink)
+            missing = sorted(self.required - data.keys() - renamed)
+        elif unknown:
+            obj.__dict__["_extra_"] = {key: data[key] for key in unknown}
+            name = self.name
+            for key in unknown:
+                sink.report("field", name, key, data[key])
+        for key in missing:
+            sink.report("missing", self.name, key, None)
 
-    def _unknown(self, obj: Any, data: dict[str, Any], unknown: set[str], sink: Sink) -> set[str]:
+    def _shape(self, data: dict[str, Any]) -> Any:
+        keys = tuple(data)
+        unknown = tuple(key for key in keys if key not in self.known)
+        camel = any(_snake(key) in self.fields and _snake(key) != key for key in unknown)
+        missing = tuple(sorted(self.required - data.keys()))
+        shape = (unknown, camel, missing) if unknown or missing else _CLEAN
+        if len(self._shapes) < _MAX_SHAPES:  # bounded: an API sending ever-new keys must not grow memory
+            self._shapes[keys] = shape
+        return shape
+
+    def enum(self, value: Any, sink: Sink) -> None:
+        if isinstance(value, Enum):  # an open enum's unknown value (a raw odd value was reported as a type)
+            sink.report("enum", type(value).__name__, str(value), str(value))
+
+    def enum_list(self, values: Any, members: frozenset[Any], sink: Sink) -> None:
+        if type(values) is list:
+            for value in values:
+                if value not in members:
+                    self.enum(value, sink)
+
+    def unknown(self, obj: Any, data: dict[str, Any], sink: Sink) -> frozenset[str]:
         """Keep unknown keys in `extra`; a camelCase spelling of a known field fills that field."""
         renamed: set[str] = set()
         extra: dict[str, Any] = {}
-        for key in data:  # wire order, for a stable `extra`
-            if key not in unknown:
-                continue
-            snake = _snake(key)
-            field = self.fields.get(snake)
-            if field is not None and snake not in data:
-                setattr(obj, field[0], field[1](data[key], sink, self.name, snake))
+        unknown: Any = data.keys() - self.known
+        if len(unknown) > 1:
+            unknown = [key for key in data if key in unknown]  # wire order, for a stable `extra`
+        renames, fields = self._renames, self.fields
+        for key in unknown:
+            value = data[key]
+            snake = renames.get(key, "")
+            if snake == "":
+                snake = renames[key] = _snake(key) if _snake(key) in fields and _snake(key) != key else None
+            if snake is not None and snake not in data:
+                attr, coerce = fields[snake]
+                setattr(obj, attr, coerce(value, sink, self.name, snake))
                 renamed.add(snake)
             else:
-                extra[key] = data[key]
-                sink.report("field", self.name, key, data[key])
+                extra[key] = value
+                sink.report("field", self.name, key, value)
         if extra:
             obj.__dict__["_extra_"] = extra
-        return renamed
+        return frozenset(renamed)
 
 
 @cache
