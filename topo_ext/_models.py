@@ -14,11 +14,12 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from topo_client._decode import ShapeError, decode_data
+from topo_client._decode import Shape, ShapeError, decode_data
 
 from ._drift import DriftRecord, drift_record
 
 T = TypeVar("T")
+_JSON = msgspec.json.Decoder()
 
 _PROBLEMS = {
     "field": "a field the spec does not describe",
@@ -44,11 +45,22 @@ class DecodeOptions:
 class _Collect:
     """A sink for one decode: counts each distinct key, then hands them to the record in one go."""
 
-    __slots__ = ("found", "strict")
+    __slots__ = ("found", "shapes", "strict")
 
     def __init__(self, strict: bool) -> None:
         self.strict = strict
         self.found: dict[tuple[str, str, str], list[Any]] = {}
+        self.shapes: dict[Shape, list[Any]] = {}  # the per-item hot path: one count per key set
+
+    def tally(self, shape: Shape, data: dict[str, Any]) -> None:
+        seen = self.shapes.get(shape)
+        if seen is not None:
+            seen[0] += 1
+        elif self.strict:
+            kind, schema, name, example = shape.reports(data)[0]
+            self.report(kind, schema, name, example)
+        else:
+            self.shapes[shape] = [1, data]
 
     def report(self, kind: str, schema: str, name: str, example: Any) -> None:
         if self.strict:
@@ -63,6 +75,9 @@ class _Collect:
     def flush(self, record: DriftRecord) -> None:
         for (kind, schema, name), (count, example) in self.found.items():
             record.report(kind, schema, name, example, count=count)
+        for shape, (count, data) in self.shapes.items():
+            for kind, schema, name, example in shape.reports(data):
+                record.report(kind, schema, name, example, count=count)
 
 
 def decoder(tp: type[T] | None) -> Callable[[bytes, DecodeOptions], T]:
@@ -71,7 +86,7 @@ def decoder(tp: type[T] | None) -> Callable[[bytes, DecodeOptions], T]:
     def decode(raw: bytes, options: DecodeOptions) -> T:
         if tp is None:
             return None  # type: ignore[return-value]
-        return decode_value(tp, msgspec.json.decode(raw), options)  # not JSON: msgspec.DecodeError
+        return decode_value(tp, _JSON.decode(raw), options)  # not JSON: msgspec.DecodeError
 
     decode.__qualname__ = f"decoder({getattr(tp, '__name__', None)})"
     return decode
@@ -82,7 +97,7 @@ def decode_value(tp: Any, data: Any, options: DecodeOptions | None = None) -> An
     options = options or DecodeOptions()
     sink = _Collect(options.strict)
     value = decode_data(tp, data, sink)
-    if sink.found:
+    if sink.found or sink.shapes:
         sink.flush(options.record)
     return value
 

@@ -37,9 +37,29 @@ class Sink(Protocol):
 
     def report(self, kind: str, schema: str, name: str, example: Any) -> None: ...
 
+    def tally(self, shape: Shape, data: dict[str, Any]) -> None:
+        """One more object with this key set (its unknown and missing keys); `data` is an example of it."""
+
+
+class Shape:
+    """What one key set of a model's objects adds (`extra`) and lacks (`missing`), worked out once per key set."""
+
+    __slots__ = ("camel", "extra", "missing", "schema")
+
+    def __init__(self, schema: str, extra: tuple[str, ...], missing: tuple[str, ...], camel: bool) -> None:
+        self.schema, self.extra, self.missing, self.camel = schema, extra, missing, camel
+
+    def reports(self, data: dict[str, Any]) -> list[tuple[str, str, str, Any]]:
+        """(kind, schema, name, example) for each difference, the example taken from `data`."""
+        return ([("field", self.schema, key, data.get(key)) for key in self.extra]
+                + [("missing", self.schema, key, None) for key in self.missing])
+
 
 class _NullSink:
     def report(self, kind: str, schema: str, name: str, example: Any) -> None:
+        return None
+
+    def tally(self, shape: Shape, data: dict[str, Any]) -> None:
         return None
 
 
@@ -52,7 +72,7 @@ class ShapeError(ValueError):
 
 def decode_json(tp: type[T], raw: bytes, sink: Sink = NULL_SINK) -> T:
     """Decode a JSON body into `tp` (a generated model) leniently; raises msgspec.DecodeError if it is not JSON."""
-    return decode_data(tp, msgspec.json.decode(raw), sink)
+    return decode_data(tp, _JSON.decode(raw), sink)
 
 
 def decode_data(tp: type[T], data: Any, sink: Sink = NULL_SINK) -> T:
@@ -69,6 +89,7 @@ def decode_data(tp: type[T], data: Any, sink: Sink = NULL_SINK) -> T:
     return value
 
 
+_JSON = msgspec.json.Decoder()
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
 
 
@@ -200,7 +221,8 @@ def _walker(tp: Any) -> Walker | None:
 
 def _walk_any_model(value: Any, data: Any, sink: Sink) -> None:
     if type(data) is dict and isinstance(value, TopoStruct):
-        _plan(type(value)).walk(value, data, sink)
+        plan = _PLANS.get(type(value)) or _plan(type(value))
+        plan.walk(value, data, sink)
 
 
 class _Union:
@@ -273,7 +295,15 @@ class _Plan:
         code = ["def walk(obj, data, sink, nested=True):",
                 "    shape = SHAPES.get(tuple(data))",
                 "    if shape is not CLEAN:",
-                "        plan.differences(shape, obj, data, sink)"]
+                "        if shape is None or shape.camel:",
+                "            plan.differences(obj, data, sink)",
+                "        else:",
+                "            extra = shape.extra",
+                "            if len(extra) == 1:",
+                "                obj.__dict__['_extra_'] = {extra[0]: data[extra[0]]}",
+                "            elif extra:",
+                "                obj.__dict__['_extra_'] = {key: data[key] for key in extra}",
+                "            sink.tally(shape, data)"]
         for i, (attr, members) in enumerate(self.enums):
             env[f"E{i}"] = members
             code += [f"    v = obj.{attr}", f"    if v is not None and v not in E{i}:", "        plan.enum(v, sink)"]
@@ -308,30 +338,29 @@ class _Plan:
         self.walk(obj, data, sink)
         return obj
 
-    def differences(self, shape: Any, obj: Any, data: dict[str, Any], sink: Sink) -> None:
-        """Report (and keep) what an object's key set adds to or lacks from the model."""
-        if shape is None:
-            shape = self._shape(data)
-            if shape is _CLEAN:
-                return
-        unknown, camel, missing = shape
-        if camel:  # the rare spelling: field by field
+    def differences(self, obj: Any, data: dict[str, Any], sink: Sink) -> None:
+        """Keep and report what an object's key set adds to or lacks from the model (the walk's slow branch)."""
+        shape = self._shape(data)
+        if shape is _CLEAN:
+            return
+        if shape.camel:  # the rare spelling: field by field
             renamed = self.unknown(obj, data, sink)
-            missing = sorted(self.required - data.keys() - renamed)
-        elif unknown:
-            obj.__dict__["_extra_"] = {key: data[key] for key in unknown}
-            name = self.name
-            for key in unknown:
-                sink.report("field", name, key, data[key])
-        for key in missing:
-            sink.report("missing", self.name, key, None)
+            for key in sorted(self.required - data.keys() - renamed):
+                sink.report("missing", self.name, key, None)
+            return
+        if shape.extra:
+            obj.__dict__["_extra_"] = {key: data[key] for key in shape.extra}
+        sink.tally(shape, data)
 
     def _shape(self, data: dict[str, Any]) -> Any:
         keys = tuple(data)
+        shape = self._shapes.get(keys)
+        if shape is not None:
+            return shape
         unknown = tuple(key for key in keys if key not in self.known)
         camel = any(_snake(key) in self.fields and _snake(key) != key for key in unknown)
         missing = tuple(sorted(self.required - data.keys()))
-        shape = (unknown, camel, missing) if unknown or missing else _CLEAN
+        shape = Shape(self.name, unknown, missing, camel) if unknown or missing else _CLEAN
         if len(self._shapes) < _MAX_SHAPES:  # bounded: an API sending ever-new keys must not grow memory
             self._shapes[keys] = shape
         return shape
@@ -371,8 +400,13 @@ class _Plan:
         return frozenset(renamed)
 
 
-@cache
+_PLANS: dict[Any, _Plan] = {}
+
+
 def _plan(cls: Any) -> _Plan:
-    if not _is_model(cls):
-        raise TypeError(f"{cls!r} is not a generated response model")
-    return _Plan(cls)
+    plan = _PLANS.get(cls)
+    if plan is None:
+        if not _is_model(cls):
+            raise TypeError(f"{cls!r} is not a generated response model")
+        plan = _PLANS[cls] = _Plan(cls)
+    return plan
