@@ -157,14 +157,14 @@ def _flatten_overrides(schemas: dict[str, Any], name: str) -> dict[str, Any]:
 def json_schema(spec: dict[str, Any], names: list[str]) -> dict[str, Any]:
     schemas = spec["components"]["schemas"]
     defs = {name: _relax(_flatten_overrides(schemas, name)) for name in names}
-    text = json.dumps(defs, sort_keys=True).replace("#/components/schemas/", "#/$defs/")
+    text = json.dumps(defs).replace("#/components/schemas/", "#/$defs/")  # spec order: fields as documented
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Responses", "$defs": json.loads(text)}
 
 
 def _datamodel_codegen(schema: dict[str, Any]) -> str:
     with tempfile.TemporaryDirectory(prefix="topo-models-") as tmp:
         schema_path = Path(tmp) / "responses.json"
-        schema_path.write_text(json.dumps(schema, indent=1, sort_keys=True))
+        schema_path.write_text(json.dumps(schema, indent=1))
         raw = Path(tmp) / "responses.py"
         cmd = [
             str(Path(sys.executable).parent / "datamodel-codegen"),
