@@ -228,6 +228,11 @@ def lenient(code: str, shared_enums: set[str]) -> str:
     return ast.unparse(tree)
 
 
+def event_names_all(code: str) -> set[str]:
+    """Names bound by the TYPE_CHECKING block (the payload type that includes UnknownEvent)."""
+    return set(re.findall(r"^    (\w+)(?:: TypeAlias)? = ", code, re.M))
+
+
 def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
@@ -260,6 +265,9 @@ def generate(spec_json: Path, package: Path, request_schemas: set[str]) -> None:
         + "".join(f"    {n!r}: frozenset({sorted(keys)!r}),\n" for n, keys in required.items())
         + "}\n"
     )
+    public = sorted(shared | set(re.findall(r"^class (\w+)", code, re.M))
+                    | set(re.findall(r"^(\w+): TypeAlias", code, re.M)) | {"AnyEvent"} & set(event_names_all(code)))
+    code += "\n__all__ = [\n" + "".join(f"    {n!r},\n" for n in public) + "]\n"
     (package / "responses.py").write_text(HEADER + code)
     event_names = sorted([n for n in closure(schemas, list(EVENT_ROOTS)) if n in names] + ["UnknownEvent", "AnyEvent"])
     (package / "events.py").write_text(

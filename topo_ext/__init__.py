@@ -7,7 +7,7 @@
 ...     print(activity.payload.type)
 """
 
-from topo_client import models
+from . import models
 
 from . import events, webhooks
 from ._client import AsyncTopo, Topo
