@@ -2,9 +2,9 @@
 
 Steps: bundle the spec -> openapi-python-client (with `generator/templates`) on a request-only copy of it (request
 builders and the attrs request models) -> datamodel-code-generator for every response model (msgspec Structs, see
-generator/models.py) -> copy the bundled spec in as package data -> ruff format. Everything is written to a scratch directory first
-and then synced into place, so a failed run never leaves a half-written package, and `--check` can compare a fresh
-generation with the committed one without touching it.
+generator/models.py) -> copy the bundled spec in as package data -> ruff format. Everything is written to a scratch
+directory first and then synced into place, so a failed run never leaves a half-written package, and `--check` can
+compare a fresh generation with the committed one without touching it.
 
     python generator/generate.py            # regenerate in place
     python generator/generate.py --check    # exit 1 with a diff if generated/ is stale

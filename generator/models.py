@@ -204,7 +204,7 @@ def _strip_annotation(node: ast.expr) -> list[ast.expr]:
 
 
 def _optional(node: ast.expr) -> ast.expr:
-    members = _strip_annotation(node) + [ast.Constant(None)]
+    members = [*_strip_annotation(node), ast.Constant(None)]
     out = members[0]
     for member in members[1:]:
         out = ast.BinOp(out, ast.BitOr(), member)

@@ -379,7 +379,8 @@ class BaseTransport:
                 what = f"is not {op.spec.success_schema or 'the documented shape'}"
             raise exc.APIResponseValidationError(
                 f"{op.spec.operation_id}: the {err.response.status_code} response body {what}"
-                + ("" if isinstance(err.cause, StrictValidationError) else f": {type(err.cause).__name__}: {err.cause}"),
+                + ("" if isinstance(err.cause, StrictValidationError)
+                   else f": {type(err.cause).__name__}: {err.cause}"),
                 response=err.response, request_id=request_id_of(err.response), attempts=attempts,
             ) from err.cause
         if err is not None:

@@ -79,7 +79,7 @@ def safe_example(name: str, value: Any, depth: int = 0) -> Any:
 
 
 class DriftRecord:
-    """Unknown things seen by one client (or by this process), keyed by where they were seen (see the module docstring)."""
+    """Unknown things seen by one client (or this process), keyed by where they were seen (see the module docstring)."""
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, str, str], DriftEntry] = {}

@@ -86,7 +86,8 @@ def decoder(tp: type[T] | None) -> Callable[[bytes, DecodeOptions], T]:
     def decode(raw: bytes, options: DecodeOptions) -> T:
         if tp is None:
             return None  # type: ignore[return-value]
-        return decode_value(tp, _JSON.decode(raw), options)  # not JSON: msgspec.DecodeError
+        value: T = decode_value(tp, _JSON.decode(raw), options)  # not JSON: msgspec.DecodeError
+        return value
 
     decode.__qualname__ = f"decoder({getattr(tp, '__name__', None)})"
     return decode

@@ -15,7 +15,6 @@ from typing import Any, TypeAlias, TypeVar
 import msgspec
 
 from topo_client import responses as _models
-from topo_client._decode import _snake
 from topo_client.responses import (
     Activity,
     ActivityChannel,

@@ -7,4 +7,4 @@ Response models: every field is `T | None` (None when the API left it out); ids 
 """
 
 from topo_client.models import *  # noqa: F403 - request bodies and the enums they share with responses
-from topo_client.responses import *  # noqa: F403 - response models (where a name is both, the response one)
+from topo_client.responses import *  # type: ignore[assignment]  # noqa: F403 - responses win a shared name

@@ -30,7 +30,7 @@ def run_me(ctx: Context) -> int:
         ("name", me.name),
         ("key_prefix", me.key_prefix),
         ("workspace_id", str(me.organization_id)),
-        ("scopes", ", ".join(me.scopes) or "(none)"),
+        ("scopes", ", ".join(me.scopes or []) or "(none)"),
     ]
     for label, value in rows:
         ctx.out.write(f"{label + ':':<14}{value}\n")

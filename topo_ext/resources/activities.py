@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 
 from topo_client.api.activities import get_activity, list_activities
-
 from topo_client.responses import Activity, ActivityPage
 
 from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op

@@ -9,7 +9,6 @@ from topo_client.api.contacts import (
     list_contacts,
     update_contact_variables,
 )
-
 from topo_client.responses import Contact, ContactPage, ContactVariables
 
 from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op

@@ -16,7 +16,6 @@ from topo_client.api.contact_exclusions import (
     list_contact_exclusions,
     update_contact_exclusion,
 )
-
 from topo_client.responses import AccountExclusion, AccountExclusionPage, ContactExclusion, ContactExclusionPage
 
 from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op

@@ -23,8 +23,20 @@ from topo_client.api.contact_lists import (
     update_contact_list,
 )
 from topo_client.models import AccountEntryCreate, AccountListCreate, ContactEntryCreate, ContactListCreate
-
-from topo_client.responses import AccountEntry, AccountEntryBatchResult, AccountEntryPage, AccountList, AccountListBatchResult, AccountListPage, ContactEntry, ContactEntryBatchResult, ContactEntryPage, ContactList, ContactListBatchResult, ContactListPage
+from topo_client.responses import (
+    AccountEntry,
+    AccountEntryBatchResult,
+    AccountEntryPage,
+    AccountList,
+    AccountListBatchResult,
+    AccountListPage,
+    ContactEntry,
+    ContactEntryBatchResult,
+    ContactEntryPage,
+    ContactList,
+    ContactListBatchResult,
+    ContactListPage,
+)
 
 from .._resource import (
     AsyncAPIResource,

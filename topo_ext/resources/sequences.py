@@ -12,7 +12,6 @@ from topo_client.api.sequences import (
     stop_sequence,
     update_sequence,
 )
-
 from topo_client.responses import Sequence, SequencePage, SequenceTemplate, SequenceTemplatePage
 
 from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from topo_client.api.tasks import list_task_messages, list_tasks, reassign_task, reopen_task, skip_task
-
 from topo_client.responses import Task, TaskMessage, TaskPage
 
 from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op

@@ -10,8 +10,12 @@ from topo_client.api.webhooks import (
     test_webhook,
     update_webhook,
 )
-
-from topo_client.responses import WebhookSubscription, WebhookSubscriptionPage, WebhookSubscriptionWithSecret, WebhookTestResult
+from topo_client.responses import (
+    WebhookSubscription,
+    WebhookSubscriptionPage,
+    WebhookSubscriptionWithSecret,
+    WebhookTestResult,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 
