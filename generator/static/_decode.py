@@ -42,12 +42,14 @@ class Sink(Protocol):
 
 
 class Shape:
-    """What one key set of a model's objects adds (`extra`) and lacks (`missing`), worked out once per key set."""
+    """What one key set of a model's objects adds (`extra`), lacks (`missing`) and spells in camelCase (`renames`:
+    (wire key, field) pairs), worked out once per key set."""
 
-    __slots__ = ("camel", "extra", "missing", "schema")
+    __slots__ = ("extra", "missing", "renames", "schema")
 
-    def __init__(self, schema: str, extra: tuple[str, ...], missing: tuple[str, ...], camel: bool) -> None:
-        self.schema, self.extra, self.missing, self.camel = schema, extra, missing, camel
+    def __init__(self, schema: str, extra: tuple[str, ...], missing: tuple[str, ...],
+                 renames: tuple[tuple[str, str], ...]) -> None:
+        self.schema, self.extra, self.missing, self.renames = schema, extra, missing, renames
 
     def reports(self, data: dict[str, Any]) -> list[tuple[str, str, str, Any]]:
         """(kind, schema, name, example) for each difference, the example taken from `data`."""
@@ -282,7 +284,8 @@ class _Plan:
             elif (walker := _walker(tp)) is not None:
                 self.nested.append((attr, wire, walker))
         self.known = frozenset(self.fields) | ({config.tag_field} if config.tag_field else set())
-        self._renames: dict[str, str | None] = {}
+        self.plain = frozenset(wire for attr, wire in zip(cls.__struct_fields__, cls.__struct_encode_fields__,
+                                                          strict=True) if _strip(hints[attr]) is str)
         self._shapes: dict[tuple[str, ...], Any] = {}
         self.walk: Callable[..., None] = self._compile()
 
@@ -294,15 +297,17 @@ class _Plan:
         # The items of a page nearly always share one key set: what it lacks or adds is worked out once per set.
         code = ["def walk(obj, data, sink, nested=True):",
                 "    shape = SHAPES.get(tuple(data))",
+                "    if shape is None:",
+                "        shape = plan.shape(data)",
                 "    if shape is not CLEAN:",
-                "        if shape is None or shape.camel:",
-                "            plan.differences(obj, data, sink)",
-                "        else:",
-                "            extra = shape.extra",
-                "            if len(extra) == 1:",
-                "                obj.__dict__['_extra_'] = {extra[0]: data[extra[0]]}",
-                "            elif extra:",
-                "                obj.__dict__['_extra_'] = {key: data[key] for key in extra}",
+                "        if shape.renames:",
+                "            plan.rename(shape, obj, data, sink)",
+                "        extra = shape.extra",
+                "        if len(extra) == 1:",
+                "            obj.__dict__['_extra_'] = {extra[0]: data[extra[0]]}",
+                "        elif extra:",
+                "            obj.__dict__['_extra_'] = {key: data[key] for key in extra}",
+                "        if extra or shape.missing:",
                 "            sink.tally(shape, data)"]
         for i, (attr, members) in enumerate(self.enums):
             env[f"E{i}"] = members
@@ -338,32 +343,29 @@ class _Plan:
         self.walk(obj, data, sink)
         return obj
 
-    def differences(self, obj: Any, data: dict[str, Any], sink: Sink) -> None:
-        """Keep and report what an object's key set adds to or lacks from the model (the walk's slow branch)."""
-        shape = self._shape(data)
-        if shape is _CLEAN:
-            return
-        if shape.camel:  # the rare spelling: field by field
-            renamed = self.unknown(obj, data, sink)
-            for key in sorted(self.required - data.keys() - renamed):
-                sink.report("missing", self.name, key, None)
-            return
-        if shape.extra:
-            obj.__dict__["_extra_"] = {key: data[key] for key in shape.extra}
-        sink.tally(shape, data)
-
-    def _shape(self, data: dict[str, Any]) -> Any:
+    def shape(self, data: dict[str, Any]) -> Any:
+        """The Shape of `data`'s key set (or _CLEAN), cached per key set."""
         keys = tuple(data)
         shape = self._shapes.get(keys)
         if shape is not None:
             return shape
-        unknown = tuple(key for key in keys if key not in self.known)
-        camel = any(_snake(key) in self.fields and _snake(key) != key for key in unknown)
-        missing = tuple(sorted(self.required - data.keys()))
-        shape = Shape(self.name, unknown, missing, camel) if unknown or missing else _CLEAN
+        renames = tuple((key, _snake(key)) for key in keys if key not in self.known
+                        and _snake(key) != key and _snake(key) in self.fields and _snake(key) not in data)
+        renamed = {key for key, _ in renames}
+        extra = tuple(key for key in keys if key not in self.known and key not in renamed)
+        missing = tuple(sorted(self.required - data.keys() - {field for _, field in renames}))
+        shape = Shape(self.name, extra, missing, renames) if extra or missing or renames else _CLEAN
         if len(self._shapes) < _MAX_SHAPES:  # bounded: an API sending ever-new keys must not grow memory
             self._shapes[keys] = shape
         return shape
+
+    def rename(self, shape: Shape, obj: Any, data: dict[str, Any], sink: Sink) -> None:
+        """Fill the fields sent in camelCase (a plain string as is: most of them are ids)."""
+        plain, fields, name = self.plain, self.fields, self.name
+        for key, field in shape.renames:
+            value = data[key]
+            attr, coerce = fields[field]
+            setattr(obj, attr, value if field in plain and type(value) is str else coerce(value, sink, name, field))
 
     def enum(self, value: Any, sink: Sink) -> None:
         if isinstance(value, Enum):  # an open enum's unknown value (a raw odd value was reported as a type)
@@ -374,30 +376,6 @@ class _Plan:
             for value in values:
                 if value not in members:
                     self.enum(value, sink)
-
-    def unknown(self, obj: Any, data: dict[str, Any], sink: Sink) -> frozenset[str]:
-        """Keep unknown keys in `extra`; a camelCase spelling of a known field fills that field."""
-        renamed: set[str] = set()
-        extra: dict[str, Any] = {}
-        unknown: Any = data.keys() - self.known
-        if len(unknown) > 1:
-            unknown = [key for key in data if key in unknown]  # wire order, for a stable `extra`
-        renames, fields = self._renames, self.fields
-        for key in unknown:
-            value = data[key]
-            snake = renames.get(key, "")
-            if snake == "":
-                snake = renames[key] = _snake(key) if _snake(key) in fields and _snake(key) != key else None
-            if snake is not None and snake not in data:
-                attr, coerce = fields[snake]
-                setattr(obj, attr, coerce(value, sink, self.name, snake))
-                renamed.add(snake)
-            else:
-                extra[key] = value
-                sink.report("field", self.name, key, value)
-        if extra:
-            obj.__dict__["_extra_"] = extra
-        return frozenset(renamed)
 
 
 _PLANS: dict[Any, _Plan] = {}
