@@ -45,11 +45,12 @@ class Shape:
     """What one key set of a model's objects adds (`extra`), lacks (`missing`) and spells in camelCase (`renames`:
     (wire key, field) pairs), worked out once per key set."""
 
-    __slots__ = ("extra", "missing", "renames", "schema")
+    __slots__ = ("extra", "missing", "moves", "renames", "schema")
 
     def __init__(self, schema: str, extra: tuple[str, ...], missing: tuple[str, ...],
                  renames: tuple[tuple[str, str], ...]) -> None:
         self.schema, self.extra, self.missing, self.renames = schema, extra, missing, renames
+        self.moves: tuple[tuple[str, str, str, bool, Coerce], ...] = ()  # filled by the model's plan
 
     def reports(self, data: dict[str, Any]) -> list[tuple[str, str, str, Any]]:
         """(kind, schema, name, example) for each difference, the example taken from `data`."""
@@ -293,15 +294,17 @@ class _Plan:
         """The walk of this class as straight-line Python (no loops over fields, no tuple unpacking per item):
         it runs once per decoded object, so it is the cost a page pays on top of msgspec."""
         env: dict[str, Any] = {"SHAPES": self._shapes, "CLEAN": _CLEAN, "plan": self, "datetime": datetime,
-                               "UTC": UTC}
+                               "UTC": UTC, "NAME": self.name, "PLANS": _PLANS, "walk_any": _walk_any_model}
         # The items of a page nearly always share one key set: what it lacks or adds is worked out once per set.
         code = ["def walk(obj, data, sink, nested=True):",
                 "    shape = SHAPES.get(tuple(data))",
                 "    if shape is None:",
                 "        shape = plan.shape(data)",
                 "    if shape is not CLEAN:",
-                "        if shape.renames:",
-                "            plan.rename(shape, obj, data, sink)",
+                "        for key, field, attr, plain, coerce in shape.moves:  # camelCase keys",
+                "            value = data[key]",
+                "            setattr(obj, attr, value if plain and type(value) is str"
+                " else coerce(value, sink, NAME, field))",
                 "        extra = shape.extra",
                 "        if len(extra) == 1:",
                 "            obj.__dict__['_extra_'] = {extra[0]: data[extra[0]]}",
@@ -322,8 +325,13 @@ class _Plan:
             code += ["    if nested:"]
             for i, (attr, wire, walker) in enumerate(self.nested):
                 env[f"W{i}"] = walker
-                code += [f"        v = obj.{attr}", "        if v is not None:",
-                         f"            W{i}(v, data.get({wire!r}), sink)"]
+                code += [f"        v = obj.{attr}", "        if v is not None:"]
+                if walker is _walk_any_model:  # an event payload: the call inlined, it runs once per activity
+                    code += [f"            d = data.get({wire!r})", "            p = PLANS.get(type(v))",
+                             "            if p is not None and type(d) is dict:", "                p.walk(v, d, sink)",
+                             "            else:", "                walk_any(v, d, sink)"]
+                else:
+                    code += [f"            W{i}(v, data.get({wire!r}), sink)"]
         exec("\n".join(code), env)  # noqa: S102 - source built above from the class's own field names
         walk: Callable[..., None] = env["walk"]
         return walk
@@ -355,17 +363,12 @@ class _Plan:
         extra = tuple(key for key in keys if key not in self.known and key not in renamed)
         missing = tuple(sorted(self.required - data.keys() - {field for _, field in renames}))
         shape = Shape(self.name, extra, missing, renames) if extra or missing or renames else _CLEAN
+        if renames:  # (wire key, field, attribute, a plain str field, coercer) per camelCase key
+            shape.moves = tuple((key, field, *self.fields[field][:1], field in self.plain, self.fields[field][1])
+                                for key, field in renames)
         if len(self._shapes) < _MAX_SHAPES:  # bounded: an API sending ever-new keys must not grow memory
             self._shapes[keys] = shape
         return shape
-
-    def rename(self, shape: Shape, obj: Any, data: dict[str, Any], sink: Sink) -> None:
-        """Fill the fields sent in camelCase (a plain string as is: most of them are ids)."""
-        plain, fields, name = self.plain, self.fields, self.name
-        for key, field in shape.renames:
-            value = data[key]
-            attr, coerce = fields[field]
-            setattr(obj, attr, value if field in plain and type(value) is str else coerce(value, sink, name, field))
 
     def enum(self, value: Any, sink: Sink) -> None:
         if isinstance(value, Enum):  # an open enum's unknown value (a raw odd value was reported as a type)
