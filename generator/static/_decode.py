@@ -45,12 +45,12 @@ class Shape:
     """What one key set of a model's objects adds (`extra`), lacks (`missing`) and spells in camelCase (`renames`:
     (wire key, field) pairs), worked out once per key set."""
 
-    __slots__ = ("extra", "missing", "moves", "renames", "schema")
+    __slots__ = ("extra", "missing", "move", "renames", "schema")
 
     def __init__(self, schema: str, extra: tuple[str, ...], missing: tuple[str, ...],
                  renames: tuple[tuple[str, str], ...]) -> None:
         self.schema, self.extra, self.missing, self.renames = schema, extra, missing, renames
-        self.moves: tuple[tuple[str, str, str, bool, Coerce], ...] = ()  # filled by the model's plan
+        self.move: Callable[[Any, dict[str, Any], Sink], None] | None = None  # set by the plan when renames
 
     def reports(self, data: dict[str, Any]) -> list[tuple[str, str, str, Any]]:
         """(kind, schema, name, example) for each difference, the example taken from `data`."""
@@ -301,10 +301,8 @@ class _Plan:
                 "    if shape is None:",
                 "        shape = plan.shape(data)",
                 "    if shape is not CLEAN:",
-                "        for key, field, attr, plain, coerce in shape.moves:  # camelCase keys",
-                "            value = data[key]",
-                "            setattr(obj, attr, value if plain and type(value) is str"
-                " else coerce(value, sink, NAME, field))",
+                "        if shape.move is not None:  # camelCase keys",
+                "            shape.move(obj, data, sink)",
                 "        extra = shape.extra",
                 "        if len(extra) == 1:",
                 "            obj.__dict__['_extra_'] = {extra[0]: data[extra[0]]}",
@@ -351,6 +349,21 @@ class _Plan:
         self.walk(obj, data, sink)
         return obj
 
+    def _compile_move(self, renames: tuple[tuple[str, str], ...]) -> Callable[[Any, dict[str, Any], Sink], None]:
+        """Copy the camelCase keys of one key set into their fields, as straight-line code (ids as they are)."""
+        env: dict[str, Any] = {"NAME": self.name}
+        code = ["def move(obj, data, sink):"]
+        for i, (key, field) in enumerate(renames):
+            attr, env[f"C{i}"] = self.fields[field]
+            if field in self.plain:
+                code += [f"    v = data[{key!r}]",
+                         f"    obj.{attr} = v if type(v) is str else C{i}(v, sink, NAME, {field!r})"]
+            else:
+                code += [f"    obj.{attr} = C{i}(data[{key!r}], sink, NAME, {field!r})"]
+        exec("\n".join(code), env)  # noqa: S102 - source built above from the class's own field names
+        move: Callable[[Any, dict[str, Any], Sink], None] = env["move"]
+        return move
+
     def shape(self, data: dict[str, Any]) -> Any:
         """The Shape of `data`'s key set (or _CLEAN), cached per key set."""
         keys = tuple(data)
@@ -363,9 +376,8 @@ class _Plan:
         extra = tuple(key for key in keys if key not in self.known and key not in renamed)
         missing = tuple(sorted(self.required - data.keys() - {field for _, field in renames}))
         shape = Shape(self.name, extra, missing, renames) if extra or missing or renames else _CLEAN
-        if renames:  # (wire key, field, attribute, a plain str field, coercer) per camelCase key
-            shape.moves = tuple((key, field, *self.fields[field][:1], field in self.plain, self.fields[field][1])
-                                for key, field in renames)
+        if renames:
+            shape.move = self._compile_move(renames)
         if len(self._shapes) < _MAX_SHAPES:  # bounded: an API sending ever-new keys must not grow memory
             self._shapes[keys] = shape
         return shape
