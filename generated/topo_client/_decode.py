@@ -90,6 +90,16 @@ def decode_data(tp: type[T], data: Any, sink: Sink = NULL_SINK) -> T:
     if _event_union(_strip(tp)) is not None and not isinstance(data, Mapping):
         raise ShapeError(f"expected an event object, got {type(data).__name__}")
     item = typing.get_args(tp)[0] if typing.get_origin(tp) is list else tp
+    if _is_model(item):  # a bare array of models: one convert for all, item by item only if that fails
+        walker = _walker(tp)
+        try:
+            values: T = msgspec.convert(data, tp)
+        except msgspec.ValidationError:
+            pass
+        else:
+            if walker is not None:
+                walker(values, data, sink)
+            return values
     value: T = _coercer(tp)(data, sink, getattr(item, "__name__", "$"), "$item")
     return value
 

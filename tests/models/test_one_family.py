@@ -94,3 +94,24 @@ async def test_strict_mode_names_operation_model_and_field(api: MockAPI) -> None
                          http_client=httpx.AsyncClient(transport=httpx.MockTransport(api))) as client:
         with pytest.raises(APIResponseValidationError, match=r"reopen_task: .*Task: field 'priority': .*missing"):
             await client.tasks.reopen(UUID_A)
+
+
+@pytest.mark.parametrize("tp", [responses.ContactPage, list[responses.TaskMessage]], ids=["page", "bare array"])
+def test_one_bad_item_never_loses_the_others(tp: Any) -> None:
+    from topo_ext._drift import DriftRecord
+    from topo_ext._models import DecodeOptions, decode_value
+
+    item_type = responses.Contact if tp is responses.ContactPage else responses.TaskMessage
+    items: list[Any] = [{**instance(schema(item_type.__name__)), "id": f"id-{i}"} for i in range(100)]
+    items[37]["id"] = {"unexpected": "object"}  # a value of another type
+    items[50] = "<string>"  # not an object at all
+    page = tp is responses.ContactPage
+    data = {"items": items, "total_count": 100, "total_pages": 1, "has_more": False} if page else items
+    record = DriftRecord()
+    decoded = decode_value(tp, data, DecodeOptions(record=record))
+    values = decoded.items if isinstance(decoded, responses.ContactPage) else decoded
+    assert len(values) == 100 and values[50] == "<string>" and values[37].id == {"unexpected": "object"}
+    assert all(type(v) is item_type for i, v in enumerate(values) if i != 50)
+    assert [v.id for i, v in enumerate(values) if i not in (37, 50)] == [f"id-{i}" for i in range(100)
+                                                                          if i not in (37, 50)]
+    assert f"{item_type.__name__}.id (unexpected type)" in record.keys()  # noqa: SIM118
