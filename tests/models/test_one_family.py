@@ -115,3 +115,12 @@ def test_one_bad_item_never_loses_the_others(tp: Any) -> None:
     assert [v.id for i, v in enumerate(values) if i not in (37, 50)] == [f"id-{i}" for i in range(100)
                                                                           if i not in (37, 50)]
     assert f"{item_type.__name__}.id (unexpected type)" in record.keys()  # noqa: SIM118
+
+
+@pytest.mark.parametrize(("body", "why"), [(b"[1, 2]", "expected a Contact object, got list"),
+                                           (b"<html>busy</html>", "not valid JSON")])
+def test_only_the_wrong_kind_or_not_json_raises(api: MockAPI, body: bytes, why: str) -> None:
+    api.override["get_contact"] = lambda r: httpx.Response(200, content=body)
+    with pytest.raises(APIResponseValidationError, match=why) as caught:
+        _client(api, max_retries=0).contacts.get(UUID_A)
+    assert "get_contact" in str(caught.value)
