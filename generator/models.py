@@ -203,8 +203,19 @@ def _strip_annotation(node: ast.expr) -> list[ast.expr]:
     return [node]
 
 
-def _optional(node: ast.expr) -> ast.expr:
-    members = [*_strip_annotation(node), ast.Constant(None)]
+_STR_LIKE = {"str", "datetime", "date", "time", "timedelta", "UUID", "Decimal", "bytes"}
+
+
+def _optional(node: ast.expr, enums: set[str]) -> ast.expr:
+    members = _strip_annotation(node)
+    names = [m.id if isinstance(m, ast.Name) else None for m in members]
+    if sum(1 for n in names if n in _STR_LIKE or n in enums) > 1:
+        # msgspec allows one str-like type per union. An open enum already takes any string (`ErrorType | str`
+        # -> `ErrorType`); otherwise the plain string keeps every value.
+        keep = next((n for n in names if n in enums), "str") if "str" in names else "str"
+        members = [m for m, n in zip(members, names, strict=True)
+                   if not (n in _STR_LIKE or n in enums)] + [ast.Name(keep)]
+    members = [*members, ast.Constant(None)]
     out = members[0]
     for member in members[1:]:
         out = ast.BinOp(out, ast.BitOr(), member)
@@ -214,6 +225,8 @@ def _optional(node: ast.expr) -> ast.expr:
 def lenient(code: str, shared_enums: set[str]) -> str:
     """Every field `T | None = None`; shared enums imported rather than defined (see the module docstring)."""
     tree = ast.parse(code)
+    enums = shared_enums | {stmt.name for stmt in tree.body if isinstance(stmt, ast.ClassDef)
+                            and any(isinstance(b, ast.Name) and b.id == "StrEnum" for b in stmt.bases)}
     body: list[ast.stmt] = []
     for stmt in tree.body:
         if isinstance(stmt, ast.ClassDef) and stmt.name in shared_enums:
@@ -221,7 +234,7 @@ def lenient(code: str, shared_enums: set[str]) -> str:
         if isinstance(stmt, ast.ClassDef):
             for item in stmt.body:
                 if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
-                    item.annotation = _optional(item.annotation)
+                    item.annotation = _optional(item.annotation, enums)
                     item.value = ast.Constant(None)
         body.append(stmt)
     tree.body = body

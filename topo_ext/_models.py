@@ -17,6 +17,7 @@ import msgspec
 from topo_client._decode import Shape, ShapeError, decode_data
 
 from ._drift import DriftRecord, drift_record
+from ._spec import OperationSpec
 
 T = TypeVar("T")
 _JSON = msgspec.json.Decoder()
@@ -93,6 +94,17 @@ def decoder(tp: type[T] | None) -> Callable[[bytes, DecodeOptions], T]:
     return decode
 
 
+def model_for(spec: OperationSpec) -> Any:
+    """The response model of an operation's success body, as the spec names it (None: no body)."""
+    from topo_client import responses
+
+    if spec.success_schema:
+        return getattr(responses, spec.success_schema)
+    body = spec.success_body or {}
+    ref = body.get("items", {}).get("$ref") if body.get("type") == "array" else None
+    return list[getattr(responses, ref.rsplit("/", 1)[-1])] if isinstance(ref, str) else None  # type: ignore[misc]
+
+
 def decode_value(tp: Any, data: Any, options: DecodeOptions | None = None) -> Any:
     """Build `tp` (a model, a list of models, an event union) from plain data; the wrong kind raises ShapeError."""
     options = options or DecodeOptions()
@@ -108,4 +120,5 @@ def decode_json(tp: type[T], raw: bytes | str, options: DecodeOptions | None = N
     return decoder(tp)(raw.encode() if isinstance(raw, str) else raw, options or DecodeOptions())
 
 
-__all__ = ["DecodeOptions", "ShapeError", "StrictValidationError", "decode_json", "decode_value", "decoder"]
+__all__ = ["DecodeOptions", "ShapeError", "StrictValidationError", "decode_json", "decode_value", "decoder",
+           "model_for"]
