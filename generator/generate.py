@@ -1,9 +1,10 @@
 """Regenerate `generated/topo_client` from `spec/`.
 
-Steps: bundle the spec -> openapi-python-client (with `generator/templates`) -> datamodel-code-generator for the event
-models -> copy the bundled spec in as package data -> ruff format. Everything is written to a scratch directory first
-and then synced into place, so a failed run never leaves a half-written package, and `--check` can compare a fresh
-generation with the committed one without touching it.
+Steps: bundle the spec -> openapi-python-client (with `generator/templates`) on a request-only copy of it (request
+builders and the attrs request models) -> datamodel-code-generator for every response model (msgspec Structs, see
+generator/models.py) -> copy the bundled spec in as package data -> ruff format. Everything is written to a scratch
+directory first and then synced into place, so a failed run never leaves a half-written package, and `--check` can
+compare a fresh generation with the committed one without touching it.
 
     python generator/generate.py            # regenerate in place
     python generator/generate.py --check    # exit 1 with a diff if generated/ is stale
@@ -26,7 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bundle
-import events
+import models
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "generator"
@@ -74,13 +75,39 @@ def flatten_all_of(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def request_only(doc: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the (flattened) spec that describes requests only: responses keep their description, and only the
+    schemas reachable from parameters and request bodies remain.
+
+    Why: responses are decoded by topo_ext into the msgspec models of generator/models.py; openapi-python-client's
+    attrs response models and parse code would be a second, unused model family.
+    """
+    doc = copy.deepcopy(doc)
+    components = doc["components"]
+    for item in doc["paths"].values():
+        for op in item.values():
+            if isinstance(op, dict) and "responses" in op:
+                op["responses"] = {
+                    code: {"description": components.get("responses", {}).get(
+                        r.get("$ref", "").rsplit("/", 1)[-1], r).get("description", "")}
+                    for code, r in op["responses"].items()
+                }
+    components.pop("responses", None)
+    doc.pop("webhooks", None)
+    keep = set(models.closure(components["schemas"], models._refs({"paths": doc["paths"],
+                                                                   "parameters": components.get("parameters", {})})))
+    components["schemas"] = {k: v for k, v in components["schemas"].items() if k in keep}
+    return doc
+
+
 def build(spec_dir: Path, out: Path) -> Path:
     """Generate the whole package into `out/topo_client` and return that path."""
     document = bundle.bundle(spec_dir)
     spec_json = out / "openapi.json"
     spec_json.write_text(bundle.dumps(document))
     flat_json = out / "openapi.flat.json"
-    flat_json.write_text(bundle.dumps(flatten_all_of(document)))
+    requests = request_only(flatten_all_of(document))
+    flat_json.write_text(bundle.dumps(requests))
     package = out / "topo_client"
     _run(
         BIN / "openapi-python-client",
@@ -91,7 +118,7 @@ def build(spec_dir: Path, out: Path) -> Path:
         "--meta", "none",
         "--output-path", package,
     )
-    events.generate(spec_json, package / "events.py")
+    models.generate(spec_json, package, set(requests["components"]["schemas"]))
     shutil.copy(spec_json, package / "openapi.json")
     (package / "py.typed").write_text("")
     _run(BIN / "ruff", "check", "--quiet", "--fix-only", "--select", "I,F401,UP", "--config",

@@ -7,9 +7,7 @@
 ...     print(activity.payload.type)
 """
 
-from topo_client import models
-
-from . import events, webhooks
+from . import events, models, webhooks
 from ._client import AsyncTopo, Topo
 from ._drift import DriftRecord
 from ._exceptions import (

@@ -35,6 +35,7 @@ import httpx
 
 from . import _exceptions as exc
 from . import _telemetry
+from ._models import DecodeOptions, StrictValidationError
 from ._operations import Operation
 from ._rate import Gate, RateGate
 from ._version import __version__
@@ -371,6 +372,7 @@ class BaseTransport:
         self.gate: Gate = gate or RateGate(options.rate_limit)
         self.policy = Policy(options)
         self.telemetry = telemetry
+        self.decode_options = DecodeOptions()  # the client sets its own (drift record, strict mode)
 
     def headers(self) -> dict[str, str]:
         return {
@@ -417,11 +419,14 @@ class BaseTransport:
                 content_type = err.response.headers.get("content-type", "no content type").split(";")[0]
                 snippet = err.response.text[:80].replace("\n", " ").strip()
                 what = f"is not valid JSON ({content_type}, truncated or not JSON at all: {snippet!r})"
+            elif isinstance(err.cause, StrictValidationError):
+                what = f"differs from the spec (strict_response_validation=True): {err.cause}"
             else:
                 what = f"is not {op.spec.success_schema or 'the documented shape'}"
             raise exc.APIResponseValidationError(
-                f"{op.spec.operation_id}: the {err.response.status_code} response body {what}: "
-                f"{type(err.cause).__name__}: {err.cause}",
+                f"{op.spec.operation_id}: the {err.response.status_code} response body {what}"
+                + ("" if isinstance(err.cause, StrictValidationError)
+                   else f": {type(err.cause).__name__}: {err.cause}"),
                 response=err.response, request_id=request_id_of(err.response), attempts=attempts,
             ) from err.cause
         if err is not None:
@@ -433,13 +438,12 @@ class BaseTransport:
         value: T = outcome.value
         return value
 
-    @staticmethod
-    def examine(op: Operation[Any, Any], response: httpx.Response) -> Attempt:
+    def examine(self, op: Operation[Any, Any], response: httpx.Response) -> Attempt:
         """Decode a 2xx once. An undecodable body is an error outcome: retryable if it is not even JSON."""
         if not 200 <= response.status_code < 300:
             return Attempt(response=response)
         try:
-            return Attempt(response=response, value=op.decode(response.content))
+            return Attempt(response=response, value=op.decode(response.content, self.decode_options))
         except Exception as err:  # any decoder failure means the body is not what the spec says
             try:
                 json.loads(response.content)

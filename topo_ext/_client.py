@@ -18,14 +18,15 @@ from ._base_client import (
     resolve_options,
     updated_options,
 )
-from ._drift import DriftRecord, drift_record
+from ._drift import DriftRecord
+from ._models import DecodeOptions
 from ._operations import Operation
 from ._rate import Gate, gate_for
 from ._response import APIResponse
 from ._telemetry import Telemetry, telemetry_for
 
 if TYPE_CHECKING:
-    from topo_client.models import Me
+    from topo_client.responses import Me
 
     from .resources.activities import Activities, AsyncActivities
     from .resources.contacts import AsyncContacts, Contacts
@@ -51,6 +52,7 @@ class _ClientBase:
     _owns_http: bool
     _transport: Any
     _telemetry: Telemetry | None = None
+    _decode_options: DecodeOptions
     prefetch: int = 0
 
     def __repr__(self) -> str:
@@ -75,7 +77,7 @@ class _ClientBase:
         clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCE_ATTRS})
         clone._options = updated_options(self._options, timeout=timeout, max_retries=max_retries)
         clone._owns_http = False
-        clone._transport = clone._new_transport()
+        clone._transport = clone._new_transport()  # same _decode_options: copies share the drift record
         return clone
 
     def _new_transport(self) -> Any:
@@ -90,8 +92,18 @@ class _ClientBase:
 
     @property
     def drift(self) -> DriftRecord:
-        """What the API sent that this client's spec does not describe (unknown fields, enum values, events)."""
-        return drift_record()
+        """What the API sent that this client's spec does not describe (unknown fields, enum values, event types,
+        missing required fields, values of another type), for this client and its `with_options` copies."""
+        return self._decode_options.record
+
+    @property
+    def strict_response_validation(self) -> bool:
+        return self._decode_options.strict
+
+    def _init_decoding(self, strict: bool, log_drift: bool) -> None:
+        record = DriftRecord()
+        record.log_enabled = log_drift
+        self._decode_options = DecodeOptions(record=record, strict=strict)
 
 
 class Topo(_ClientBase):
@@ -114,6 +126,7 @@ class Topo(_ClientBase):
         rate_limit: float | Gate | None = None,
         http_client: httpx.Client | None = None,
         log_drift: bool = True,
+        strict_response_validation: bool = False,
         tracing: bool | Telemetry | None = None,
     ) -> None:
         """Create a client.
@@ -127,6 +140,9 @@ class Topo(_ClientBase):
                 `SharedBudget` that every process using the same Topo key draws from.
             http_client: an httpx.Client to use (its pool, proxies, transport); closed by you, not by Topo.
             log_drift: log one WARNING on the `topo` logger per new kind of unknown data the API sends.
+            strict_response_validation: raise APIResponseValidationError (naming the operation, model and field)
+                for any response that differs from the spec, instead of decoding it leniently and noting the
+                difference in `client.drift`.
             tracing: OpenTelemetry spans and metrics per operation (`topo_ext.otel`): True, False, an
                 `OpenTelemetry(...)` with its own providers, or None (the default): on when the application has
                 installed an OpenTelemetry SDK tracer provider.
@@ -137,11 +153,13 @@ class Topo(_ClientBase):
         self._http = http_client or httpx.Client(timeout=self._options.timeout, follow_redirects=False)
         self._gate = gate_for(rate_limit)
         self._telemetry = telemetry_for(tracing)
+        self._init_decoding(strict_response_validation, log_drift)
         self._transport = self._new_transport()
-        drift_record().log_enabled = log_drift
 
     def _new_transport(self) -> SyncTransport:
-        return SyncTransport(self._http, self._api_key, self._options, self._gate, self._telemetry)
+        transport = SyncTransport(self._http, self._api_key, self._options, self._gate, self._telemetry)
+        transport.decode_options = self._decode_options
+        return transport
 
     def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None) -> Topo:
         """A copy of this client with other settings, sharing its connection pool and rate gate."""
@@ -254,6 +272,7 @@ class AsyncTopo(_ClientBase):
         prefetch: int = 0,
         http_client: httpx.AsyncClient | None = None,
         log_drift: bool = True,
+        strict_response_validation: bool = False,
         tracing: bool | Telemetry | None = None,
     ) -> None:
         self._api_key = resolve_api_key(api_key)
@@ -263,11 +282,13 @@ class AsyncTopo(_ClientBase):
         self._http = LoopBoundHTTP(http_client, self._options.timeout)
         self._gate = gate_for(rate_limit)
         self._telemetry = telemetry_for(tracing)
+        self._init_decoding(strict_response_validation, log_drift)
         self._transport = self._new_transport()
-        drift_record().log_enabled = log_drift
 
     def _new_transport(self) -> AsyncTransport:
-        return AsyncTransport(self._http, self._api_key, self._options, self._gate, self._telemetry)
+        transport = AsyncTransport(self._http, self._api_key, self._options, self._gate, self._telemetry)
+        transport.decode_options = self._decode_options
+        return transport
 
     def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
                      prefetch: int | None = None) -> AsyncTopo:

@@ -1,16 +1,21 @@
 """The runtime drift record: what the API sent that this client's spec does not describe.
 
-Decoders report unknown fields, enum values and event types here. Each distinct key is stored once per process with
-a count and one example value, and logged once at WARNING on the `topo` logger (`Topo(log_drift=False)` turns the
-log off; the record is kept either way). Keys name the spec schema and the JSON path or value:
+The response decoder reports unknown fields, enum values and event types, values of another JSON type than
+documented and documented-required fields that are missing. Each client has its own record (`client.drift`; copies
+made by `with_options` share their parent's); code that decodes without a client (`parse_event`, webhooks) reports
+to the process-wide `drift_record()`. Each distinct key is stored once with a count and one example value, and
+logged once at WARNING on the `topo` logger (`Topo(log_drift=False)` turns the log off; the record is kept either
+way). Keys name the spec schema and the field or value:
 
     Contact.favorite_color                      an unknown field (nested models report under their own class)
     ExclusionReason="SPAM_TRAP"                 an unknown enum value
     ActivityPayload.type="message.bounced"      an unknown event type
+    Task.priority (missing)                     a field the spec requires that the API left out
+    MessageSentEvent.sequence_id (unexpected type)   a known field whose value has another JSON type
 
 Values of fields whose names look secret, and strings that look like API keys or signing secrets, are never kept.
-The decode path pays nothing for this when nothing is unknown: the generated code only calls in here when a body
-held something unknown. `python -m topo_ext.drift` reads a saved record (`client.drift.to_json()`).
+A decode reports once per distinct key (with its count), so a clean page costs nothing here.
+`python -m topo_ext.drift` reads a saved record (`client.drift.to_json()`).
 """
 
 from __future__ import annotations
@@ -19,12 +24,9 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
-
-from topo_client import _hooks
 
 log = logging.getLogger("topo")
 
@@ -42,12 +44,14 @@ def drift_key(kind: str, schema: str, name: str) -> str:
         return f"{schema}.type={json.dumps(name)}"
     if kind == "type":
         return f"{schema}.{name} (unexpected type)"
+    if kind == "missing":
+        return f"{schema}.{name} (missing)"
     return f"{schema}.{name}"
 
 
 @dataclass
 class DriftEntry:
-    kind: str  # "field", "enum", "event_type" or "type" (a known field whose value has another type)
+    kind: str  # "field", "enum", "event_type", "type" (a known field whose value has another type) or "missing"
     schema: str
     name: str  # the field's JSON path, the enum value, or the event type
     count: int
@@ -75,23 +79,23 @@ def safe_example(name: str, value: Any, depth: int = 0) -> Any:
 
 
 class DriftRecord:
-    """Unknown things seen by this process, keyed by where they were seen (see the module docstring)."""
+    """Unknown things seen by one client (or this process), keyed by where they were seen (see the module docstring)."""
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, str, str], DriftEntry] = {}
         self._lock = threading.Lock()
         self.log_enabled = True
 
-    def report(self, kind: str, schema: str, name: str, example: Any = None) -> None:
+    def report(self, kind: str, schema: str, name: str, example: Any = None, count: int = 1) -> None:
         if kind == "type" and name.startswith("$"):
             name = name.rsplit(".", 1)[-1]  # a document path like $.items[3].payload.x: key it by the field
         key = (kind, schema, name)
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None:
-                entry.count += 1
+                entry.count += count
                 return
-            entry = DriftEntry(kind, schema, name, 1, safe_example("" if kind == "enum" else name, example),
+            entry = DriftEntry(kind, schema, name, count, safe_example("" if kind == "enum" else name, example),
                                datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
             self._entries[key] = entry
         if self.log_enabled:
@@ -129,18 +133,5 @@ _RECORD = DriftRecord()
 
 
 def drift_record() -> DriftRecord:
-    """The process-wide drift record (also `client.drift`)."""
+    """The process-wide record, for decoding done without a client (`parse_event`, `webhooks.verify`)."""
     return _RECORD
-
-
-def _on_unknown_enum(enum: type, value: str) -> None:
-    _RECORD.report("enum", enum.__name__, value, value)
-
-
-def _on_unknown_fields(schema: str, fields: Mapping[str, Any]) -> None:
-    for name, value in fields.items():
-        _RECORD.report("field", schema, name, value)
-
-
-_hooks.on_unknown_enum = _on_unknown_enum
-_hooks.on_unknown_fields = _on_unknown_fields

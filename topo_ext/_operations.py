@@ -8,7 +8,6 @@ client, `AsyncTopo` with the async one. Arguments are checked before anything is
 from __future__ import annotations
 
 import datetime as dt
-import json
 import types
 import typing
 import uuid
@@ -20,25 +19,13 @@ from typing import Any, Generic, ParamSpec, TypeVar
 
 from topo_client.types import UNSET, Unset
 
+from ._models import DecodeOptions, decoder
 from ._spec import OperationSpec, operations
 from ._spec import ParamSpec as SpecParam
 
 P = ParamSpec("P")
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
-
-Decoder = Callable[[bytes], T]
-
-
-def json_decoder(parse: Callable[[Any], T]) -> Decoder[T]:
-    """Adapt a generated `parse_success(data)` to take the raw body."""
-
-    def decode(raw: bytes) -> T:
-        return parse(json.loads(raw) if raw else None)
-
-    decode.__qualname__ = f"json_decoder({getattr(parse, '__module__', '?')})"
-    return decode
-
 
 def _to_jsonable(value: Any) -> Any:
     """Plain data for `Model.from_dict`: datetimes, UUIDs and enums become the strings the API uses."""
@@ -204,11 +191,17 @@ class ArgumentChecker:
 
 
 class Operation(Generic[P, T_co]):
-    """One API call: `build` (generated) turns arguments into request keywords; `decode` turns the body into `T`."""
+    """One API call: `build` (generated) turns arguments into request keywords; `decode` turns the body into `T`,
+    the generated response model `model` (leniently; see topo_ext._models)."""
 
-    def __init__(self, build: Callable[P, dict[str, Any]], decode: Callable[[bytes], T_co]) -> None:
+    def __init__(self, build: Callable[P, dict[str, Any]], model: type[T_co] | None) -> None:
         self.build = build
-        self.decode = decode
+        self.model = model
+        self._decode = decoder(model)
+
+    def decode(self, raw: bytes, options: DecodeOptions | None = None) -> T_co:
+        """The success body as the response model; drift goes to `options.record` (raises in strict mode)."""
+        return self._decode(raw, options or DecodeOptions())
 
     def __repr__(self) -> str:
         return f"Operation({self.spec.operation_id})"

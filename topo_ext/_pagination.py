@@ -21,21 +21,25 @@ class Envelope(Protocol[T_co]):
     """What every decoded list response looks like (generated `<Resource>Page` models, the activity page)."""
 
     @property
-    def items(self) -> Sequence[T_co]: ...
+    def items(self) -> Sequence[T_co] | None: ...
     @property
-    def total_count(self) -> int: ...
+    def total_count(self) -> int | None: ...
     @property
-    def total_pages(self) -> int: ...
+    def total_pages(self) -> int | None: ...
     @property
-    def has_more(self) -> bool: ...
+    def has_more(self) -> bool | None: ...
 
 
 class _PageData(Generic[T]):
     def __init__(self, envelope: Envelope[T], page: int, response: httpx.Response | None) -> None:
-        self.items: list[T] = list(envelope.items)
-        self.total_count = envelope.total_count
-        self.total_pages = envelope.total_pages
-        self.has_more = envelope.has_more
+        # Decoding is lenient, so any envelope field may be missing (None) or odd; the walk stays well-defined.
+        items = envelope.items
+        self.items: list[T] = list(items) if isinstance(items, list) else []
+        self.total_count: int = envelope.total_count if isinstance(envelope.total_count, int) else len(self.items)
+        pages = envelope.total_pages
+        self.total_pages: int = pages if isinstance(pages, int) else page
+        more = envelope.has_more
+        self.has_more: bool = more if isinstance(more, bool) else page < self.total_pages
         self.page = page
         self.envelope = envelope
         self.response = response

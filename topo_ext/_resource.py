@@ -11,11 +11,11 @@ import inspect
 import sys
 import typing
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar, overload
 
 from . import _exceptions as exc
 from . import _telemetry
-from ._operations import Operation, json_decoder
+from ._operations import Operation
 from ._pagination import AsyncPage, AsyncPaginator, Envelope, SyncPage
 from ._response import APIResponse
 
@@ -55,9 +55,14 @@ def _document(method: Callable[..., Any], op: Operation[Any, Any], note: str = "
     method.operation = op  # type: ignore[attr-defined]
 
 
-def endpoint(build: Callable[P, dict[str, Any]], parse: Callable[[Any], T]) -> Operation[P, T]:
-    """An operation from a generated module's `build_request` and `parse_success`."""
-    return Operation(build, json_decoder(parse))
+@overload
+def endpoint(build: Callable[P, dict[str, Any]], model: type[T]) -> Operation[P, T]: ...
+@overload
+def endpoint(build: Callable[P, dict[str, Any]], model: None) -> Operation[P, None]: ...
+def endpoint(build: Callable[P, dict[str, Any]], model: type[T] | None) -> Operation[P, T] | Operation[P, None]:
+    """An operation from a generated module's `build_request` and the response model its success body decodes to
+    (`topo_client.responses`; None when it has no body)."""
+    return Operation(build, model)
 
 
 def sync_op(op: Operation[P, T]) -> Callable[Concatenate[SyncAPIResource, P], T]:

@@ -78,6 +78,7 @@ def main() -> int:
             rows = ({"contact_list_id": target.id, "email": f"lead{i}@example.com", "first_name": f"Lead {i}"}
                     for i in range(150))
             result = client.contact_lists.entries.create(rows)
+            assert result.summary is not None
             assert result.summary.succeeded == 150, result.summary
             return f"{result.summary.succeeded} entries created in list {target.name!r}"
 
@@ -116,13 +117,14 @@ def main() -> int:
             port = free_port()
             subscription = client.webhooks.create(body={
                 "name": "demo receiver", "url": f"http://127.0.0.1:{port}/topo", "event_types": ["sequence.paused"]})
-            listener_env = {**env, "TOPO_WEBHOOK_SECRET": subscription.secret}
+            listener_env = {**env, "TOPO_WEBHOOK_SECRET": subscription.secret or ""}
             cmd = [sys.executable, "-m", "topo_ext.cli", "webhooks", "listen", "--port", str(port), "--count", "1"]
             print(f"   $ topo webhooks listen --port {port} --count 1   (secret from TOPO_WEBHOOK_SECRET)")
             with subprocess.Popen(cmd, env=listener_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   text=True) as listener:
                 _wait_for_port(port)
                 sequence = client.sequences.list(size=1, status="ACTIVE").items[0]
+                assert sequence.id is not None
                 client.sequences.pause(sequence.id, body={"paused_until": datetime.now(UTC) + timedelta(days=2)})
                 out, err = listener.communicate(timeout=30)
             assert listener.returncode == 0, err

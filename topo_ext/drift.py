@@ -64,10 +64,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from topo_client._decode import _snake  # the client's own camelCase -> snake_case rule
+
 from ._drift import REDACTED, drift_key
 from ._schema_keys import Shape, _esc, _unesc, deref, node_at, object_shape
 from ._spec import document
-from .events import _snake  # the client's own camelCase -> snake_case rule
 
 __all__ = ["main"]  # a command; the helpers below are not API
 

@@ -86,11 +86,14 @@ class Cursor:
 
     def advance(self, activity: Activity) -> None:
         """Record that `activity` was delivered."""
-        if self.created_at is None or activity.created_at > self.created_at:
-            self.created_at = activity.created_at
-            floor = self.created_at - OVERLAP
+        when, key = activity.created_at, activity.id
+        if not isinstance(when, datetime) or key is None:
+            return  # decoded leniently without an id or a time (reported as drift): it cannot move the cursor
+        if self.created_at is None or when > self.created_at:
+            self.created_at = when
+            floor = when - OVERLAP
             self.seen = {i: t for i, t in self.seen.items() if t >= floor}
-        self.seen[activity.id] = activity.created_at
+        self.seen[key] = when
 
 
 class CursorStore(Protocol):
@@ -222,12 +225,16 @@ class _Walker:
     def accept(self, page: ActivityPage) -> tuple[list[Activity], bool]:
         """The activities not yielded before, and whether the walk has reached the end for now."""
         fresh: list[Activity] = []
-        for activity in page.items:
+        for activity in page.items or ():
+            when = activity.created_at
             if self.cursor.has_seen(activity):
                 continue
-            if self.cursor.floor is not None and activity.created_at <= self.cursor.floor:
+            if not isinstance(when, datetime):
+                fresh.append(activity)  # no usable time (drift): delivered, but it cannot be placed or deduplicated
                 continue
-            if self.cursor.created_at is not None and activity.created_at < self.cursor.created_at - OVERLAP:
+            if self.cursor.floor is not None and when <= self.cursor.floor:
+                continue
+            if self.cursor.created_at is not None and when < self.cursor.created_at - OVERLAP:
                 continue  # older than the cursor: already delivered by an earlier walk
             fresh.append(activity)
         if not page.has_more or not page.items:

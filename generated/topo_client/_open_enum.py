@@ -1,15 +1,14 @@
 """Open string enums: the API adds enum values within /v1 without notice, so parsing one must never fail.
 
 Copied verbatim into the generated package by `generator/generate.py`; every generated enum (openapi-python-client
-models and the datamodel-code-generator event models) derives from `OpenStrEnum`.
+request models and the datamodel-code-generator response models) derives from `OpenStrEnum`. topo_ext's decoder
+finds unknown values on decoded models (`is_unknown`) and reports them to the client's drift record.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 from typing import Any, ClassVar
-
-from . import _hooks
 
 
 class OpenStrEnum(StrEnum):
@@ -39,8 +38,6 @@ class OpenStrEnum(StrEnum):
             member._name_ = value
             member._value_ = value
             cache[value] = member
-        if _hooks.on_unknown_enum is not None:  # every parse, so the drift record can count occurrences
-            _hooks.on_unknown_enum(cls, value)
         return member
 
     @property

@@ -1,19 +1,20 @@
-"""Base class of the generated event models (msgspec Structs).
+"""Base class of the generated response models (msgspec Structs).
 
-Copied verbatim into the generated package by `generator/generate.py`. `forbid_unknown_fields` makes the fast typed
-decode fail on anything the spec does not describe, so that topo_ext can fall back to its tolerant path and keep
-the unknown keys; `dict=True` gives every instance a `__dict__` where those keys are kept.
+Copied verbatim into the generated package by `generator/generate.py`. Every field of a generated model is
+optional (`T | None = None`); `dict=True` gives every instance a `__dict__`, where the decoder keeps the fields the
+API sent that the spec does not describe (`extra`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Self
 
 import msgspec
 
 
-class TopoStruct(msgspec.Struct, forbid_unknown_fields=True, dict=True, kw_only=True):
-    """A generated model. Fields the spec does not describe are kept in `extra` (see topo_ext.events)."""
+class TopoStruct(msgspec.Struct, dict=True, kw_only=True):
+    """A generated response model. Fields the spec does not describe are kept in `extra`, by their wire name."""
 
     @property
     def type(self) -> str | None:
@@ -24,23 +25,30 @@ class TopoStruct(msgspec.Struct, forbid_unknown_fields=True, dict=True, kw_only=
     @property
     def extra(self) -> dict[str, Any]:
         """Fields the API sent that this version of the client does not know, by their wire name."""
-        return getattr(self, "__dict__", {}).get("_extra_", {})
+        extra: dict[str, Any] = self.__dict__.get("_extra_", {})
+        return extra
 
     def to_dict(self) -> dict[str, Any]:
-        """The model as JSON-compatible data (wire names), unknown fields included, discriminator first."""
+        """The model as JSON-compatible data in its wire form (datetimes as RFC 3339, UTC as `Z`), unknown fields
+        included, the discriminator first. Absent and null fields are both `None`."""
         config = type(self).__struct_config__
         data: dict[str, Any] = {config.tag_field: config.tag} if isinstance(config.tag, str) else {}
         for name, wire in zip(self.__struct_fields__, self.__struct_encode_fields__, strict=True):
-            value = getattr(self, name)
-            if value is not msgspec.UNSET:
-                data[wire] = _plain(value)
+            data[wire] = _plain(getattr(self, name))
         data.update(self.extra)
         return data
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from JSON-like data, as leniently as a response is decoded (see `_decode`)."""
+        from ._decode import decode_data
+
+        return decode_data(cls, data)
+
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, TopoStruct) or callable(getattr(value, "to_dict", None)):
-        return value.to_dict()  # nested models, and topo_ext's UnknownEvent inside an Activity
+    if isinstance(value, TopoStruct):
+        return value.to_dict()
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):

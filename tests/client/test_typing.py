@@ -10,7 +10,7 @@ from mypy import api
 GOOD = '''
 from datetime import UTC, datetime
 from topo_ext import AsyncTopo, SyncPage, Topo
-from topo_client.models import Contact, ExclusionReason, Sequence
+from topo_ext.models import Contact, ExclusionReason, Sequence
 
 def use(client: Topo) -> None:
     page: SyncPage[Contact] = client.contacts.list(email="a@b.co", sort_order="DESC")
@@ -23,6 +23,19 @@ def use(client: Topo) -> None:
     client.tasks.list(types=["CALL", "EMAIL_REPLY"], status="PENDING")
     for activity in client.activities.stream(since=datetime.now(UTC)):
         reveal_type(activity.payload)
+
+def lower_email(client: Topo) -> str:
+    contact = client.contacts.get("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b")
+    if contact.email is None:  # one check: optional response fields are `T | None`, never `Unset`
+        return ""
+    return contact.email.lower()
+
+def same_person(contact: Contact, client: Topo) -> bool:
+    activity = client.activities.get("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b")
+    if activity.payload is None:
+        return False
+    reveal_type(activity.payload.person_id)
+    return contact.id == activity.payload.person_id
 
 async def use_async(client: AsyncTopo) -> None:
     contact: Contact = await client.contacts.get("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b")
@@ -51,8 +64,10 @@ def _mypy(tmp_path: Path, source: str) -> tuple[str, int]:
 def test_typed_user_code_checks_and_sees_precise_types(tmp_path: Path) -> None:
     out, status = _mypy(tmp_path, GOOD)
     assert status == 0 and "error:" not in out, out
-    assert 'Revealed type is "topo_client.models.contact.Contact"' in out
+    assert 'Revealed type is "topo_client.responses.Contact"' in out
     assert "MessageSentEvent" in out and "MessageRepliedEvent" in out  # the event union, one class per type
+    assert "UnknownEvent" in out  # what a type checker sees can arrive includes event types added later
+    assert 'Revealed type is "str | None"' in out  # person_id: the same type as contact.id
 
 
 def test_mistakes_are_caught_statically(tmp_path: Path) -> None:

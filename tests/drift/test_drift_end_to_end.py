@@ -30,14 +30,13 @@ NEW_EVENT = "message.bounced"
 KEYS = {"Contact.favorite_color", f'ExclusionReason="{NEW_REASON}"', f'ActivityPayload.type="{NEW_EVENT}"'}
 INSPECT = """
 import json, sys, typing
-from topo_client.models.contact import Contact
-from topo_client.models.exclusion_reason import ExclusionReason
+from topo_client.responses import Contact, ExclusionReason
 from topo_client import events
 contact = Contact.from_dict({"id": sys.argv[1], "favorite_color": "teal"})
 bounced = events.MessageBouncedEvent
 print(json.dumps({
     "hint": str(typing.get_type_hints(Contact)["favorite_color"]),
-    "value": contact.favorite_color, "extra": contact.additional_properties,
+    "value": contact.favorite_color, "extra": contact.extra,
     "reason_known": not ExclusionReason(sys.argv[2]).is_unknown,
     "event_tag": bounced.__struct_config__.tag,
     "event_fields": sorted(bounced.__struct_fields__),
@@ -125,7 +124,7 @@ def test_new_field_enum_value_and_event_type_end_to_end(tmp_path: Path) -> None:
     contact = client.contacts.get(UUID_A)
     exclusion = client.contact_exclusions.get(UUID_A)
     page = client.activities.list()
-    assert contact.additional_properties == {"favorite_color": "teal"}
+    assert contact.extra == {"favorite_color": "teal"}
     assert exclusion.reason == NEW_REASON and exclusion.reason.is_unknown
     event = page.items[0].payload
     assert isinstance(event, UnknownEvent) and event.type == NEW_EVENT

@@ -27,8 +27,8 @@ def test_key_format_for_fields_enums_and_event_types(client: Topo, api: MockAPI)
         200, json={**instance(schema("ContactExclusion")), "reason": "SPAM_TRAP_RECORD"})
     client.contacts.get(UUID_A)
     client.contact_exclusions.get(UUID_A)
-    parse_event({"type": "message.bounced_record", "organization_id": UUID_A})
-    assert client.drift.keys() == {
+    parse_event({"type": "message.bounced_record", "organization_id": UUID_A})  # no client: the process's record
+    assert client.drift.keys() | drift_record().keys() == {
         "Contact.favorite_color",
         'ExclusionReason="SPAM_TRAP_RECORD"',
         'ActivityPayload.type="message.bounced_record"',
@@ -54,7 +54,8 @@ def test_event_fields_and_camel_case(client: Topo) -> None:
     payload = page.items[0].payload
     assert payload.person_id == UUID_A  # camelCase spelling of a known field: known, not drift
     assert payload.sequence_id == 5  # a value of another type is kept too
-    assert client.drift.keys() == {"MessageSentEvent.mood", "MessageSentEvent.sequence_id (unexpected type)"}
+    assert drift_record().keys() == {"MessageSentEvent.mood", "MessageSentEvent.sequence_id (unexpected type)"}
+    assert not client.drift  # decoded without a client: the process-wide record, not this client's
 
 
 def test_one_warning_per_new_key_and_the_option_to_silence_it(api: MockAPI, caplog: pytest.LogCaptureFixture) -> None:
@@ -107,11 +108,12 @@ def test_drift_records_never_hold_secrets(api: MockAPI, caplog: pytest.LogCaptur
         unknown = parse_event({"type": "x.y", "client_secret": WEBHOOK_SECRET})
     assert isinstance(unknown, UnknownEvent) and event.extra["auth_token"] == "tok-123456"  # kept on the object
     assert {"Contact.api_token", "Contact.note", "WebhookSubscriptionWithSecret.previous_secret",
-            "MessageSentEvent.auth_token"} <= client.drift.keys()
-    dumped = client.drift.to_json() + repr(client.drift) + "".join(r.getMessage() for r in caplog.records)
+            "MessageSentEvent.auth_token"} <= client.drift.keys() | drift_record().keys()
+    dumped = (client.drift.to_json() + repr(client.drift) + drift_record().to_json()
+              + "".join(r.getMessage() for r in caplog.records))
     for secret in secrets:
         assert secret not in dumped
-    examples = {e.key: e.example for e in client.drift.entries()}
+    examples = {e.key: e.example for e in client.drift.entries() + drift_record().entries()}
     assert examples["Contact.password"] == REDACTED
     assert examples["Contact.nested"] == {"deep": [{"access_token": REDACTED}]}
     assert examples["Contact.echo"] == REDACTED

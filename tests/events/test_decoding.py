@@ -4,13 +4,15 @@ key spelling; unknown types and keys survive; dispatch is by `type`."""
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import pytest
 
 from tests.specdata import schema
+from topo_client._decode import ShapeError
 from topo_ext import events
+from topo_ext._drift import DriftRecord
+from topo_ext._models import DecodeOptions
 from topo_ext.events import EVENT_TYPES, EventDispatcher, UnknownEvent, decode_activity_page, parse_event
 
 TYPES = schema("EventType")["enum"]
@@ -79,13 +81,18 @@ def test_each_type_decodes_to_its_class_from_a_page_and_a_webhook(event_type: st
     assert not from_page.extra  # both spellings are known keys, not unknown ones
 
 
-def test_the_fast_path_needs_no_fallback_for_spec_shaped_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the tolerant path was used")
+def test_spec_shaped_data_decodes_in_one_convert_and_reports_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from topo_client import _decode
 
-    monkeypatch.setattr(events, "_page_from", boom)
-    activities = decode_activity_page(page(*(payload(t) for t in TYPES))).items
+    def boom(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the field-by-field fallback was used")
+
+    monkeypatch.setattr(_decode, "_keep", boom)
+    record = DriftRecord()
+    activities = decode_activity_page(page(*(payload(t) for t in TYPES)), DecodeOptions(record=record)).items
     assert [a.payload.type for a in activities] == TYPES
+    assert [type(a.payload) for a in activities] == [EVENT_TYPES[t] for t in TYPES]
+    assert not record
 
 
 def test_an_unknown_type_and_unknown_keys_survive_a_round_trip() -> None:
@@ -139,5 +146,10 @@ def test_malformed_bodies_raise_clearly() -> None:
 
     with pytest.raises(msgspec.DecodeError):
         decode_activity_page(b'{"items": [')
-    with pytest.raises(msgspec.ValidationError, match=re.escape("items")):
-        decode_activity_page(b'{"items": 3, "total_count": 0, "total_pages": 0, "has_more": false}')
+    with pytest.raises(ShapeError, match="ActivityPage object, got list"):
+        decode_activity_page(b'[{"items": []}]')  # the wrong kind entirely
+    record = DriftRecord()
+    odd = decode_activity_page(b'{"items": 3, "total_count": 0, "total_pages": 0, "has_more": false}',
+                               DecodeOptions(record=record))
+    assert odd.items == 3 and odd.has_more is False  # a value of another type is kept as sent, and reported
+    assert record.keys() == {"ActivityPage.items (unexpected type)"}

@@ -51,19 +51,19 @@ def test_editing_one_field_changes_exactly_the_affected_files(tmp_path: Path, fr
                                              "          description: Seniority level.\n" + marker, 1))
     target = tmp_path / "out" / "topo_client"
     _generate(spec, target)
-    assert _differing(target, fresh) == {"models/contact.py", "openapi.json"}
-    assert "seniority: None | str | Unset" in (target / "models" / "contact.py").read_text()
+    assert _differing(target, fresh) == {"responses.py", "openapi.json"}  # Contact is a response-only model
+    assert "    seniority: str | None = None\n" in (target / "responses.py").read_text()
 
 
 def test_check_generated_names_a_hand_edited_file(tmp_path: Path, fresh: Path) -> None:
     target = tmp_path / "topo_client"
     shutil.copytree(fresh, target)
-    edited = target / "models" / "contact.py"
-    edited.write_text(edited.read_text().replace("class Contact:", "class Contact:  # hand edit", 1))
+    edited = target / "responses.py"
+    edited.write_text(edited.read_text().replace("class Contact(TopoStruct):", "class Contact(TopoStruct):  # hand edit", 1))
     (target / "models" / "extra.py").write_text("# not from the generator\n")
     done = subprocess.run([*GENERATE, "--check", "--target", str(target)], capture_output=True, text=True)
     assert done.returncode == 1
-    assert "stale or hand-edited: generated/topo_client/models/contact.py" in done.stderr
+    assert "stale or hand-edited: generated/topo_client/responses.py" in done.stderr
     assert "# hand edit" in done.stderr  # the diff shows the change
     assert "not produced by the generator: generated/topo_client/models/extra.py" in done.stderr
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .._client import Topo
+from .._models import model_for
 from .._operations import Operation
 from .._resource import SyncAPIResource, endpoint, sync_list, sync_op
 from .._spec import OperationSpec, document, operations, resolve
@@ -155,7 +156,7 @@ def generated_operation(spec: OperationSpec) -> Operation[Any, Any]:
             if err.name != name:  # the module exists but something it imports does not
                 raise
             continue
-        return endpoint(module.build_request, module.parse_success)
+        return endpoint(module.build_request, model_for(spec))
     raise UsageError(f"{spec.operation_id}: the spec has this operation but the generated package does not; "
                      "run `make generate`")
 

@@ -7,9 +7,7 @@ import itertools
 from collections.abc import Iterable
 from typing import Any
 
-import attrs
-
-from topo_client.models import Contact
+from topo_client.responses import Contact
 
 from ._core import EXIT_OK, Context, UsageError, positive_int
 from ._output import cell, csv_writer, json_line, table
@@ -32,7 +30,7 @@ def run_me(ctx: Context) -> int:
         ("name", me.name),
         ("key_prefix", me.key_prefix),
         ("workspace_id", str(me.organization_id)),
-        ("scopes", ", ".join(me.scopes) or "(none)"),
+        ("scopes", ", ".join(me.scopes or []) or "(none)"),
     ]
     for label, value in rows:
         ctx.out.write(f"{label + ':':<14}{value}\n")
@@ -54,7 +52,7 @@ def add_contacts(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 #: CSV columns: the Contact model's fields, in the generated order, then unknown fields as one JSON column.
-CONTACT_COLUMNS = [a.name for a in attrs.fields(Contact) if a.name != "additional_properties"]
+CONTACT_COLUMNS = list(Contact.__struct_encode_fields__)
 
 
 def run_contacts_list(ctx: Context) -> int:
@@ -71,7 +69,7 @@ def run_contacts_list(ctx: Context) -> int:
         writer.writerow([*CONTACT_COLUMNS, "extra"])
         for contact in contacts:
             data = contact.to_dict()
-            writer.writerow([cell(data.get(c)) for c in CONTACT_COLUMNS] + [cell(contact.additional_properties)])
+            writer.writerow([cell(data.get(c)) for c in CONTACT_COLUMNS] + [cell(contact.extra)])
     else:
         rows = []
         for contact in contacts:

@@ -83,7 +83,7 @@ def run_create(ctx: Context) -> int:
         ctx.out.write(json_line(created.to_dict()))
     else:
         ctx.out.write(f"created webhook subscription {created.id} ({created.name}) -> {created.url}\n"
-                      f"event types: {', '.join(str(t) for t in created.event_types)}\n"
+                      f"event types: {', '.join(str(t) for t in created.event_types or [])}\n"
                       f"secret: {created.secret}\n")
     ctx.out.flush()
     ctx.note("store the signing secret now: Topo shows it only this once "
@@ -98,7 +98,7 @@ def run_list(ctx: Context) -> int:
         for sub in subscriptions:
             ctx.out.write(json_line(sub.to_dict()))
         return EXIT_OK
-    rows = [[str(s.id), str(s.status), s.name, s.url, ", ".join(str(t) for t in s.event_types)]
+    rows = [[str(s.id), str(s.status), s.name or "", s.url or "", ", ".join(str(t) for t in s.event_types or [])]
             for s in subscriptions]
     table(ctx.out, ["ID", "STATUS", "NAME", "URL", "EVENT TYPES"], rows)
     return EXIT_OK
@@ -126,7 +126,7 @@ def run_update(ctx: Context) -> int:
         ctx.out.write(json_line(updated.to_dict()))
     else:
         ctx.out.write(f"updated webhook subscription {updated.id} ({updated.name}): {updated.status} -> "
-                      f"{updated.url}; event types: {', '.join(str(t) for t in updated.event_types)}\n")
+                      f"{updated.url}; event types: {', '.join(str(t) for t in updated.event_types or [])}\n")
     return EXIT_OK
 
 

@@ -9,16 +9,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from topo_client.api.activities import get_activity, list_activities
+from topo_client.responses import Activity, ActivityPage
 
 from .. import _partition
-from .._operations import Operation
 from .._partition import CountRequest, Partition
-from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, sync_list, sync_op
-from ..events import ActivityPage, decode_activity, decode_activity_page
+from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 from ..streaming import ActivityStream, AsyncActivityStream, Cursor, CursorStore, _filters, _start
 
-_list = Operation(list_activities.build_request, decode_activity_page)
-_get = Operation(get_activity.build_request, decode_activity)
+_list = endpoint(list_activities.build_request, ActivityPage)
+_get = endpoint(get_activity.build_request, Activity)
 
 _PARTITION_DOC = """Split the activities created in (since, until) into `parts` time ranges of about equal size.
 
@@ -85,7 +84,7 @@ class Activities(SyncAPIResource):
             while True:
                 after, before = request
                 page = self._client._send(_list, (), {**base, "created_at_after": after, "created_at_before": before})
-                request = planner.send(page[0].total_count)
+                request = planner.send(page[0].total_count or 0)
         except StopIteration as done:
             result: builtins.list[Partition] = done.value
             return result
@@ -121,7 +120,7 @@ class AsyncActivities(AsyncAPIResource):
                 after, before = request
                 page = await self._client._send(_list, (), {**base, "created_at_after": after,
                                                             "created_at_before": before})
-                request = planner.send(page[0].total_count)
+                request = planner.send(page[0].total_count or 0)
         except StopIteration as done:
             result: builtins.list[Partition] = done.value
             return result

@@ -9,14 +9,15 @@ from topo_client.api.contacts import (
     list_contacts,
     update_contact_variables,
 )
+from topo_client.responses import Contact, ContactPage, ContactVariables
 
 from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 
-_list = endpoint(list_contacts.build_request, list_contacts.parse_success)
-_get = endpoint(get_contact.build_request, get_contact.parse_success)
-_get_variables = endpoint(get_contact_variables.build_request, get_contact_variables.parse_success)
-_update_variables = endpoint(update_contact_variables.build_request, update_contact_variables.parse_success)
-_delete_variables = endpoint(delete_contact_variables.build_request, delete_contact_variables.parse_success)
+_list = endpoint(list_contacts.build_request, ContactPage)
+_get = endpoint(get_contact.build_request, Contact)
+_get_variables = endpoint(get_contact_variables.build_request, ContactVariables)
+_update_variables = endpoint(update_contact_variables.build_request, ContactVariables)
+_delete_variables = endpoint(delete_contact_variables.build_request, None)
 
 
 class Contacts(SyncAPIResource):

@@ -16,20 +16,21 @@ from topo_client.api.contact_exclusions import (
     list_contact_exclusions,
     update_contact_exclusion,
 )
+from topo_client.responses import AccountExclusion, AccountExclusionPage, ContactExclusion, ContactExclusionPage
 
 from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 
-_c_list = endpoint(list_contact_exclusions.build_request, list_contact_exclusions.parse_success)
-_c_create = endpoint(create_contact_exclusion.build_request, create_contact_exclusion.parse_success)
-_c_get = endpoint(get_contact_exclusion.build_request, get_contact_exclusion.parse_success)
-_c_update = endpoint(update_contact_exclusion.build_request, update_contact_exclusion.parse_success)
-_c_delete = endpoint(delete_contact_exclusion.build_request, delete_contact_exclusion.parse_success)
+_c_list = endpoint(list_contact_exclusions.build_request, ContactExclusionPage)
+_c_create = endpoint(create_contact_exclusion.build_request, ContactExclusion)
+_c_get = endpoint(get_contact_exclusion.build_request, ContactExclusion)
+_c_update = endpoint(update_contact_exclusion.build_request, ContactExclusion)
+_c_delete = endpoint(delete_contact_exclusion.build_request, None)
 
-_a_list = endpoint(list_account_exclusions.build_request, list_account_exclusions.parse_success)
-_a_create = endpoint(create_account_exclusion.build_request, create_account_exclusion.parse_success)
-_a_get = endpoint(get_account_exclusion.build_request, get_account_exclusion.parse_success)
-_a_update = endpoint(update_account_exclusion.build_request, update_account_exclusion.parse_success)
-_a_delete = endpoint(delete_account_exclusion.build_request, delete_account_exclusion.parse_success)
+_a_list = endpoint(list_account_exclusions.build_request, AccountExclusionPage)
+_a_create = endpoint(create_account_exclusion.build_request, AccountExclusion)
+_a_get = endpoint(get_account_exclusion.build_request, AccountExclusion)
+_a_update = endpoint(update_account_exclusion.build_request, AccountExclusion)
+_a_delete = endpoint(delete_account_exclusion.build_request, None)
 
 
 class ContactExclusions(SyncAPIResource):

@@ -23,6 +23,20 @@ from topo_client.api.contact_lists import (
     update_contact_list,
 )
 from topo_client.models import AccountEntryCreate, AccountListCreate, ContactEntryCreate, ContactListCreate
+from topo_client.responses import (
+    AccountEntry,
+    AccountEntryBatchResult,
+    AccountEntryPage,
+    AccountList,
+    AccountListBatchResult,
+    AccountListPage,
+    ContactEntry,
+    ContactEntryBatchResult,
+    ContactEntryPage,
+    ContactList,
+    ContactListBatchResult,
+    ContactListPage,
+)
 
 from .._resource import (
     AsyncAPIResource,
@@ -36,21 +50,21 @@ from .._resource import (
     sync_op,
 )
 
-_cl_list = endpoint(list_contact_lists.build_request, list_contact_lists.parse_success)
-_cl_create = endpoint(create_contact_lists.build_request, create_contact_lists.parse_success)
-_cl_get = endpoint(get_contact_list.build_request, get_contact_list.parse_success)
-_cl_update = endpoint(update_contact_list.build_request, update_contact_list.parse_success)
-_ce_list = endpoint(list_contact_entries.build_request, list_contact_entries.parse_success)
-_ce_create = endpoint(create_contact_entries.build_request, create_contact_entries.parse_success)
-_ce_get = endpoint(get_contact_entry.build_request, get_contact_entry.parse_success)
+_cl_list = endpoint(list_contact_lists.build_request, ContactListPage)
+_cl_create = endpoint(create_contact_lists.build_request, ContactListBatchResult)
+_cl_get = endpoint(get_contact_list.build_request, ContactList)
+_cl_update = endpoint(update_contact_list.build_request, ContactList)
+_ce_list = endpoint(list_contact_entries.build_request, ContactEntryPage)
+_ce_create = endpoint(create_contact_entries.build_request, ContactEntryBatchResult)
+_ce_get = endpoint(get_contact_entry.build_request, ContactEntry)
 
-_al_list = endpoint(list_account_lists.build_request, list_account_lists.parse_success)
-_al_create = endpoint(create_account_lists.build_request, create_account_lists.parse_success)
-_al_get = endpoint(get_account_list.build_request, get_account_list.parse_success)
-_al_update = endpoint(update_account_list.build_request, update_account_list.parse_success)
-_ae_list = endpoint(list_account_entries.build_request, list_account_entries.parse_success)
-_ae_create = endpoint(create_account_entries.build_request, create_account_entries.parse_success)
-_ae_get = endpoint(get_account_entry.build_request, get_account_entry.parse_success)
+_al_list = endpoint(list_account_lists.build_request, AccountListPage)
+_al_create = endpoint(create_account_lists.build_request, AccountListBatchResult)
+_al_get = endpoint(get_account_list.build_request, AccountList)
+_al_update = endpoint(update_account_list.build_request, AccountList)
+_ae_list = endpoint(list_account_entries.build_request, AccountEntryPage)
+_ae_create = endpoint(create_account_entries.build_request, AccountEntryBatchResult)
+_ae_get = endpoint(get_account_entry.build_request, AccountEntry)
 
 
 class ContactEntries(SyncAPIResource):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from topo_client.api.me import get_me as _get_me
-from topo_client.models import Me
+from topo_client.responses import Me
 
 from .._resource import endpoint
 
 if TYPE_CHECKING:
     from .._client import AsyncTopo, Topo
 
-_me = endpoint(_get_me.build_request, _get_me.parse_success)
+_me = endpoint(_get_me.build_request, Me)
 
 
 def get_me(client: Topo) -> Me:

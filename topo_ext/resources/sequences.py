@@ -12,18 +12,19 @@ from topo_client.api.sequences import (
     stop_sequence,
     update_sequence,
 )
+from topo_client.responses import Sequence, SequencePage, SequenceTemplate, SequenceTemplatePage
 
 from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 
-_list = endpoint(list_sequences.build_request, list_sequences.parse_success)
-_create = endpoint(create_sequence.build_request, create_sequence.parse_success)
-_get = endpoint(get_sequence.build_request, get_sequence.parse_success)
-_update = endpoint(update_sequence.build_request, update_sequence.parse_success)
-_pause = endpoint(pause_sequence.build_request, pause_sequence.parse_success)
-_resume = endpoint(resume_sequence.build_request, resume_sequence.parse_success)
-_stop = endpoint(stop_sequence.build_request, stop_sequence.parse_success)
-_t_list = endpoint(list_sequence_templates.build_request, list_sequence_templates.parse_success)
-_t_get = endpoint(get_sequence_template.build_request, get_sequence_template.parse_success)
+_list = endpoint(list_sequences.build_request, SequencePage)
+_create = endpoint(create_sequence.build_request, Sequence)
+_get = endpoint(get_sequence.build_request, Sequence)
+_update = endpoint(update_sequence.build_request, Sequence)
+_pause = endpoint(pause_sequence.build_request, Sequence)
+_resume = endpoint(resume_sequence.build_request, Sequence)
+_stop = endpoint(stop_sequence.build_request, Sequence)
+_t_list = endpoint(list_sequence_templates.build_request, SequenceTemplatePage)
+_t_get = endpoint(get_sequence_template.build_request, SequenceTemplate)
 
 
 class Sequences(SyncAPIResource):

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from topo_client.api.tasks import list_task_messages, list_tasks, reassign_task, reopen_task, skip_task
+from topo_client.responses import Task, TaskMessage, TaskPage
 
 from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 
-_list = endpoint(list_tasks.build_request, list_tasks.parse_success)
-_list_messages = endpoint(list_task_messages.build_request, list_task_messages.parse_success)
-_skip = endpoint(skip_task.build_request, skip_task.parse_success)
-_reopen = endpoint(reopen_task.build_request, reopen_task.parse_success)
-_reassign = endpoint(reassign_task.build_request, reassign_task.parse_success)
+_list = endpoint(list_tasks.build_request, TaskPage)
+_list_messages = endpoint(list_task_messages.build_request, list[TaskMessage])
+_skip = endpoint(skip_task.build_request, Task)
+_reopen = endpoint(reopen_task.build_request, Task)
+_reassign = endpoint(reassign_task.build_request, Task)
 
 
 class Tasks(SyncAPIResource):

@@ -10,15 +10,21 @@ from topo_client.api.webhooks import (
     test_webhook,
     update_webhook,
 )
+from topo_client.responses import (
+    WebhookSubscription,
+    WebhookSubscriptionPage,
+    WebhookSubscriptionWithSecret,
+    WebhookTestResult,
+)
 
 from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 
-_list = endpoint(list_webhooks.build_request, list_webhooks.parse_success)
-_create = endpoint(create_webhook.build_request, create_webhook.parse_success)
-_get = endpoint(get_webhook.build_request, get_webhook.parse_success)
-_update = endpoint(update_webhook.build_request, update_webhook.parse_success)
-_delete = endpoint(delete_webhook.build_request, delete_webhook.parse_success)
-_test = endpoint(test_webhook.build_request, test_webhook.parse_success)
+_list = endpoint(list_webhooks.build_request, WebhookSubscriptionPage)
+_create = endpoint(create_webhook.build_request, WebhookSubscriptionWithSecret)
+_get = endpoint(get_webhook.build_request, WebhookSubscription)
+_update = endpoint(update_webhook.build_request, WebhookSubscription)
+_delete = endpoint(delete_webhook.build_request, None)
+_test = endpoint(test_webhook.build_request, WebhookTestResult)
 
 
 class Webhooks(SyncAPIResource):

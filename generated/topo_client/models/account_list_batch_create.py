@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .. import _hooks
-
 if TYPE_CHECKING:
     from ..models.account_list_create import AccountListCreate
 
@@ -59,9 +57,6 @@ class AccountListBatchCreate:
         )
 
         account_list_batch_create.additional_properties = d
-        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
-        if d and _hooks.on_unknown_fields is not None:
-            _hooks.on_unknown_fields(cls.__name__, d)
         return account_list_batch_create
 
     @property

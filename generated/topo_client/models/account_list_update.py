@@ -6,7 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .. import _hooks
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AccountListUpdate")
@@ -44,9 +43,6 @@ class AccountListUpdate:
         )
 
         account_list_update.additional_properties = d
-        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
-        if d and _hooks.on_unknown_fields is not None:
-            _hooks.on_unknown_fields(cls.__name__, d)
         return account_list_update
 
     @property

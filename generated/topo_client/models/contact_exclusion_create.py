@@ -7,7 +7,6 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .. import _hooks
 from ..models.exclusion_reason import ExclusionReason
 from ..types import UNSET, Unset
 
@@ -147,9 +146,6 @@ class ContactExclusionCreate:
         )
 
         contact_exclusion_create.additional_properties = d
-        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
-        if d and _hooks.on_unknown_fields is not None:
-            _hooks.on_unknown_fields(cls.__name__, d)
         return contact_exclusion_create
 
     @property

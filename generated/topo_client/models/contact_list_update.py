@@ -7,7 +7,6 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .. import _hooks
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ContactListUpdate")
@@ -87,9 +86,6 @@ class ContactListUpdate:
         )
 
         contact_list_update.additional_properties = d
-        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
-        if d and _hooks.on_unknown_fields is not None:
-            _hooks.on_unknown_fields(cls.__name__, d)
         return contact_list_update
 
     @property

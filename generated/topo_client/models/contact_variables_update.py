@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .. import _hooks
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -79,9 +78,6 @@ class ContactVariablesUpdate:
         )
 
         contact_variables_update.additional_properties = d
-        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
-        if d and _hooks.on_unknown_fields is not None:
-            _hooks.on_unknown_fields(cls.__name__, d)
         return contact_variables_update
 
     @property

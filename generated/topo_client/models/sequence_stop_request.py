@@ -6,8 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .. import _hooks
-
 T = TypeVar("T", bound="SequenceStopRequest")
 
 
@@ -33,9 +31,6 @@ class SequenceStopRequest:
         sequence_stop_request = cls()
 
         sequence_stop_request.additional_properties = d
-        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
-        if d and _hooks.on_unknown_fields is not None:
-            _hooks.on_unknown_fields(cls.__name__, d)
         return sequence_stop_request
 
     @property

@@ -7,7 +7,6 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .. import _hooks
 from ..models.task_reassign_scope import TaskReassignScope
 from ..types import UNSET, Unset
 
@@ -65,9 +64,6 @@ class TaskReassignRequest:
         )
 
         task_reassign_request.additional_properties = d
-        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
-        if d and _hooks.on_unknown_fields is not None:
-            _hooks.on_unknown_fields(cls.__name__, d)
         return task_reassign_request
 
     @property

@@ -7,7 +7,6 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .. import _hooks
 from ..models.event_type import EventType
 from ..types import UNSET, Unset
 
@@ -132,9 +131,6 @@ class WebhookSubscriptionCreate:
         )
 
         webhook_subscription_create.additional_properties = d
-        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
-        if d and _hooks.on_unknown_fields is not None:
-            _hooks.on_unknown_fields(cls.__name__, d)
         return webhook_subscription_create
 
     @property

@@ -7,7 +7,6 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .. import _hooks
 from ..models.event_type import EventType
 from ..models.webhook_subscription_status import WebhookSubscriptionStatus
 from ..types import UNSET, Unset
@@ -158,9 +157,6 @@ class WebhookSubscriptionUpdate:
         )
 
         webhook_subscription_update.additional_properties = d
-        # The schema declares no additionalProperties: extra keys are fields the spec does not know (drift).
-        if d and _hooks.on_unknown_fields is not None:
-            _hooks.on_unknown_fields(cls.__name__, d)
         return webhook_subscription_update
 
     @property

@@ -6,9 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.account_exclusion_page import AccountExclusionPage
 from ...models.account_exclusion_sort_by import AccountExclusionSortBy
-from ...models.error import Error
 from ...models.exclusion_reason import ExclusionReason
 from ...models.sort_order import SortOrder
 from ...types import UNSET, Response, Unset
@@ -73,38 +71,24 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AccountExclusionPage | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = AccountExclusionPage.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -112,9 +96,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AccountExclusionPage | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,7 +116,7 @@ def sync_detailed(
     reason: ExclusionReason | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
-) -> Response[AccountExclusionPage | Error]:
+) -> Response[Any]:
     """List account exclusions
 
      Pages through the workspace's account exclusions, optionally filtered by domain, reason or creation
@@ -170,7 +152,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountExclusionPage | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -191,69 +173,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: AccountExclusionSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    domain: str | Unset = UNSET,
-    reason: ExclusionReason | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-) -> AccountExclusionPage | Error | None:
-    """List account exclusions
-
-     Pages through the workspace's account exclusions, optionally filtered by domain, reason or creation
-    time.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (AccountExclusionSortBy | Unset): Sort fields of list_account_exclusions.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        domain (str | Unset):
-        reason (ExclusionReason | Unset): Why a contact or an account is excluded; both resources
-            accept every value.
-            BAD_TIMING: not a good time, revisit later. BOUNCED: the email hard-bounced. COMPETITOR:
-            the account is a
-            direct competitor. CONTACT_REFUSED: the person asked not to be contacted. INTERESTED:
-            interest was shown
-            through another channel. MEETING: a conversation is already under way. OTHER: none of the
-            others.
-            OUT_OF_OFFICE: temporarily unavailable. UNKNOWN: no reason recorded. UNSUBSCRIBED: the
-            person or account
-            opted out. WRONG_PERSON: not the right person at the company. EXCLUDE_FROM_SEARCH: keep
-            out of Topo's
-            prospecting search. EXCLUDE_FROM_CRM: a suppression imported from a CRM. REFERRAL: arrived
-            through a
-            referral channel and is handled separately. LEFT_COMPANY: the person has left the company.
-        created_at_before (datetime.datetime | Unset):
-        created_at_after (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccountExclusionPage | Error
-    """
-
-    return sync_detailed(
-        client=client,
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        domain=domain,
-        reason=reason,
-        created_at_before=created_at_before,
-        created_at_after=created_at_after,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -265,7 +184,7 @@ async def asyncio_detailed(
     reason: ExclusionReason | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
-) -> Response[AccountExclusionPage | Error]:
+) -> Response[Any]:
     """List account exclusions
 
      Pages through the workspace's account exclusions, optionally filtered by domain, reason or creation
@@ -301,7 +220,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountExclusionPage | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -318,71 +237,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: AccountExclusionSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    domain: str | Unset = UNSET,
-    reason: ExclusionReason | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-) -> AccountExclusionPage | Error | None:
-    """List account exclusions
-
-     Pages through the workspace's account exclusions, optionally filtered by domain, reason or creation
-    time.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (AccountExclusionSortBy | Unset): Sort fields of list_account_exclusions.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        domain (str | Unset):
-        reason (ExclusionReason | Unset): Why a contact or an account is excluded; both resources
-            accept every value.
-            BAD_TIMING: not a good time, revisit later. BOUNCED: the email hard-bounced. COMPETITOR:
-            the account is a
-            direct competitor. CONTACT_REFUSED: the person asked not to be contacted. INTERESTED:
-            interest was shown
-            through another channel. MEETING: a conversation is already under way. OTHER: none of the
-            others.
-            OUT_OF_OFFICE: temporarily unavailable. UNKNOWN: no reason recorded. UNSUBSCRIBED: the
-            person or account
-            opted out. WRONG_PERSON: not the right person at the company. EXCLUDE_FROM_SEARCH: keep
-            out of Topo's
-            prospecting search. EXCLUDE_FROM_CRM: a suppression imported from a CRM. REFERRAL: arrived
-            through a
-            referral channel and is handled separately. LEFT_COMPANY: the person has left the company.
-        created_at_before (datetime.datetime | Unset):
-        created_at_after (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccountExclusionPage | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            size=size,
-            sort_by=sort_by,
-            sort_order=sort_order,
-            domain=domain,
-            reason=reason,
-            created_at_before=created_at_before,
-            created_at_after=created_at_after,
-        )
-    ).parsed
 
 
 def build_request(
@@ -419,14 +273,3 @@ def build_request(
         created_at_before=created_at_before,
         created_at_after=created_at_after,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> AccountExclusionPage:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = AccountExclusionPage.from_dict(data)
-
-    return response_200

@@ -7,8 +7,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.account_list_batch_create import AccountListBatchCreate
-from ...models.account_list_batch_result import AccountListBatchResult
-from ...models.error import Error
 from ...types import Response
 
 
@@ -31,48 +29,30 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AccountListBatchResult | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = AccountListBatchResult.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
-
-        return response_409
+        return None
 
     if response.status_code == 422:
-        response_422 = Error.from_dict(response.json())
-
-        return response_422
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -80,9 +60,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AccountListBatchResult | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +73,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AccountListBatchCreate,
-) -> Response[AccountListBatchResult | Error]:
+) -> Response[Any]:
     """Create account lists
 
      Creates up to 100 account lists in one request; results come back in request order.
@@ -108,7 +86,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountListBatchResult | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -122,37 +100,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: AccountListBatchCreate,
-) -> AccountListBatchResult | Error | None:
-    """Create account lists
-
-     Creates up to 100 account lists in one request; results come back in request order.
-
-    Args:
-        body (AccountListBatchCreate): Account lists to create, 1 to 100 per request.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccountListBatchResult | Error
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AccountListBatchCreate,
-) -> Response[AccountListBatchResult | Error]:
+) -> Response[Any]:
     """Create account lists
 
      Creates up to 100 account lists in one request; results come back in request order.
@@ -165,7 +117,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccountListBatchResult | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -175,34 +127,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: AccountListBatchCreate,
-) -> AccountListBatchResult | Error | None:
-    """Create account lists
-
-     Creates up to 100 account lists in one request; results come back in request order.
-
-    Args:
-        body (AccountListBatchCreate): Account lists to create, 1 to 100 per request.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccountListBatchResult | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
 
 
 def build_request(
@@ -218,14 +142,3 @@ def build_request(
     return _get_kwargs(
         body=body,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> AccountListBatchResult:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = AccountListBatchResult.from_dict(data)
-
-    return response_200

@@ -9,10 +9,8 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.activity_channel import ActivityChannel
 from ...models.activity_event_type_filter import ActivityEventTypeFilter
-from ...models.activity_page import ActivityPage
 from ...models.activity_resource_type import ActivityResourceType
 from ...models.activity_sort_by import ActivitySortBy
-from ...models.error import Error
 from ...models.sort_order import SortOrder
 from ...models.sort_order_uppercase import SortOrderUppercase
 from ...types import UNSET, Response, Unset
@@ -110,36 +108,24 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ActivityPage | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = ActivityPage.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -147,9 +133,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ActivityPage | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -173,7 +157,7 @@ def sync_detailed(
     event_type: ActivityEventTypeFilter | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[ActivityPage | Error]:
+) -> Response[Any]:
     """List activities
 
      Pages through the workspace's activities, newest first unless `sort_order` says otherwise.
@@ -200,7 +184,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActivityPage | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -225,68 +209,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: ActivitySortBy | Unset = UNSET,
-    sort_order: SortOrder | SortOrderUppercase | Unset = UNSET,
-    person_id: UUID | Unset = UNSET,
-    sequence_id: UUID | Unset = UNSET,
-    sequence_template_id: UUID | Unset = UNSET,
-    resource_type: ActivityResourceType | Unset = UNSET,
-    channel: ActivityChannel | Unset = UNSET,
-    event_type: ActivityEventTypeFilter | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> ActivityPage | Error | None:
-    """List activities
-
-     Pages through the workspace's activities, newest first unless `sort_order` says otherwise.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (ActivitySortBy | Unset): Sort fields of list_activities.
-        sort_order (SortOrder | SortOrderUppercase | Unset): The sort direction of
-            list_activities, in either spelling the docs use.
-        person_id (UUID | Unset):
-        sequence_id (UUID | Unset):
-        sequence_template_id (UUID | Unset):
-        resource_type (ActivityResourceType | Unset): The kind of resource an activity is about
-            (filter and payload field).
-        channel (ActivityChannel | Unset): The outreach channel (filter and payload field).
-        event_type (ActivityEventTypeFilter | Unset): Low-level event filter of list_activities;
-            one value matches several payload types (SENT matches message.sent and invitation.sent).
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ActivityPage | Error
-    """
-
-    return sync_detailed(
-        client=client,
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        person_id=person_id,
-        sequence_id=sequence_id,
-        sequence_template_id=sequence_template_id,
-        resource_type=resource_type,
-        channel=channel,
-        event_type=event_type,
-        created_at_after=created_at_after,
-        created_at_before=created_at_before,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -302,7 +224,7 @@ async def asyncio_detailed(
     event_type: ActivityEventTypeFilter | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[ActivityPage | Error]:
+) -> Response[Any]:
     """List activities
 
      Pages through the workspace's activities, newest first unless `sort_order` says otherwise.
@@ -329,7 +251,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ActivityPage | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -350,70 +272,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: ActivitySortBy | Unset = UNSET,
-    sort_order: SortOrder | SortOrderUppercase | Unset = UNSET,
-    person_id: UUID | Unset = UNSET,
-    sequence_id: UUID | Unset = UNSET,
-    sequence_template_id: UUID | Unset = UNSET,
-    resource_type: ActivityResourceType | Unset = UNSET,
-    channel: ActivityChannel | Unset = UNSET,
-    event_type: ActivityEventTypeFilter | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> ActivityPage | Error | None:
-    """List activities
-
-     Pages through the workspace's activities, newest first unless `sort_order` says otherwise.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (ActivitySortBy | Unset): Sort fields of list_activities.
-        sort_order (SortOrder | SortOrderUppercase | Unset): The sort direction of
-            list_activities, in either spelling the docs use.
-        person_id (UUID | Unset):
-        sequence_id (UUID | Unset):
-        sequence_template_id (UUID | Unset):
-        resource_type (ActivityResourceType | Unset): The kind of resource an activity is about
-            (filter and payload field).
-        channel (ActivityChannel | Unset): The outreach channel (filter and payload field).
-        event_type (ActivityEventTypeFilter | Unset): Low-level event filter of list_activities;
-            one value matches several payload types (SENT matches message.sent and invitation.sent).
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ActivityPage | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            size=size,
-            sort_by=sort_by,
-            sort_order=sort_order,
-            person_id=person_id,
-            sequence_id=sequence_id,
-            sequence_template_id=sequence_template_id,
-            resource_type=resource_type,
-            channel=channel,
-            event_type=event_type,
-            created_at_after=created_at_after,
-            created_at_before=created_at_before,
-        )
-    ).parsed
 
 
 def build_request(
@@ -460,14 +318,3 @@ def build_request(
         created_at_after=created_at_after,
         created_at_before=created_at_before,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> ActivityPage:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = ActivityPage.from_dict(data)
-
-    return response_200

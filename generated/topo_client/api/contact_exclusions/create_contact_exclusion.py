@@ -6,9 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.contact_exclusion import ContactExclusion
 from ...models.contact_exclusion_create import ContactExclusionCreate
-from ...models.error import Error
 from ...types import Response
 
 
@@ -31,48 +29,30 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ContactExclusion | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 201:
-        response_201 = ContactExclusion.from_dict(response.json())
-
-        return response_201
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
-
-        return response_409
+        return None
 
     if response.status_code == 422:
-        response_422 = Error.from_dict(response.json())
-
-        return response_422
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -80,9 +60,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ContactExclusion | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +73,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ContactExclusionCreate,
-) -> Response[ContactExclusion | Error]:
+) -> Response[Any]:
     """Create a contact exclusion
 
      Excludes one person, identified by email and/or LinkedIn URL, with a reason and an optional expiry.
@@ -112,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactExclusion | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -126,41 +104,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ContactExclusionCreate,
-) -> ContactExclusion | Error | None:
-    """Create a contact exclusion
-
-     Excludes one person, identified by email and/or LinkedIn URL, with a reason and an optional expiry.
-    One
-    object per call; a CRM's unsubscribe webhook can point here.
-
-    Args:
-        body (ContactExclusionCreate): A new contact exclusion. At least one of `email` and
-            `linkedin_url` is required (the docs state it; the
-            schema leaves the check to the API).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ContactExclusion | Error
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ContactExclusionCreate,
-) -> Response[ContactExclusion | Error]:
+) -> Response[Any]:
     """Create a contact exclusion
 
      Excludes one person, identified by email and/or LinkedIn URL, with a reason and an optional expiry.
@@ -177,7 +125,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactExclusion | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -187,38 +135,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ContactExclusionCreate,
-) -> ContactExclusion | Error | None:
-    """Create a contact exclusion
-
-     Excludes one person, identified by email and/or LinkedIn URL, with a reason and an optional expiry.
-    One
-    object per call; a CRM's unsubscribe webhook can point here.
-
-    Args:
-        body (ContactExclusionCreate): A new contact exclusion. At least one of `email` and
-            `linkedin_url` is required (the docs state it; the
-            schema leaves the check to the API).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ContactExclusion | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
 
 
 def build_request(
@@ -234,14 +150,3 @@ def build_request(
     return _get_kwargs(
         body=body,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 201
-
-
-def parse_success(data: Any) -> ContactExclusion:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_201 = ContactExclusion.from_dict(data)
-
-    return response_201

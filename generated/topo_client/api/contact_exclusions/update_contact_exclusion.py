@@ -8,9 +8,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.contact_exclusion import ContactExclusion
 from ...models.contact_exclusion_update import ContactExclusionUpdate
-from ...models.error import Error
 from ...types import Response
 
 
@@ -36,53 +34,33 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ContactExclusion | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = ContactExclusion.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
+        return None
 
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
-
-        return response_409
+        return None
 
     if response.status_code == 422:
-        response_422 = Error.from_dict(response.json())
-
-        return response_422
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -90,9 +68,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ContactExclusion | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,7 +82,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ContactExclusionUpdate,
-) -> Response[ContactExclusion | Error]:
+) -> Response[Any]:
     """Update a contact exclusion
 
      Changes the reason, note or expiry of a contact exclusion; fields left out stay as they are.
@@ -121,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactExclusion | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -136,42 +112,12 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    exclusion_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    body: ContactExclusionUpdate,
-) -> ContactExclusion | Error | None:
-    """Update a contact exclusion
-
-     Changes the reason, note or expiry of a contact exclusion; fields left out stay as they are.
-
-    Args:
-        exclusion_id (UUID):
-        body (ContactExclusionUpdate): Fields to change on a contact exclusion; fields left out
-            are kept.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ContactExclusion | Error
-    """
-
-    return sync_detailed(
-        exclusion_id=exclusion_id,
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     exclusion_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: ContactExclusionUpdate,
-) -> Response[ContactExclusion | Error]:
+) -> Response[Any]:
     """Update a contact exclusion
 
      Changes the reason, note or expiry of a contact exclusion; fields left out stay as they are.
@@ -186,7 +132,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactExclusion | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -197,38 +143,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    exclusion_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    body: ContactExclusionUpdate,
-) -> ContactExclusion | Error | None:
-    """Update a contact exclusion
-
-     Changes the reason, note or expiry of a contact exclusion; fields left out stay as they are.
-
-    Args:
-        exclusion_id (UUID):
-        body (ContactExclusionUpdate): Fields to change on a contact exclusion; fields left out
-            are kept.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ContactExclusion | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            exclusion_id=exclusion_id,
-            client=client,
-            body=body,
-        )
-    ).parsed
 
 
 def build_request(
@@ -247,14 +161,3 @@ def build_request(
         exclusion_id=exclusion_id,
         body=body,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> ContactExclusion:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = ContactExclusion.from_dict(data)
-
-    return response_200

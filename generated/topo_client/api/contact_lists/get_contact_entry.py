@@ -7,8 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.contact_entry import ContactEntry
-from ...models.error import Error
 from ...types import Response
 
 
@@ -26,41 +24,27 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ContactEntry | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = ContactEntry.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -68,9 +52,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ContactEntry | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +65,7 @@ def sync_detailed(
     contact_entry_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ContactEntry | Error]:
+) -> Response[Any]:
     """Get a contact entry
 
      Returns one contact-list entry by its id.
@@ -96,7 +78,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactEntry | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -110,37 +92,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    contact_entry_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ContactEntry | Error | None:
-    """Get a contact entry
-
-     Returns one contact-list entry by its id.
-
-    Args:
-        contact_entry_id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ContactEntry | Error
-    """
-
-    return sync_detailed(
-        contact_entry_id=contact_entry_id,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     contact_entry_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ContactEntry | Error]:
+) -> Response[Any]:
     """Get a contact entry
 
      Returns one contact-list entry by its id.
@@ -153,7 +109,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactEntry | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -163,34 +119,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    contact_entry_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ContactEntry | Error | None:
-    """Get a contact entry
-
-     Returns one contact-list entry by its id.
-
-    Args:
-        contact_entry_id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ContactEntry | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            contact_entry_id=contact_entry_id,
-            client=client,
-        )
-    ).parsed
 
 
 def build_request(
@@ -204,14 +132,3 @@ def build_request(
     return _get_kwargs(
         contact_entry_id=contact_entry_id,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> ContactEntry:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = ContactEntry.from_dict(data)
-
-    return response_200

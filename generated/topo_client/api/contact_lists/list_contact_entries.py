@@ -6,8 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.contact_entry_page import ContactEntryPage
-from ...models.error import Error
 from ...types import UNSET, Response, Unset
 
 
@@ -40,38 +38,24 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ContactEntryPage | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = ContactEntryPage.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -79,9 +63,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ContactEntryPage | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +78,7 @@ def sync_detailed(
     page: int | Unset = 1,
     size: int | Unset = 10,
     contact_list_id: UUID | Unset = UNSET,
-) -> Response[ContactEntryPage | Error]:
+) -> Response[Any]:
     """List contact entries
 
      Pages through contact-list entries, optionally only those of one contact list.
@@ -111,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactEntryPage | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -127,45 +109,13 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    contact_list_id: UUID | Unset = UNSET,
-) -> ContactEntryPage | Error | None:
-    """List contact entries
-
-     Pages through contact-list entries, optionally only those of one contact list.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        contact_list_id (UUID | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ContactEntryPage | Error
-    """
-
-    return sync_detailed(
-        client=client,
-        page=page,
-        size=size,
-        contact_list_id=contact_list_id,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     page: int | Unset = 1,
     size: int | Unset = 10,
     contact_list_id: UUID | Unset = UNSET,
-) -> Response[ContactEntryPage | Error]:
+) -> Response[Any]:
     """List contact entries
 
      Pages through contact-list entries, optionally only those of one contact list.
@@ -180,7 +130,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactEntryPage | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -192,40 +142,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    contact_list_id: UUID | Unset = UNSET,
-) -> ContactEntryPage | Error | None:
-    """List contact entries
-
-     Pages through contact-list entries, optionally only those of one contact list.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        contact_list_id (UUID | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ContactEntryPage | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            size=size,
-            contact_list_id=contact_list_id,
-        )
-    ).parsed
 
 
 def build_request(
@@ -244,14 +160,3 @@ def build_request(
         size=size,
         contact_list_id=contact_list_id,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> ContactEntryPage:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = ContactEntryPage.from_dict(data)
-
-    return response_200

@@ -6,9 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.contact_list_page import ContactListPage
 from ...models.contact_list_sort_by import ContactListSortBy
-from ...models.error import Error
 from ...models.sort_order import SortOrder
 from ...types import UNSET, Response, Unset
 
@@ -65,38 +63,24 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ContactListPage | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = ContactListPage.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -104,9 +88,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ContactListPage | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -125,7 +107,7 @@ def sync_detailed(
     name: str | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[ContactListPage | Error]:
+) -> Response[Any]:
     """List contact lists
 
      Pages through the workspace's contact lists, optionally filtered by exact name and creation time.
@@ -145,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactListPage | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -165,51 +147,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: ContactListSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    name: str | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> ContactListPage | Error | None:
-    """List contact lists
-
-     Pages through the workspace's contact lists, optionally filtered by exact name and creation time.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (ContactListSortBy | Unset): Sort fields of list_contact_lists.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        name (str | Unset):
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ContactListPage | Error
-    """
-
-    return sync_detailed(
-        client=client,
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        name=name,
-        created_at_after=created_at_after,
-        created_at_before=created_at_before,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -220,7 +157,7 @@ async def asyncio_detailed(
     name: str | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[ContactListPage | Error]:
+) -> Response[Any]:
     """List contact lists
 
      Pages through the workspace's contact lists, optionally filtered by exact name and creation time.
@@ -240,7 +177,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactListPage | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -256,53 +193,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: ContactListSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    name: str | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> ContactListPage | Error | None:
-    """List contact lists
-
-     Pages through the workspace's contact lists, optionally filtered by exact name and creation time.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (ContactListSortBy | Unset): Sort fields of list_contact_lists.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        name (str | Unset):
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ContactListPage | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            size=size,
-            sort_by=sort_by,
-            sort_order=sort_order,
-            name=name,
-            created_at_after=created_at_after,
-            created_at_before=created_at_before,
-        )
-    ).parsed
 
 
 def build_request(
@@ -334,14 +224,3 @@ def build_request(
         created_at_after=created_at_after,
         created_at_before=created_at_before,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> ContactListPage:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = ContactListPage.from_dict(data)
-
-    return response_200

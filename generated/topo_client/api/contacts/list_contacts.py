@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.contact_page import ContactPage
 from ...models.contact_sort_by import ContactSortBy
-from ...models.error import Error
 from ...models.sort_order import SortOrder
 from ...types import UNSET, Response, Unset
 
@@ -75,36 +73,24 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ContactPage | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = ContactPage.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -112,7 +98,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ContactPage | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -133,7 +119,7 @@ def sync_detailed(
     contact_id: UUID | Unset = UNSET,
     first_seen_after: datetime.datetime | Unset = UNSET,
     last_seen_after: datetime.datetime | Unset = UNSET,
-) -> Response[ContactPage | Error]:
+) -> Response[Any]:
     """List contacts
 
      Pages through the contacts that belong to the workspace, with optional exact-match and first/last-
@@ -156,7 +142,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactPage | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -178,58 +164,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: ContactSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    email: str | Unset = UNSET,
-    linkedin_url: str | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
-    first_seen_after: datetime.datetime | Unset = UNSET,
-    last_seen_after: datetime.datetime | Unset = UNSET,
-) -> ContactPage | Error | None:
-    """List contacts
-
-     Pages through the contacts that belong to the workspace, with optional exact-match and first/last-
-    seen filters.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (ContactSortBy | Unset): Sort fields of list_contacts.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        email (str | Unset):
-        linkedin_url (str | Unset):
-        contact_id (UUID | Unset):
-        first_seen_after (datetime.datetime | Unset):
-        last_seen_after (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ContactPage | Error
-    """
-
-    return sync_detailed(
-        client=client,
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        email=email,
-        linkedin_url=linkedin_url,
-        contact_id=contact_id,
-        first_seen_after=first_seen_after,
-        last_seen_after=last_seen_after,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -242,7 +176,7 @@ async def asyncio_detailed(
     contact_id: UUID | Unset = UNSET,
     first_seen_after: datetime.datetime | Unset = UNSET,
     last_seen_after: datetime.datetime | Unset = UNSET,
-) -> Response[ContactPage | Error]:
+) -> Response[Any]:
     """List contacts
 
      Pages through the contacts that belong to the workspace, with optional exact-match and first/last-
@@ -265,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactPage | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -283,60 +217,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: ContactSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    email: str | Unset = UNSET,
-    linkedin_url: str | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
-    first_seen_after: datetime.datetime | Unset = UNSET,
-    last_seen_after: datetime.datetime | Unset = UNSET,
-) -> ContactPage | Error | None:
-    """List contacts
-
-     Pages through the contacts that belong to the workspace, with optional exact-match and first/last-
-    seen filters.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (ContactSortBy | Unset): Sort fields of list_contacts.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        email (str | Unset):
-        linkedin_url (str | Unset):
-        contact_id (UUID | Unset):
-        first_seen_after (datetime.datetime | Unset):
-        last_seen_after (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ContactPage | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            size=size,
-            sort_by=sort_by,
-            sort_order=sort_order,
-            email=email,
-            linkedin_url=linkedin_url,
-            contact_id=contact_id,
-            first_seen_after=first_seen_after,
-            last_seen_after=last_seen_after,
-        )
-    ).parsed
 
 
 def build_request(
@@ -372,14 +252,3 @@ def build_request(
         first_seen_after=first_seen_after,
         last_seen_after=last_seen_after,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> ContactPage:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = ContactPage.from_dict(data)
-
-    return response_200

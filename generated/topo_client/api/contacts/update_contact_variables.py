@@ -8,9 +8,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.contact_variables import ContactVariables
 from ...models.contact_variables_update import ContactVariablesUpdate
-from ...models.error import Error
 from ...types import Response
 
 
@@ -36,48 +34,30 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ContactVariables | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = ContactVariables.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
+        return None
 
     if response.status_code == 422:
-        response_422 = Error.from_dict(response.json())
-
-        return response_422
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -85,9 +65,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ContactVariables | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +79,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ContactVariablesUpdate,
-) -> Response[ContactVariables | Error]:
+) -> Response[Any]:
     """Update contact variables
 
      Merges variables into the contact's and/or its company's variables: keys sent are written, all other
@@ -123,7 +101,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactVariables | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -138,49 +116,12 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    contact_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    body: ContactVariablesUpdate,
-) -> ContactVariables | Error | None:
-    """Update contact variables
-
-     Merges variables into the contact's and/or its company's variables: keys sent are written, all other
-    keys
-    are kept, and a null value clears a value without freeing its slot. Links the contact (and its
-    company) to
-    the organization first if needed.
-
-    Args:
-        contact_id (UUID):
-        body (ContactVariablesUpdate): Variables to merge (upsert). Send either map or both; keys
-            not sent are kept, and a null value clears a
-            value but keeps the key counting toward the 200-per-scope limit. Writing only company
-            variables still links
-            the contact to the organization.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ContactVariables | Error
-    """
-
-    return sync_detailed(
-        contact_id=contact_id,
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     contact_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: ContactVariablesUpdate,
-) -> Response[ContactVariables | Error]:
+) -> Response[Any]:
     """Update contact variables
 
      Merges variables into the contact's and/or its company's variables: keys sent are written, all other
@@ -202,7 +143,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ContactVariables | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -213,45 +154,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    contact_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    body: ContactVariablesUpdate,
-) -> ContactVariables | Error | None:
-    """Update contact variables
-
-     Merges variables into the contact's and/or its company's variables: keys sent are written, all other
-    keys
-    are kept, and a null value clears a value without freeing its slot. Links the contact (and its
-    company) to
-    the organization first if needed.
-
-    Args:
-        contact_id (UUID):
-        body (ContactVariablesUpdate): Variables to merge (upsert). Send either map or both; keys
-            not sent are kept, and a null value clears a
-            value but keeps the key counting toward the 200-per-scope limit. Writing only company
-            variables still links
-            the contact to the organization.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ContactVariables | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            contact_id=contact_id,
-            client=client,
-            body=body,
-        )
-    ).parsed
 
 
 def build_request(
@@ -270,14 +172,3 @@ def build_request(
         contact_id=contact_id,
         body=body,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> ContactVariables:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = ContactVariables.from_dict(data)
-
-    return response_200

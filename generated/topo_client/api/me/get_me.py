@@ -5,8 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.me import Me
 from ...types import Response
 
 
@@ -20,26 +18,18 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Me | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = Me.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -47,7 +37,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Me]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,7 +49,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | Me]:
+) -> Response[Any]:
     """Get the current API key
 
      Returns the API key making the request, its workspace and its scopes.
@@ -69,7 +59,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Me]
+        Response[Any]
     """
 
     kwargs = _get_kwargs()
@@ -81,31 +71,10 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-) -> Error | Me | None:
-    """Get the current API key
-
-     Returns the API key making the request, its workspace and its scopes.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | Me
-    """
-
-    return sync_detailed(
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | Me]:
+) -> Response[Any]:
     """Get the current API key
 
      Returns the API key making the request, its workspace and its scopes.
@@ -115,7 +84,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Me]
+        Response[Any]
     """
 
     kwargs = _get_kwargs()
@@ -125,43 +94,9 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-) -> Error | Me | None:
-    """Get the current API key
-
-     Returns the API key making the request, its workspace and its scopes.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | Me
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-        )
-    ).parsed
-
-
 def build_request() -> dict[str, Any]:
     """Request keywords for httpx (method, url, params, json, headers), without sending anything.
 
     Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
     """
     return _get_kwargs()
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> Me:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = Me.from_dict(data)
-
-    return response_200

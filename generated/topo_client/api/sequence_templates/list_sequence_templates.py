@@ -6,8 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.sequence_template_page import SequenceTemplatePage
 from ...models.sequence_template_sort_by import SequenceTemplateSortBy
 from ...models.sequence_template_status import SequenceTemplateStatus
 from ...models.sort_order import SortOrder
@@ -73,38 +71,24 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | SequenceTemplatePage | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = SequenceTemplatePage.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -112,9 +96,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | SequenceTemplatePage]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -134,7 +116,7 @@ def sync_detailed(
     status: SequenceTemplateStatus | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
-) -> Response[Error | SequenceTemplatePage]:
+) -> Response[Any]:
     """List sequence templates
 
      Pages through the workspace's sequence templates, with name, status and creation-time filters.
@@ -160,7 +142,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SequenceTemplatePage]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -181,59 +163,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: SequenceTemplateSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    name: str | Unset = UNSET,
-    status: SequenceTemplateStatus | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-) -> Error | SequenceTemplatePage | None:
-    """List sequence templates
-
-     Pages through the workspace's sequence templates, with name, status and creation-time filters.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (SequenceTemplateSortBy | Unset): Sort fields of list_sequence_templates.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        name (str | Unset):
-        status (SequenceTemplateStatus | Unset): Lifecycle state of a sequence template.
-            PENDING_SETUP: still being configured, takes no leads. ACTIVE: live,
-            accepts new enrollments. INACTIVE: deactivated; existing runs continue, no new leads.
-            FINISHING: winding
-            down; existing runs continue, no new enrollments. ARCHIVED: no longer in use. New values
-            may be added within /v1.
-        created_at_before (datetime.datetime | Unset):
-        created_at_after (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | SequenceTemplatePage
-    """
-
-    return sync_detailed(
-        client=client,
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        name=name,
-        status=status,
-        created_at_before=created_at_before,
-        created_at_after=created_at_after,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -245,7 +174,7 @@ async def asyncio_detailed(
     status: SequenceTemplateStatus | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
-) -> Response[Error | SequenceTemplatePage]:
+) -> Response[Any]:
     """List sequence templates
 
      Pages through the workspace's sequence templates, with name, status and creation-time filters.
@@ -271,7 +200,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SequenceTemplatePage]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -288,61 +217,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: SequenceTemplateSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    name: str | Unset = UNSET,
-    status: SequenceTemplateStatus | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-) -> Error | SequenceTemplatePage | None:
-    """List sequence templates
-
-     Pages through the workspace's sequence templates, with name, status and creation-time filters.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (SequenceTemplateSortBy | Unset): Sort fields of list_sequence_templates.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        name (str | Unset):
-        status (SequenceTemplateStatus | Unset): Lifecycle state of a sequence template.
-            PENDING_SETUP: still being configured, takes no leads. ACTIVE: live,
-            accepts new enrollments. INACTIVE: deactivated; existing runs continue, no new leads.
-            FINISHING: winding
-            down; existing runs continue, no new enrollments. ARCHIVED: no longer in use. New values
-            may be added within /v1.
-        created_at_before (datetime.datetime | Unset):
-        created_at_after (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | SequenceTemplatePage
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            size=size,
-            sort_by=sort_by,
-            sort_order=sort_order,
-            name=name,
-            status=status,
-            created_at_before=created_at_before,
-            created_at_after=created_at_after,
-        )
-    ).parsed
 
 
 def build_request(
@@ -379,14 +253,3 @@ def build_request(
         created_at_before=created_at_before,
         created_at_after=created_at_after,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> SequenceTemplatePage:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = SequenceTemplatePage.from_dict(data)
-
-    return response_200

@@ -6,8 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.sequence import Sequence
 from ...models.sequence_create import SequenceCreate
 from ...types import Response
 
@@ -31,51 +29,33 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Sequence | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 201:
-        response_201 = Sequence.from_dict(response.json())
-
-        return response_201
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
+        return None
 
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
-
-        return response_409
+        return None
 
     if response.status_code == 422:
-        response_422 = Error.from_dict(response.json())
-
-        return response_422
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -83,7 +63,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Sequence]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +76,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SequenceCreate,
-) -> Response[Error | Sequence]:
+) -> Response[Any]:
     """Enroll a contact in a sequence template
 
      Starts a new sequence run for one contact from a sequence template, optionally with per-run variable
@@ -110,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Sequence]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -124,38 +104,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: SequenceCreate,
-) -> Error | Sequence | None:
-    """Enroll a contact in a sequence template
-
-     Starts a new sequence run for one contact from a sequence template, optionally with per-run variable
-    overrides.
-
-    Args:
-        body (SequenceCreate): Enrolls one contact in one sequence template.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | Sequence
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SequenceCreate,
-) -> Response[Error | Sequence]:
+) -> Response[Any]:
     """Enroll a contact in a sequence template
 
      Starts a new sequence run for one contact from a sequence template, optionally with per-run variable
@@ -169,7 +122,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Sequence]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -179,35 +132,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: SequenceCreate,
-) -> Error | Sequence | None:
-    """Enroll a contact in a sequence template
-
-     Starts a new sequence run for one contact from a sequence template, optionally with per-run variable
-    overrides.
-
-    Args:
-        body (SequenceCreate): Enrolls one contact in one sequence template.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | Sequence
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
 
 
 def build_request(
@@ -223,14 +147,3 @@ def build_request(
     return _get_kwargs(
         body=body,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 201
-
-
-def parse_success(data: Any) -> Sequence:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_201 = Sequence.from_dict(data)
-
-    return response_201

@@ -7,8 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.sequence import Sequence
 from ...types import Response
 
 
@@ -26,41 +24,27 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Sequence | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = Sequence.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -68,7 +52,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Sequence]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,7 +65,7 @@ def sync_detailed(
     sequence_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | Sequence]:
+) -> Response[Any]:
     """Get a sequence
 
      Returns one sequence run by id.
@@ -94,7 +78,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Sequence]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -108,37 +92,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    sequence_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Error | Sequence | None:
-    """Get a sequence
-
-     Returns one sequence run by id.
-
-    Args:
-        sequence_id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | Sequence
-    """
-
-    return sync_detailed(
-        sequence_id=sequence_id,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     sequence_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | Sequence]:
+) -> Response[Any]:
     """Get a sequence
 
      Returns one sequence run by id.
@@ -151,7 +109,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Sequence]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -161,34 +119,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    sequence_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Error | Sequence | None:
-    """Get a sequence
-
-     Returns one sequence run by id.
-
-    Args:
-        sequence_id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | Sequence
-    """
-
-    return (
-        await asyncio_detailed(
-            sequence_id=sequence_id,
-            client=client,
-        )
-    ).parsed
 
 
 def build_request(
@@ -202,14 +132,3 @@ def build_request(
     return _get_kwargs(
         sequence_id=sequence_id,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> Sequence:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = Sequence.from_dict(data)
-
-    return response_200

@@ -6,8 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.sequence_page import SequencePage
 from ...models.sequence_sort_by import SequenceSortBy
 from ...models.sequence_status import SequenceStatus
 from ...models.sort_order import SortOrder
@@ -70,36 +68,24 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | SequencePage | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = SequencePage.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -107,9 +93,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | SequencePage]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -128,7 +112,7 @@ def sync_detailed(
     status: SequenceStatus | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[Error | SequencePage]:
+) -> Response[Any]:
     """List sequences
 
      Pages through the workspace's sequence runs, optionally narrowed to one execution state.
@@ -160,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SequencePage]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -180,63 +164,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: SequenceSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    status: SequenceStatus | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> Error | SequencePage | None:
-    """List sequences
-
-     Pages through the workspace's sequence runs, optionally narrowed to one execution state.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (SequenceSortBy | Unset): Sort fields of list_sequences.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        status (SequenceStatus | Unset): Execution state of a sequence run. ACTIVE: steps run on
-            schedule. WAITING_FOR_LEAD: paused, resumes on its
-            own later (e.g. at the `paused_until` set by pause). WAITING_FOR_USER: blocked until a
-            user completes or
-            skips a manual task. SUCCEEDED: every step succeeded (finished). FAILED: ended by an
-            internal error or an
-            unrecoverable delivery failure. STOPPED_EARLY: ended through the stop endpoint. COMPLETED:
-            ran out of
-            steps (finished, like SUCCEEDED). FOUND: intermediate state while the lead is processed,
-            before the run is
-            active. REFUSED: the contact was rejected at enrollment and the run never started.
-            SUCCEEDED, FAILED,
-            STOPPED_EARLY, COMPLETED and REFUSED are terminal. New values may be added within /v1.
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | SequencePage
-    """
-
-    return sync_detailed(
-        client=client,
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        status=status,
-        created_at_after=created_at_after,
-        created_at_before=created_at_before,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -247,7 +174,7 @@ async def asyncio_detailed(
     status: SequenceStatus | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[Error | SequencePage]:
+) -> Response[Any]:
     """List sequences
 
      Pages through the workspace's sequence runs, optionally narrowed to one execution state.
@@ -279,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | SequencePage]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -295,65 +222,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: SequenceSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    status: SequenceStatus | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> Error | SequencePage | None:
-    """List sequences
-
-     Pages through the workspace's sequence runs, optionally narrowed to one execution state.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (SequenceSortBy | Unset): Sort fields of list_sequences.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        status (SequenceStatus | Unset): Execution state of a sequence run. ACTIVE: steps run on
-            schedule. WAITING_FOR_LEAD: paused, resumes on its
-            own later (e.g. at the `paused_until` set by pause). WAITING_FOR_USER: blocked until a
-            user completes or
-            skips a manual task. SUCCEEDED: every step succeeded (finished). FAILED: ended by an
-            internal error or an
-            unrecoverable delivery failure. STOPPED_EARLY: ended through the stop endpoint. COMPLETED:
-            ran out of
-            steps (finished, like SUCCEEDED). FOUND: intermediate state while the lead is processed,
-            before the run is
-            active. REFUSED: the contact was rejected at enrollment and the run never started.
-            SUCCEEDED, FAILED,
-            STOPPED_EARLY, COMPLETED and REFUSED are terminal. New values may be added within /v1.
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | SequencePage
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            size=size,
-            sort_by=sort_by,
-            sort_order=sort_order,
-            status=status,
-            created_at_after=created_at_after,
-            created_at_before=created_at_before,
-        )
-    ).parsed
 
 
 def build_request(
@@ -387,14 +255,3 @@ def build_request(
         created_at_after=created_at_after,
         created_at_before=created_at_before,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> SequencePage:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = SequencePage.from_dict(data)
-
-    return response_200

@@ -7,8 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.task_message import TaskMessage
 from ...types import Response
 
 
@@ -26,48 +24,27 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | list[TaskMessage] | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = TaskMessage.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -75,9 +52,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[TaskMessage]]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,7 +65,7 @@ def sync_detailed(
     task_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[TaskMessage]]:
+) -> Response[Any]:
     """List a task's messages
 
      Returns the email and LinkedIn messages of the contact thread behind a task, as a plain array (not
@@ -104,7 +79,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[TaskMessage]]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -118,38 +93,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    task_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Error | list[TaskMessage] | None:
-    """List a task's messages
-
-     Returns the email and LinkedIn messages of the contact thread behind a task, as a plain array (not
-    paginated).
-
-    Args:
-        task_id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | list[TaskMessage]
-    """
-
-    return sync_detailed(
-        task_id=task_id,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     task_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | list[TaskMessage]]:
+) -> Response[Any]:
     """List a task's messages
 
      Returns the email and LinkedIn messages of the contact thread behind a task, as a plain array (not
@@ -163,7 +111,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[TaskMessage]]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -173,35 +121,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    task_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Error | list[TaskMessage] | None:
-    """List a task's messages
-
-     Returns the email and LinkedIn messages of the contact thread behind a task, as a plain array (not
-    paginated).
-
-    Args:
-        task_id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | list[TaskMessage]
-    """
-
-    return (
-        await asyncio_detailed(
-            task_id=task_id,
-            client=client,
-        )
-    ).parsed
 
 
 def build_request(
@@ -215,19 +134,3 @@ def build_request(
     return _get_kwargs(
         task_id=task_id,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> list[TaskMessage]:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = []
-    _response_200 = data
-    for response_200_item_data in _response_200:
-        response_200_item = TaskMessage.from_dict(response_200_item_data)
-
-        response_200.append(response_200_item)
-
-    return response_200

@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
 from ...models.sort_order import SortOrder
-from ...models.task_page import TaskPage
 from ...models.task_priority import TaskPriority
 from ...models.task_sort_by import TaskSortBy
 from ...models.task_status import TaskStatus
@@ -115,36 +113,24 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | TaskPage | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = TaskPage.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -152,7 +138,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | TaskPage]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -176,7 +162,7 @@ def sync_detailed(
     assignee_user_id: UUID | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[Error | TaskPage]:
+) -> Response[Any]:
     """List tasks
 
      Pages through the workspace's tasks, filtered by sequence run, template, type, status, priority,
@@ -205,7 +191,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskPage]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -230,70 +216,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: TaskSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    sequence_id: UUID | Unset = UNSET,
-    sequence_template_ids: list[UUID] | Unset = UNSET,
-    types: list[TaskType] | Unset = UNSET,
-    status: TaskStatus | Unset = UNSET,
-    priorities: list[TaskPriority] | Unset = UNSET,
-    assignee_user_id: UUID | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> Error | TaskPage | None:
-    """List tasks
-
-     Pages through the workspace's tasks, filtered by sequence run, template, type, status, priority,
-    assignee or creation time.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (TaskSortBy | Unset): Sort fields of list_tasks.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        sequence_id (UUID | Unset):
-        sequence_template_ids (list[UUID] | Unset):
-        types (list[TaskType] | Unset):
-        status (TaskStatus | Unset): Lifecycle state of a task. PENDING: open, waiting for
-            someone. IN_PROGRESS: an assignee has opened it and is
-            working on it. COMPLETED: done. SKIPPED: deliberately not done. New values may be added
-            within /v1.
-        priorities (list[TaskPriority] | Unset):
-        assignee_user_id (UUID | Unset):
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | TaskPage
-    """
-
-    return sync_detailed(
-        client=client,
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        sequence_id=sequence_id,
-        sequence_template_ids=sequence_template_ids,
-        types=types,
-        status=status,
-        priorities=priorities,
-        assignee_user_id=assignee_user_id,
-        created_at_after=created_at_after,
-        created_at_before=created_at_before,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -309,7 +231,7 @@ async def asyncio_detailed(
     assignee_user_id: UUID | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[Error | TaskPage]:
+) -> Response[Any]:
     """List tasks
 
      Pages through the workspace's tasks, filtered by sequence run, template, type, status, priority,
@@ -338,7 +260,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskPage]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -359,72 +281,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: TaskSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    sequence_id: UUID | Unset = UNSET,
-    sequence_template_ids: list[UUID] | Unset = UNSET,
-    types: list[TaskType] | Unset = UNSET,
-    status: TaskStatus | Unset = UNSET,
-    priorities: list[TaskPriority] | Unset = UNSET,
-    assignee_user_id: UUID | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> Error | TaskPage | None:
-    """List tasks
-
-     Pages through the workspace's tasks, filtered by sequence run, template, type, status, priority,
-    assignee or creation time.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (TaskSortBy | Unset): Sort fields of list_tasks.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        sequence_id (UUID | Unset):
-        sequence_template_ids (list[UUID] | Unset):
-        types (list[TaskType] | Unset):
-        status (TaskStatus | Unset): Lifecycle state of a task. PENDING: open, waiting for
-            someone. IN_PROGRESS: an assignee has opened it and is
-            working on it. COMPLETED: done. SKIPPED: deliberately not done. New values may be added
-            within /v1.
-        priorities (list[TaskPriority] | Unset):
-        assignee_user_id (UUID | Unset):
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | TaskPage
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            size=size,
-            sort_by=sort_by,
-            sort_order=sort_order,
-            sequence_id=sequence_id,
-            sequence_template_ids=sequence_template_ids,
-            types=types,
-            status=status,
-            priorities=priorities,
-            assignee_user_id=assignee_user_id,
-            created_at_after=created_at_after,
-            created_at_before=created_at_before,
-        )
-    ).parsed
 
 
 def build_request(
@@ -473,14 +329,3 @@ def build_request(
         created_at_after=created_at_after,
         created_at_before=created_at_before,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> TaskPage:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = TaskPage.from_dict(data)
-
-    return response_200

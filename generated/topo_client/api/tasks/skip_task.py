@@ -7,8 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.task import Task
 from ...types import Response
 
 
@@ -26,51 +24,33 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Task | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = Task.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
+        return None
 
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
-
-        return response_409
+        return None
 
     if response.status_code == 422:
-        response_422 = Error.from_dict(response.json())
-
-        return response_422
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -78,7 +58,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Task]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,7 +71,7 @@ def sync_detailed(
     task_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | Task]:
+) -> Response[Any]:
     """Skip a task
 
      Marks a task as skipped without carrying it out. No request body.
@@ -104,7 +84,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Task]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -118,37 +98,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    task_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Error | Task | None:
-    """Skip a task
-
-     Marks a task as skipped without carrying it out. No request body.
-
-    Args:
-        task_id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | Task
-    """
-
-    return sync_detailed(
-        task_id=task_id,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     task_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | Task]:
+) -> Response[Any]:
     """Skip a task
 
      Marks a task as skipped without carrying it out. No request body.
@@ -161,7 +115,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Task]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -171,34 +125,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    task_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Error | Task | None:
-    """Skip a task
-
-     Marks a task as skipped without carrying it out. No request body.
-
-    Args:
-        task_id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | Task
-    """
-
-    return (
-        await asyncio_detailed(
-            task_id=task_id,
-            client=client,
-        )
-    ).parsed
 
 
 def build_request(
@@ -212,14 +138,3 @@ def build_request(
     return _get_kwargs(
         task_id=task_id,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> Task:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = Task.from_dict(data)
-
-    return response_200

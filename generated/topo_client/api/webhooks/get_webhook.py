@@ -7,8 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.webhook_subscription import WebhookSubscription
 from ...types import Response
 
 
@@ -26,43 +24,27 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | WebhookSubscription | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = WebhookSubscription.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -70,9 +52,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | WebhookSubscription]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +65,7 @@ def sync_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | WebhookSubscription]:
+) -> Response[Any]:
     """Get a webhook subscription
 
      Returns one webhook subscription by its id, without the signing secret.
@@ -98,7 +78,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | WebhookSubscription]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -112,37 +92,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    subscription_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Error | WebhookSubscription | None:
-    """Get a webhook subscription
-
-     Returns one webhook subscription by its id, without the signing secret.
-
-    Args:
-        subscription_id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | WebhookSubscription
-    """
-
-    return sync_detailed(
-        subscription_id=subscription_id,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | WebhookSubscription]:
+) -> Response[Any]:
     """Get a webhook subscription
 
      Returns one webhook subscription by its id, without the signing secret.
@@ -155,7 +109,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | WebhookSubscription]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -165,34 +119,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    subscription_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Error | WebhookSubscription | None:
-    """Get a webhook subscription
-
-     Returns one webhook subscription by its id, without the signing secret.
-
-    Args:
-        subscription_id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | WebhookSubscription
-    """
-
-    return (
-        await asyncio_detailed(
-            subscription_id=subscription_id,
-            client=client,
-        )
-    ).parsed
 
 
 def build_request(
@@ -206,14 +132,3 @@ def build_request(
     return _get_kwargs(
         subscription_id=subscription_id,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> WebhookSubscription:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = WebhookSubscription.from_dict(data)
-
-    return response_200

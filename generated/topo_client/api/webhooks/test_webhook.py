@@ -7,8 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
-from ...models.webhook_test_result import WebhookTestResult
 from ...types import Response
 
 
@@ -26,48 +24,30 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | WebhookTestResult | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = WebhookTestResult.from_dict(response.json())
-
-        return response_200
+        return None
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
+        return None
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
+        return None
 
     if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
+        return None
 
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
+        return None
 
     if response.status_code == 422:
-        response_422 = Error.from_dict(response.json())
-
-        return response_422
+        return None
 
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
-
-        return response_429
+        return None
 
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -75,9 +55,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | WebhookTestResult]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,7 +68,7 @@ def sync_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | WebhookTestResult]:
+) -> Response[Any]:
     """Test a webhook subscription
 
      Sends a test payload to the subscription's URL and reports whether the receiver accepted it. A
@@ -105,7 +83,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | WebhookTestResult]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -119,39 +97,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    subscription_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Error | WebhookTestResult | None:
-    """Test a webhook subscription
-
-     Sends a test payload to the subscription's URL and reports whether the receiver accepted it. A
-    failed
-    delivery is still a 200 answer, with `delivered` false and the reason in `error`.
-
-    Args:
-        subscription_id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | WebhookTestResult
-    """
-
-    return sync_detailed(
-        subscription_id=subscription_id,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     subscription_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | WebhookTestResult]:
+) -> Response[Any]:
     """Test a webhook subscription
 
      Sends a test payload to the subscription's URL and reports whether the receiver accepted it. A
@@ -166,7 +116,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | WebhookTestResult]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -176,36 +126,6 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    subscription_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Error | WebhookTestResult | None:
-    """Test a webhook subscription
-
-     Sends a test payload to the subscription's URL and reports whether the receiver accepted it. A
-    failed
-    delivery is still a 200 answer, with `delivered` false and the reason in `error`.
-
-    Args:
-        subscription_id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | WebhookTestResult
-    """
-
-    return (
-        await asyncio_detailed(
-            subscription_id=subscription_id,
-            client=client,
-        )
-    ).parsed
 
 
 def build_request(
@@ -219,14 +139,3 @@ def build_request(
     return _get_kwargs(
         subscription_id=subscription_id,
     )
-
-
-#: The documented success status of this operation.
-SUCCESS_STATUS = 200
-
-
-def parse_success(data: Any) -> WebhookTestResult:
-    """Decode the JSON body of a SUCCESS_STATUS response (already passed through json.loads)."""
-    response_200 = WebhookTestResult.from_dict(data)
-
-    return response_200

@@ -1,0 +1,124 @@
+"""Decoding a response body into the generated models, for one client: lenient by default, strict on request.
+
+The machinery (convert in C, then a compiled walk over the plain data) is `topo_client._decode`; this module binds
+it to a client: what the walk finds goes to that client's drift record, once per distinct key with its count, or,
+with `strict_response_validation=True`, raises `StrictValidationError` naming the model, the field and the problem
+(the transport turns it into `APIResponseValidationError` naming the operation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import msgspec
+
+from topo_client._decode import Shape, ShapeError, decode_data
+
+from ._drift import DriftRecord, drift_record
+from ._spec import OperationSpec
+
+T = TypeVar("T")
+_JSON = msgspec.json.Decoder()
+
+_PROBLEMS = {
+    "field": "a field the spec does not describe",
+    "missing": "a field the spec requires is missing",
+    "enum": "an enum value the spec does not list",
+    "event_type": "an event type the spec does not list",
+    "type": "a value of another type than the spec says",
+}
+
+
+class StrictValidationError(ValueError):
+    """In strict mode: the body is valid JSON of the right kind but differs from the spec."""
+
+
+@dataclass(frozen=True)
+class DecodeOptions:
+    """How one client decodes: where drift goes, and whether any drift is an error."""
+
+    record: DriftRecord = field(default_factory=drift_record)
+    strict: bool = False
+
+
+class _Collect:
+    """A sink for one decode: counts each distinct key, then hands them to the record in one go."""
+
+    __slots__ = ("found", "shapes", "strict")
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.found: dict[tuple[str, str, str], list[Any]] = {}
+        self.shapes: dict[Shape, list[Any]] = {}  # the per-item hot path: one count per key set
+
+    def tally(self, shape: Shape, data: dict[str, Any]) -> None:
+        seen = self.shapes.get(shape)
+        if seen is not None:
+            seen[0] += 1
+        elif self.strict:
+            kind, schema, name, example = shape.reports(data)[0]
+            self.report(kind, schema, name, example)
+        else:
+            self.shapes[shape] = [1, data]
+
+    def report(self, kind: str, schema: str, name: str, example: Any) -> None:
+        if self.strict:
+            shown = f"{name!r}" if kind in {"enum", "event_type"} else f"field {name!r}"
+            raise StrictValidationError(f"{schema}: {shown}: {_PROBLEMS.get(kind, kind)}")
+        seen = self.found.get((kind, schema, name))
+        if seen is None:
+            self.found[(kind, schema, name)] = [1, example]
+        else:
+            seen[0] += 1
+
+    def flush(self, record: DriftRecord) -> None:
+        for (kind, schema, name), (count, example) in self.found.items():
+            record.report(kind, schema, name, example, count=count)
+        for shape, (count, data) in self.shapes.items():
+            for kind, schema, name, example in shape.reports(data):
+                record.report(kind, schema, name, example, count=count)
+
+
+def decoder(tp: type[T] | None) -> Callable[[bytes, DecodeOptions], T]:
+    """A body decoder for responses of model `tp` (None: a response without a body)."""
+
+    def decode(raw: bytes, options: DecodeOptions) -> T:
+        if tp is None:
+            return None  # type: ignore[return-value]
+        value: T = decode_value(tp, _JSON.decode(raw), options)  # not JSON: msgspec.DecodeError
+        return value
+
+    decode.__qualname__ = f"decoder({getattr(tp, '__name__', None)})"
+    return decode
+
+
+def model_for(spec: OperationSpec) -> Any:
+    """The response model of an operation's success body, as the spec names it (None: no body)."""
+    from topo_client import responses
+
+    if spec.success_schema:
+        return getattr(responses, spec.success_schema)
+    body = spec.success_body or {}
+    ref = body.get("items", {}).get("$ref") if body.get("type") == "array" else None
+    return list[getattr(responses, ref.rsplit("/", 1)[-1])] if isinstance(ref, str) else None  # type: ignore[misc]
+
+
+def decode_value(tp: Any, data: Any, options: DecodeOptions | None = None) -> Any:
+    """Build `tp` (a model, a list of models, an event union) from plain data; the wrong kind raises ShapeError."""
+    options = options or DecodeOptions()
+    sink = _Collect(options.strict)
+    value = decode_data(tp, data, sink)
+    if sink.found or sink.shapes:
+        sink.flush(options.record)
+    return value
+
+
+def decode_json(tp: type[T], raw: bytes | str, options: DecodeOptions | None = None) -> T:
+    """Decode a JSON body into `tp` as a client would (drift to the process-wide record by default)."""
+    return decoder(tp)(raw.encode() if isinstance(raw, str) else raw, options or DecodeOptions())
+
+
+__all__ = ["DecodeOptions", "ShapeError", "StrictValidationError", "decode_json", "decode_value", "decoder",
+           "model_for"]
