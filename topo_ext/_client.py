@@ -103,6 +103,8 @@ class _ClientBase:
     def _init_decoding(self, strict: bool, log_drift: bool) -> None:
         record = DriftRecord()
         record.log_enabled = log_drift
+        if self._telemetry is not None:
+            record.on_new = self._telemetry.drift
         self._decode_options = DecodeOptions(record=record, strict=strict)
 
 

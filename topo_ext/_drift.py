@@ -24,6 +24,7 @@ import json
 import logging
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -85,6 +86,8 @@ class DriftRecord:
         self._entries: dict[tuple[str, str, str], DriftEntry] = {}
         self._lock = threading.Lock()
         self.log_enabled = True
+        #: Called with (kind, schema) for each new key, e.g. the client's OpenTelemetry drift counter.
+        self.on_new: Callable[[str, str], None] | None = None
 
     def report(self, kind: str, schema: str, name: str, example: Any = None, count: int = 1) -> None:
         if kind == "type" and name.startswith("$"):
@@ -100,6 +103,8 @@ class DriftRecord:
             self._entries[key] = entry
         if self.log_enabled:
             log.warning("Topo sent something this client does not know: %s (see client.drift)", entry.key)
+        if self.on_new is not None:
+            self.on_new(kind, schema)
 
     def entries(self) -> list[DriftEntry]:
         with self._lock:

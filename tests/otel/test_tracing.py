@@ -241,3 +241,18 @@ def test_an_installed_sdk_provider_turns_tracing_on_by_default() -> None:
         f"print(Topo(api_key='k', base_url='{BASE_URL}', tracing=False)._telemetry is not None)"
     )
     assert _python(code).split() == ["False", "True", "False"]
+
+
+def test_new_drift_keys_are_counted(api: MockAPI, rec: Recorder) -> None:
+    def contact_with_extras(request: httpx.Request) -> httpx.Response:
+        body = {**json.loads(api.respond(request).content), "favorite_color": "teal", "mood": "ok"}
+        return httpx.Response(200, json=body)
+
+    api.override["get_contact"] = contact_with_extras
+    http = httpx.Client(transport=httpx.MockTransport(api))
+    with Topo(api_key=TEST_KEY, base_url=BASE_URL, http_client=http, log_drift=False, tracing=rec.telemetry) as c:
+        for _ in range(3):  # the same two keys each time: counted once, when first seen
+            c.contacts.get(UUID_A)
+        assert {e.name for e in c.drift.entries()} >= {"favorite_color", "mood"}
+    points = rec.metric("topo.client.drift")
+    assert sum(v for attrs, v in points if attrs["topo.drift.kind"] == "field") == 2
