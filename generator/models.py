@@ -241,6 +241,36 @@ def lenient(code: str, shared_enums: set[str]) -> str:
     return ast.unparse(tree)
 
 
+def drift_names(code: str, components: set[str]) -> dict[str, str]:
+    """Generated class -> `Component.path` for the classes datamodel-codegen made from inline object schemas."""
+    tree = ast.parse(code)
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+
+    def fields(name: str) -> dict[str, ast.expr]:
+        node, out = classes[name], {}
+        for base in node.bases:
+            if isinstance(base, ast.Name) and base.id in classes:
+                out.update(fields(base.id))
+        for stmt in node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                out[stmt.target.id] = stmt.annotation
+        return out
+
+    found: dict[str, str] = {}
+
+    def visit(name: str, path: str) -> None:
+        for field, annotation in sorted(fields(name).items()):
+            many = "list[" in ast.unparse(annotation)
+            for ref in sorted({n.id for n in ast.walk(annotation) if isinstance(n, ast.Name)}):
+                if ref in classes and ref not in components and ref not in found:
+                    found[ref] = f"{path}.{field}" + ("[]" if many else "")
+                    visit(ref, found[ref])
+
+    for component in sorted(components & set(classes)):
+        visit(component, component)
+    return found
+
+
 def event_names_all(code: str) -> set[str]:
     """Names bound by the TYPE_CHECKING block (the payload type that includes UnknownEvent)."""
     return set(re.findall(r"^    (\w+)(?:: TypeAlias)? = ", code, re.M))
@@ -271,6 +301,14 @@ def generate(spec_json: Path, package: Path, request_schemas: set[str]) -> None:
     if "EventBase" in names and "ActivityPayload" in names:
         code = code.replace("payload: ActivityPayload | None = None", "payload: AnyEvent | None = None")
         code += UNKNOWN_EVENT
+    drift = drift_names(code, set(names))
+    code += (
+        "\n\n#: Models the spec describes inline (not as a component), by the name drift reports use for them: the\n"
+        "#: component and the path to the object (`Task.outcome`, `Task.attachments[]`), as `make drift` does\n"
+        "#: (topo_ext._schema_keys), so both name the same unknown key the same way.\nDRIFT_NAMES: dict[str, str] = {\n"
+        + "".join(f"    {n!r}: {path!r},\n" for n, path in drift.items())
+        + "}\n"
+    )
     required = required_fields(schemas, names)
     code += (
         "\n\n#: The wire keys the spec documents as required, per schema: what is missing is reported as drift (and"

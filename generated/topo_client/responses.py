@@ -857,6 +857,12 @@ else:  # msgspec decodes the known events; topo_client._decode builds an Unknown
     AnyEvent = ActivityPayload
 
 
+#: Models the spec describes inline (not as a component), by the name drift reports use for them: the
+#: component and the path to the object (`Task.outcome`, `Task.attachments[]`), as `make drift` does
+#: (topo_ext._schema_keys), so both name the same unknown key the same way.
+DRIFT_NAMES: dict[str, str] = {}
+
+
 #: The wire keys the spec documents as required, per schema: what is missing is reported as drift (and raises in strict mode).
 REQUIRED: dict[str, frozenset[str]] = {
     "AccountEntry": frozenset(["id"]),

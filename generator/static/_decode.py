@@ -271,11 +271,12 @@ class _Plan:
 
     def __init__(self, cls: Any) -> None:
         self.cls = cls
-        self.name = cls.__name__
         config = cls.__struct_config__
         hints = typing.get_type_hints(cls)
         module = vars(sys.modules[cls.__module__])
-        self.required: frozenset[str] = module.get("REQUIRED", {}).get(self.name, frozenset())
+        # Drift names an inline object by its place in the spec (`Task.outcome`), as `make drift` does.
+        self.name: str = module.get("DRIFT_NAMES", {}).get(cls.__name__, cls.__name__)
+        self.required: frozenset[str] = module.get("REQUIRED", {}).get(cls.__name__, frozenset())
         self.fields: dict[str, tuple[str, Coerce]] = {}
         self.enums: list[tuple[str, frozenset[Any]]] = []
         self.enum_lists: list[tuple[str, frozenset[Any]]] = []

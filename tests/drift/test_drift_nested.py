@@ -355,11 +355,9 @@ def test_partially_described_objects_are_reported(partially_described: tuple[set
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="the runtime (1) names an inline object by its generated class "
-                   "(TaskOutcomeType0.summary; make drift: Task.outcome.summary) and (2) reports the keys of an object "
-                   "listing no properties (TaskAttachmentsType0Item.url), which make drift counts as free-form; "
-                   "both go when it takes names and key sets from topo_ext._schema_keys.key_index (issue #21)")
 def test_partially_described_objects_same_keys_in_both(partially_described: tuple[set[str], set[str], str]) -> None:
+    """`make drift` and the client name the same unknown keys the same way: inline objects by their place in the
+    spec (`Task.outcome.summary`, not the generated class), free-form objects (no properties) not at all."""
     offline, runtime, _ = partially_described
     assert offline == runtime
 
