@@ -26,8 +26,8 @@ from _redis import RedisServer
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT = 10.0
 WORKERS = 4
-EXPORT_ACTIVITIES = 10_000
-EXPORT_LATENCY = 0.02
+EXPORT_ACTIVITIES = 20_000
+EXPORT_LATENCY = 0.05
 EXPORT_LIMIT = 20.0
 
 

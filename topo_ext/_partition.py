@@ -58,31 +58,45 @@ def check(since: datetime, until: datetime, parts: int) -> None:
 
 
 def plan(since: datetime, until: datetime, parts: int) -> Generator[CountRequest, int, list[Partition]]:
-    """Yield count requests, receive counts; return the partitions of (since, until)."""
+    """Yield count requests, receive counts; return the partitions of (since, until).
+
+    Each boundary is found by interpolation on the counts (activities are spread roughly evenly in time, so a few
+    queries suffice), falling back to halving whenever an interpolated step shrinks the interval by less than half.
+    """
     total = yield (since, until)
-    bounds = [since]  # bounds[k]: part k holds activities created at or after it (since itself: strictly after)
+    bounds, before = [since], [0]  # before[k]: activities in (since, bounds[k])
+    seen = {since: 0, until: total}  # every count so far: later boundaries start from the closest ones
     for k in range(1, parts):
         target = total * k / parts
         slack = max(1.0, total / parts * TOLERANCE)
-        lo, hi = bounds[-1], until
-        best, best_count = hi, total
+        lo, c_lo = max(((t, c) for t, c in seen.items() if c <= target and t >= bounds[-1]), default=(since, 0))
+        hi, c_hi = min(((t, c) for t, c in seen.items() if c >= target and t > lo), default=(until, total))
+        best, best_count = hi, c_hi
+        halve = False
         while hi - lo > TICK:
-            mid = lo + (hi - lo) / 2
+            share = 0.5 if halve or c_hi <= c_lo else min(max((target - c_lo) / (c_hi - c_lo), 0.01), 0.99)
+            mid = lo + (hi - lo) * share
+            if not lo < mid < hi:
+                break
             count = yield (since, mid)
+            seen[mid] = count
             if abs(count - target) < abs(best_count - target) or (count == best_count and mid < best):
                 best, best_count = mid, count
             if abs(count - target) <= slack:
                 break
+            width = hi - lo
             if count < target:
-                lo = mid
+                lo, c_lo = mid, count
             else:
-                hi = mid
-        bounds.append(best if best > bounds[-1] else bounds[-1])
+                hi, c_hi = mid, count
+            halve = (hi - lo) > width / 2
+        if best <= bounds[-1]:
+            best, best_count = bounds[-1], before[-1]
+        bounds.append(best)
+        before.append(best_count)
     bounds.append(until)
-    counts: list[int] = []
-    for k in range(parts):
-        after = since if k == 0 else bounds[k] - TICK
-        counts.append((yield (after, bounds[k + 1])) if parts > 1 else total)
+    before.append(total)
     return [
-        Partition(k, parts, since if k == 0 else bounds[k] - TICK, bounds[k + 1], counts[k]) for k in range(parts)
+        Partition(k, parts, since if k == 0 else bounds[k] - TICK, bounds[k + 1], before[k + 1] - before[k])
+        for k in range(parts)
     ]
