@@ -8,16 +8,16 @@ the generator and are never restated by hand.
 from __future__ import annotations
 
 import inspect
-import sys
 import typing
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
 
+import httpx
+
 from . import _exceptions as exc
 from . import _telemetry
-from ._operations import Operation, json_decoder
+from ._operations import Operation, check_options, json_decoder
 from ._pagination import AsyncPage, AsyncPaginator, Envelope, SyncPage
-from ._response import APIResponse
 
 if TYPE_CHECKING:
     from ._client import AsyncTopo, Topo
@@ -47,11 +47,15 @@ class BatchResultLike(Protocol):
     summary: Any
 
 
-def _document(method: Callable[..., Any], op: Operation[Any, Any], note: str = "") -> None:
-    module = sys.modules[op.build.__module__]
-    doc = inspect.getdoc(getattr(module, "sync", None)) or ""
-    doc = doc.split("\n\nRaises:")[0]
+def _document(method: Callable[..., Any], op: Operation[Any, Any], note: str = "", signature: bool = True) -> None:
+    """The spec's docstring and, unless the method has its own parameters, the builder's real signature."""
+    forms = typing.get_overloads(op.build)
+    doc = inspect.getdoc(forms[0] if forms else op.build) or ""
     method.__doc__ = f"{doc}\n\n{note}".strip() if note else doc
+    if signature:
+        self_param = inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY)
+        method.__signature__ = op.signature.replace(  # type: ignore[attr-defined]
+            parameters=[self_param, *op.signature.parameters.values()])
     method.operation = op  # type: ignore[attr-defined]
 
 
@@ -98,9 +102,7 @@ def sync_list(op: Operation[P, Envelope[T]]) -> Callable[Concatenate[SyncAPIReso
             return SyncPage(envelope, page, fetch, response)
 
         first = fetch(base["page"])
-        if client._raw:
-            return APIResponse(first.response, first)  # type: ignore[arg-type, return-value]
-        return first
+        return client._result(first, first.response)
 
     _document(method, op, _LIST_NOTE)
     return method
@@ -116,6 +118,12 @@ def async_list(op: Operation[P, Envelope[T]]) -> Callable[Concatenate[AsyncAPIRe
             envelope, response = await client._send(op, args, {**base, "page": page})
             return AsyncPage(envelope, page, fetch, response)
 
+        if client._raw:  # the first page's response; its .parse() is the page that `await` would give
+            async def first() -> AsyncPage[T]:
+                page = await fetch(base["page"])
+                return client._result(page, page.response)
+
+            return first()  # type: ignore[return-value]
         return AsyncPaginator(fetch, base["page"], client.prefetch)
 
     _document(method, op, _LIST_NOTE + " `async for` it to walk every item, or `await` it for the first page.")
@@ -187,22 +195,27 @@ def _batch_error(err: BaseException, start: int, stop: int, done: list[Any]) -> 
 def sync_batch(op: Operation[..., R], item: type[I]) -> Callable[[SyncAPIResource, Iterable[I | Mapping[str, Any]]], R]:
     """A batch create that accepts any iterable and sends it in chunks of the documented maximum."""
 
-    def method(self: SyncAPIResource, items: Iterable[I | Mapping[str, Any]], *, chunk_size: int | None = None) -> R:
+    def method(self: SyncAPIResource, items: Iterable[I | Mapping[str, Any]], *, chunk_size: int | None = None,
+               extra_headers: Mapping[str, str] | None = None, extra_query: Mapping[str, Any] | None = None,
+               extra_body: Mapping[str, Any] | None = None, timeout: float | httpx.Timeout | None = None) -> R:
+        options = check_options({"extra_headers": extra_headers, "extra_query": extra_query,
+                                 "extra_body": extra_body, "timeout": timeout})
         size = _chunk_size(op, chunk_size)
+        response = None
         merger = _Merger()
         offset = 0
         for chunk in _chunks(_iterable(items), size):
             try:
                 with _telemetry.batch_chunk(offset, offset + len(chunk)):
-                    result = self._client._call(op, (), {"body": {"items": chunk}})
+                    result, response = self._client._send(op, (), {"items": chunk, **options})
             except exc.TopoError as err:
                 raise _batch_error(err, offset, offset + len(chunk), merger.items) from err
             merger.add(result, offset)
             offset += len(chunk)
-        return typing.cast(R, merger.merged())
+        return self._client._result(typing.cast(R, merger.merged()), response)
 
     _document(method, op, "Accepts any iterable of items and sends them in chunks of at most the documented "
-              "limit; a failing chunk raises BatchError naming its index range.")
+              "limit; a failing chunk raises BatchError naming its index range.", signature=False)
     return method
 
 
@@ -211,21 +224,26 @@ def async_batch(
 ) -> Callable[[AsyncAPIResource, Iterable[I | Mapping[str, Any]]], Awaitable[R]]:
 
     async def method(self: AsyncAPIResource, items: Iterable[I | Mapping[str, Any]], *,
-                     chunk_size: int | None = None) -> R:
+                     chunk_size: int | None = None, extra_headers: Mapping[str, str] | None = None,
+                     extra_query: Mapping[str, Any] | None = None, extra_body: Mapping[str, Any] | None = None,
+                     timeout: float | httpx.Timeout | None = None) -> R:
+        options = check_options({"extra_headers": extra_headers, "extra_query": extra_query,
+                                 "extra_body": extra_body, "timeout": timeout})
         size = _chunk_size(op, chunk_size)
+        response = None
         merger = _Merger()
         offset = 0
         for chunk in _chunks(_iterable(items), size):
             try:
                 with _telemetry.batch_chunk(offset, offset + len(chunk)):
-                    result = await self._client._call(op, (), {"body": {"items": chunk}})
+                    result, response = await self._client._send(op, (), {"items": chunk, **options})
             except exc.TopoError as err:
                 raise _batch_error(err, offset, offset + len(chunk), merger.items) from err
             merger.add(result, offset)
             offset += len(chunk)
-        return typing.cast(R, merger.merged())
+        return self._client._result(typing.cast(R, merger.merged()), response)
 
-    _document(method, op, "Accepts any iterable; sends chunks of at most the documented limit.")
+    _document(method, op, "Accepts any iterable; sends chunks of at most the documented limit.", signature=False)
     return method
 
 

@@ -16,10 +16,14 @@ def use(client: Topo) -> None:
     page: SyncPage[Contact] = client.contacts.list(email="a@b.co", sort_order="DESC")
     for contact in page:
         reveal_type(contact)
-    client.contact_exclusions.create(body={"email": "a@b.co", "reason": "UNSUBSCRIBED"})
-    client.contact_exclusions.create(body={"email": "a@b.co", "reason": ExclusionReason.UNSUBSCRIBED})
+    client.contact_exclusions.create(email="a@b.co", reason="UNSUBSCRIBED", timeout=2.5)
+    client.contact_exclusions.create(email="a@b.co", reason=ExclusionReason.UNSUBSCRIBED,
+                                     extra_headers={"X-Trace": "1"}, extra_body={"new_field": 1})
+    client.contact_exclusions.update("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b", until=None)
     paused: Sequence = client.sequences.pause("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
-                                              body={"paused_until": datetime.now(UTC).isoformat()})
+                                              paused_until=datetime.now(UTC))
+    client.with_options(api_key="topo_k", base_url="https://x.test/v1", timeout=3, max_retries=0,
+                        default_headers={"X-A": "b"}, default_query={"q": 1}, rate_limit=5).me()
     client.tasks.list(types=["CALL", "EMAIL_REPLY"], status="PENDING")
     for activity in client.activities.stream(since=datetime.now(UTC)):
         reveal_type(activity.payload)
@@ -28,6 +32,8 @@ async def use_async(client: AsyncTopo) -> None:
     contact: Contact = await client.contacts.get("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b")
     async for c in client.contacts.list():
         reveal_type(c)
+    await client.contacts.get("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b", timeout=1, extra_query={"expand": "x"})
+    await client.webhooks.create(name="n", url="https://e.x/h", event_types=["task.created"])
 '''
 
 BAD = '''
@@ -37,6 +43,7 @@ def use(client: Topo) -> None:
     client.contacts.list(emial="a@b.co")
     client.contacts.list(size="100")
     client.sequences.pause("id")
+    client.contacts.get("id", timeout="soon")
 '''
 
 
@@ -60,4 +67,5 @@ def test_mistakes_are_caught_statically(tmp_path: Path) -> None:
     assert status == 1
     assert 'Unexpected keyword argument "emial"' in out
     assert 'Argument "size"' in out
-    assert 'Missing named argument "body"' in out
+    assert 'Argument "timeout"' in out
+    assert 'Missing named argument "paused_until"' in out
