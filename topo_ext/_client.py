@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache, cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 import httpx
 
@@ -23,7 +23,8 @@ from ._base_client import (
 from ._drift import DriftRecord, drift_record
 from ._operations import Operation
 from ._rate import Gate, gate_for
-from ._response import APIResponse
+from ._resource import M
+from ._response import APIResponse, Plain, Raw
 from ._telemetry import Telemetry, telemetry_for
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class _ClientBase:
+class _ClientBase(Generic[M]):
     _options: Options
     _api_key: Secret
     _gate: Gate
@@ -101,9 +102,7 @@ class _ClientBase:
             return APIResponse(response, value)  # type: ignore[return-value]
         return value
 
-    @property
-    def with_raw_response(self) -> Any:
-        """A copy whose methods return `APIResponse` (status, headers, request_id, `.parse()`) instead of models."""
+    def _raw_copy(self) -> Any:
         clone = self._copy()
         clone._raw = True
         return clone
@@ -114,7 +113,7 @@ class _ClientBase:
         return drift_record()
 
 
-class Topo(_ClientBase):
+class Topo(_ClientBase[M]):
     """Synchronous Topo client.
 
     >>> client = Topo()  # key from TOPO_API_KEY
@@ -167,13 +166,20 @@ class Topo(_ClientBase):
         self._transport = self._new_transport()
         drift_record().log_enabled = log_drift
 
+    @property
+    def with_raw_response(self) -> Topo[Raw]:
+        """A copy whose methods return `APIResponse` (status, headers, request_id, `.parse()` for what the plain
+        call returns) instead of models; the same methods, arguments and checks."""
+        raw: Topo[Raw] = self._raw_copy()
+        return raw
+
     def _new_transport(self) -> SyncTransport:
         return SyncTransport(self._http, self._api_key, self._options, self._gate, self._telemetry)
 
     def with_options(self, *, api_key: str | None = None, base_url: str | None = None,
                      timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
                      default_headers: Mapping[str, str] | None = None, default_query: Mapping[str, Any] | None = None,
-                     rate_limit: float | Gate | None = None) -> Topo:
+                     rate_limit: float | Gate | None = None) -> Topo[M]:
         """A copy of this client with other settings, sharing its connection pool, drift record and (unless
         `rate_limit` is given) rate gate. Default headers and query are added to this client's."""
         return self._copy(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries,
@@ -186,7 +192,11 @@ class Topo(_ClientBase):
         value, response = self._transport.send(op, args, kwargs)
         return self._result(value, response)
 
-    def me(self) -> Me:
+    @overload
+    def me(self: Topo[Raw]) -> APIResponse[Me]: ...
+    @overload
+    def me(self: Topo[Plain]) -> Me: ...
+    def me(self) -> Me | APIResponse[Me]:
         """The API key making the request: its workspace, name and scopes."""
         from .resources.me import get_me
 
@@ -205,67 +215,67 @@ class Topo(_ClientBase):
         self.close()
 
     @cached_property
-    def contacts(self) -> Contacts:
+    def contacts(self) -> Contacts[M]:
         from .resources.contacts import Contacts
 
         return Contacts(self)
 
     @cached_property
-    def contact_exclusions(self) -> ContactExclusions:
+    def contact_exclusions(self) -> ContactExclusions[M]:
         from .resources.exclusions import ContactExclusions
 
         return ContactExclusions(self)
 
     @cached_property
-    def account_exclusions(self) -> AccountExclusions:
+    def account_exclusions(self) -> AccountExclusions[M]:
         from .resources.exclusions import AccountExclusions
 
         return AccountExclusions(self)
 
     @cached_property
-    def sequences(self) -> Sequences:
+    def sequences(self) -> Sequences[M]:
         from .resources.sequences import Sequences
 
         return Sequences(self)
 
     @cached_property
-    def sequence_templates(self) -> SequenceTemplates:
+    def sequence_templates(self) -> SequenceTemplates[M]:
         from .resources.sequences import SequenceTemplates
 
         return SequenceTemplates(self)
 
     @cached_property
-    def activities(self) -> Activities:
+    def activities(self) -> Activities[M]:
         from .resources.activities import Activities
 
         return Activities(self)
 
     @cached_property
-    def contact_lists(self) -> ContactLists:
+    def contact_lists(self) -> ContactLists[M]:
         from .resources.lists import ContactLists
 
         return ContactLists(self)
 
     @cached_property
-    def account_lists(self) -> AccountLists:
+    def account_lists(self) -> AccountLists[M]:
         from .resources.lists import AccountLists
 
         return AccountLists(self)
 
     @cached_property
-    def webhooks(self) -> Webhooks:
+    def webhooks(self) -> Webhooks[M]:
         from .resources.webhooks import Webhooks
 
         return Webhooks(self)
 
     @cached_property
-    def tasks(self) -> Tasks:
+    def tasks(self) -> Tasks[M]:
         from .resources.tasks import Tasks
 
         return Tasks(self)
 
 
-class AsyncTopo(_ClientBase):
+class AsyncTopo(_ClientBase[M]):
     """Asynchronous Topo client; the same resources and methods as `Topo`, awaited.
 
     `prefetch` > 0 makes list iteration fetch that many later pages concurrently (bounded, rate-gated).
@@ -300,13 +310,20 @@ class AsyncTopo(_ClientBase):
         self._transport = self._new_transport()
         drift_record().log_enabled = log_drift
 
+    @property
+    def with_raw_response(self) -> AsyncTopo[Raw]:
+        """A copy whose methods return `APIResponse` (status, headers, request_id, `.parse()` for what the plain
+        call returns) instead of models; the same methods, arguments and checks."""
+        raw: AsyncTopo[Raw] = self._raw_copy()
+        return raw
+
     def _new_transport(self) -> AsyncTransport:
         return AsyncTransport(self._http, self._api_key, self._options, self._gate, self._telemetry)
 
     def with_options(self, *, api_key: str | None = None, base_url: str | None = None,
                      timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
                      default_headers: Mapping[str, str] | None = None, default_query: Mapping[str, Any] | None = None,
-                     rate_limit: float | Gate | None = None, prefetch: int | None = None) -> AsyncTopo:
+                     rate_limit: float | Gate | None = None, prefetch: int | None = None) -> AsyncTopo[M]:
         """A copy of this client with other settings (see `Topo.with_options`), and `prefetch`."""
         clone = self._copy(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries,
                            default_headers=default_headers, default_query=default_query, rate_limit=rate_limit)
@@ -322,7 +339,11 @@ class AsyncTopo(_ClientBase):
         value, response = await self._transport.send(op, args, kwargs)
         return self._result(value, response)
 
-    async def me(self) -> Me:
+    @overload
+    async def me(self: AsyncTopo[Raw]) -> APIResponse[Me]: ...
+    @overload
+    async def me(self: AsyncTopo[Plain]) -> Me: ...
+    async def me(self) -> Me | APIResponse[Me]:
         from .resources.me import async_get_me
 
         return await async_get_me(self)
@@ -340,61 +361,61 @@ class AsyncTopo(_ClientBase):
         await self.close()
 
     @cached_property
-    def contacts(self) -> AsyncContacts:
+    def contacts(self) -> AsyncContacts[M]:
         from .resources.contacts import AsyncContacts
 
         return AsyncContacts(self)
 
     @cached_property
-    def contact_exclusions(self) -> AsyncContactExclusions:
+    def contact_exclusions(self) -> AsyncContactExclusions[M]:
         from .resources.exclusions import AsyncContactExclusions
 
         return AsyncContactExclusions(self)
 
     @cached_property
-    def account_exclusions(self) -> AsyncAccountExclusions:
+    def account_exclusions(self) -> AsyncAccountExclusions[M]:
         from .resources.exclusions import AsyncAccountExclusions
 
         return AsyncAccountExclusions(self)
 
     @cached_property
-    def sequences(self) -> AsyncSequences:
+    def sequences(self) -> AsyncSequences[M]:
         from .resources.sequences import AsyncSequences
 
         return AsyncSequences(self)
 
     @cached_property
-    def sequence_templates(self) -> AsyncSequenceTemplates:
+    def sequence_templates(self) -> AsyncSequenceTemplates[M]:
         from .resources.sequences import AsyncSequenceTemplates
 
         return AsyncSequenceTemplates(self)
 
     @cached_property
-    def activities(self) -> AsyncActivities:
+    def activities(self) -> AsyncActivities[M]:
         from .resources.activities import AsyncActivities
 
         return AsyncActivities(self)
 
     @cached_property
-    def contact_lists(self) -> AsyncContactLists:
+    def contact_lists(self) -> AsyncContactLists[M]:
         from .resources.lists import AsyncContactLists
 
         return AsyncContactLists(self)
 
     @cached_property
-    def account_lists(self) -> AsyncAccountLists:
+    def account_lists(self) -> AsyncAccountLists[M]:
         from .resources.lists import AsyncAccountLists
 
         return AsyncAccountLists(self)
 
     @cached_property
-    def webhooks(self) -> AsyncWebhooks:
+    def webhooks(self) -> AsyncWebhooks[M]:
         from .resources.webhooks import AsyncWebhooks
 
         return AsyncWebhooks(self)
 
     @cached_property
-    def tasks(self) -> AsyncTasks:
+    def tasks(self) -> AsyncTasks[M]:
         from .resources.tasks import AsyncTasks
 
         return AsyncTasks(self)

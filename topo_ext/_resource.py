@@ -8,9 +8,10 @@ the generator and are never restated by hand.
 from __future__ import annotations
 
 import inspect
+import types
 import typing
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, Self, TypeVar, overload
 
 import httpx
 
@@ -18,6 +19,7 @@ from . import _exceptions as exc
 from . import _telemetry
 from ._operations import Operation, check_options, json_decoder
 from ._pagination import AsyncPage, AsyncPaginator, Envelope, SyncPage
+from ._response import APIResponse, Plain, Raw
 
 if TYPE_CHECKING:
     from ._client import AsyncTopo, Topo
@@ -26,18 +28,62 @@ P = ParamSpec("P")
 T = TypeVar("T")
 I = TypeVar("I")  # noqa: E741 - the batch item type
 R = TypeVar("R", bound="BatchResultLike")
+R_co = TypeVar("R_co", covariant=True)
+I_contra = TypeVar("I_contra", contravariant=True)
+F = TypeVar("F")
+G = TypeVar("G")
+if TYPE_CHECKING:
+    from typing_extensions import TypeVar as DefaultTypeVar
+
+    M = DefaultTypeVar("M", default=Plain)  # a resource of a plain client unless said otherwise
+else:
+    M = TypeVar("M")
 
 DEFAULT_LIST_SIZE = 100  # the documented maximum; fewer round trips when walking everything
 
 
-class SyncAPIResource:
-    def __init__(self, client: Topo) -> None:
+class APIResource(Generic[M]):
+    """A group of methods; `M` is the client's mode (`Plain`, or `Raw` under `with_raw_response`), for typing."""
+
+
+class SyncAPIResource(APIResource[M]):
+    def __init__(self, client: Topo[Any]) -> None:
         self._client = client
 
 
-class AsyncAPIResource:
-    def __init__(self, client: AsyncTopo) -> None:
+class AsyncAPIResource(APIResource[M]):
+    def __init__(self, client: AsyncTopo[Any]) -> None:
         self._client = client
+
+
+class Method(Generic[F, G]):
+    """A resource method built from an operation. At run time it binds like a function; for a type checker it is
+    `F` on a plain client and `G` (the same parameters, an `APIResponse` result) under `with_raw_response`."""
+
+    def __init__(self, impl: Callable[..., Any]) -> None:
+        self.impl = impl
+        self.__doc__ = impl.__doc__
+        self.__signature__ = inspect.signature(impl)
+        self.operation = getattr(impl, "operation", None)
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> Self: ...
+    @overload
+    def __get__(self, obj: APIResource[Raw], owner: type | None = None) -> G: ...
+    @overload
+    def __get__(self, obj: APIResource[Plain], owner: type | None = None) -> F: ...
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        return self if obj is None else types.MethodType(self.impl, obj)
+
+    def __call__(self, resource: APIResource[Any], /, *args: Any, **kwargs: Any) -> Any:
+        return self.impl(resource, *args, **kwargs)
+
+
+class BatchCall(Protocol[I_contra, R_co]):
+    def __call__(self, items: Iterable[I_contra | Mapping[str, Any]], *, chunk_size: int | None = None,
+                 extra_headers: Mapping[str, str] | None = None, extra_query: Mapping[str, Any] | None = None,
+                 extra_body: Mapping[str, Any] | None = None,
+                 timeout: float | httpx.Timeout | None = None) -> R_co: ...
 
 
 class BatchResultLike(Protocol):
@@ -64,20 +110,20 @@ def endpoint(build: Callable[P, dict[str, Any]], parse: Callable[[Any], T]) -> O
     return Operation(build, json_decoder(parse))
 
 
-def sync_op(op: Operation[P, T]) -> Callable[Concatenate[SyncAPIResource, P], T]:
-    def method(self: SyncAPIResource, /, *args: P.args, **kwargs: P.kwargs) -> T:
+def sync_op(op: Operation[P, T]) -> Method[Callable[P, T], Callable[P, APIResponse[T]]]:
+    def method(self: SyncAPIResource, /, *args: Any, **kwargs: Any) -> T:
         return self._client._call(op, args, kwargs)
 
     _document(method, op)
-    return method
+    return Method(method)
 
 
-def async_op(op: Operation[P, T]) -> Callable[Concatenate[AsyncAPIResource, P], Awaitable[T]]:
-    async def method(self: AsyncAPIResource, /, *args: P.args, **kwargs: P.kwargs) -> T:
+def async_op(op: Operation[P, T]) -> Method[Callable[P, Awaitable[T]], Callable[P, Awaitable[APIResponse[T]]]]:
+    async def method(self: AsyncAPIResource, /, *args: Any, **kwargs: Any) -> T:
         return await self._client._call(op, args, kwargs)
 
     _document(method, op)
-    return method
+    return Method(method)
 
 
 _LIST_NOTE = (
@@ -92,8 +138,10 @@ def _with_defaults(kwargs: dict[str, Any]) -> dict[str, Any]:
     return kwargs
 
 
-def sync_list(op: Operation[P, Envelope[T]]) -> Callable[Concatenate[SyncAPIResource, P], SyncPage[T]]:
-    def method(self: SyncAPIResource, /, *args: P.args, **kwargs: P.kwargs) -> SyncPage[T]:
+def sync_list(
+    op: Operation[P, Envelope[T]]
+) -> Method[Callable[P, SyncPage[T]], Callable[P, APIResponse[SyncPage[T]]]]:
+    def method(self: SyncAPIResource, /, *args: Any, **kwargs: Any) -> SyncPage[T]:
         client = self._client
         base = _with_defaults(dict(kwargs))
 
@@ -105,11 +153,13 @@ def sync_list(op: Operation[P, Envelope[T]]) -> Callable[Concatenate[SyncAPIReso
         return client._result(first, first.response)
 
     _document(method, op, _LIST_NOTE)
-    return method
+    return Method(method)
 
 
-def async_list(op: Operation[P, Envelope[T]]) -> Callable[Concatenate[AsyncAPIResource, P], AsyncPaginator[T]]:
-    def method(self: AsyncAPIResource, /, *args: P.args, **kwargs: P.kwargs) -> AsyncPaginator[T]:
+def async_list(
+    op: Operation[P, Envelope[T]]
+) -> Method[Callable[P, AsyncPaginator[T]], Callable[P, Awaitable[APIResponse[AsyncPage[T]]]]]:
+    def method(self: AsyncAPIResource, /, *args: Any, **kwargs: Any) -> AsyncPaginator[T]:
         client = self._client
         base = _with_defaults(dict(kwargs))
         op.request_kwargs(args, base)  # check arguments now, not at the first await
@@ -127,7 +177,7 @@ def async_list(op: Operation[P, Envelope[T]]) -> Callable[Concatenate[AsyncAPIRe
         return AsyncPaginator(fetch, base["page"], client.prefetch)
 
     _document(method, op, _LIST_NOTE + " `async for` it to walk every item, or `await` it for the first page.")
-    return method
+    return Method(method)
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterable[list[Any]]:
@@ -192,7 +242,7 @@ def _batch_error(err: BaseException, start: int, stop: int, done: list[Any]) -> 
     )
 
 
-def sync_batch(op: Operation[..., R], item: type[I]) -> Callable[[SyncAPIResource, Iterable[I | Mapping[str, Any]]], R]:
+def sync_batch(op: Operation[..., R], item: type[I]) -> Method[BatchCall[I, R], BatchCall[I, APIResponse[R]]]:
     """A batch create that accepts any iterable and sends it in chunks of the documented maximum."""
 
     def method(self: SyncAPIResource, items: Iterable[I | Mapping[str, Any]], *, chunk_size: int | None = None,
@@ -216,12 +266,12 @@ def sync_batch(op: Operation[..., R], item: type[I]) -> Callable[[SyncAPIResourc
 
     _document(method, op, "Accepts any iterable of items and sends them in chunks of at most the documented "
               "limit; a failing chunk raises BatchError naming its index range.", signature=False)
-    return method
+    return Method(method)
 
 
 def async_batch(
     op: Operation[..., R], item: type[I]
-) -> Callable[[AsyncAPIResource, Iterable[I | Mapping[str, Any]]], Awaitable[R]]:
+) -> Method[BatchCall[I, Awaitable[R]], BatchCall[I, Awaitable[APIResponse[R]]]]:
 
     async def method(self: AsyncAPIResource, items: Iterable[I | Mapping[str, Any]], *,
                      chunk_size: int | None = None, extra_headers: Mapping[str, str] | None = None,
@@ -244,7 +294,7 @@ def async_batch(
         return self._client._result(typing.cast(R, merger.merged()), response)
 
     _document(method, op, "Accepts any iterable; sends chunks of at most the documented limit.", signature=False)
-    return method
+    return Method(method)
 
 
 def _iterable(items: Any) -> Iterable[Any]:

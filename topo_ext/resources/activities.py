@@ -13,7 +13,7 @@ from topo_client.api.activities import get_activity, list_activities
 from .. import _partition
 from .._operations import Operation
 from .._partition import CountRequest, Partition
-from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, sync_list, sync_op
+from .._resource import AsyncAPIResource, M, SyncAPIResource, async_list, async_op, sync_list, sync_op
 from ..events import ActivityPage, decode_activity, decode_activity_page
 from ..streaming import ActivityStream, AsyncActivityStream, Cursor, CursorStore, _filters, _start
 
@@ -58,7 +58,7 @@ def _check_store(store: object) -> None:
         raise TypeError(f"store: expected a cursor store with load() and save(), got {type(store).__name__}{hint}")
 
 
-class Activities(SyncAPIResource):
+class Activities(SyncAPIResource[M]):
     list = sync_list(_list)
     get = sync_op(_get)
 
@@ -93,7 +93,7 @@ class Activities(SyncAPIResource):
     partition.__doc__ = _PARTITION_DOC
 
 
-class AsyncActivities(AsyncAPIResource):
+class AsyncActivities(AsyncAPIResource[M]):
     list = async_list(_list)
     get = async_op(_get)
 

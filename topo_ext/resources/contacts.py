@@ -10,7 +10,7 @@ from topo_client.api.contacts import (
     update_contact_variables,
 )
 
-from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
+from .._resource import AsyncAPIResource, M, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 
 _list = endpoint(list_contacts.build_request, list_contacts.parse_success)
 _get = endpoint(get_contact.build_request, get_contact.parse_success)
@@ -19,7 +19,7 @@ _update_variables = endpoint(update_contact_variables.build_request, update_cont
 _delete_variables = endpoint(delete_contact_variables.build_request, delete_contact_variables.parse_success)
 
 
-class Contacts(SyncAPIResource):
+class Contacts(SyncAPIResource[M]):
     list = sync_list(_list)
     get = sync_op(_get)
     get_variables = sync_op(_get_variables)
@@ -27,7 +27,7 @@ class Contacts(SyncAPIResource):
     delete_variables = sync_op(_delete_variables)
 
 
-class AsyncContacts(AsyncAPIResource):
+class AsyncContacts(AsyncAPIResource[M]):
     list = async_list(_list)
     get = async_op(_get)
     get_variables = async_op(_get_variables)

@@ -13,7 +13,7 @@ from topo_client.api.sequences import (
     update_sequence,
 )
 
-from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
+from .._resource import AsyncAPIResource, M, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 
 _list = endpoint(list_sequences.build_request, list_sequences.parse_success)
 _create = endpoint(create_sequence.build_request, create_sequence.parse_success)
@@ -26,7 +26,7 @@ _t_list = endpoint(list_sequence_templates.build_request, list_sequence_template
 _t_get = endpoint(get_sequence_template.build_request, get_sequence_template.parse_success)
 
 
-class Sequences(SyncAPIResource):
+class Sequences(SyncAPIResource[M]):
     list = sync_list(_list)
     create = sync_op(_create)
     get = sync_op(_get)
@@ -36,7 +36,7 @@ class Sequences(SyncAPIResource):
     stop = sync_op(_stop)
 
 
-class AsyncSequences(AsyncAPIResource):
+class AsyncSequences(AsyncAPIResource[M]):
     list = async_list(_list)
     create = async_op(_create)
     get = async_op(_get)
@@ -46,11 +46,11 @@ class AsyncSequences(AsyncAPIResource):
     stop = async_op(_stop)
 
 
-class SequenceTemplates(SyncAPIResource):
+class SequenceTemplates(SyncAPIResource[M]):
     list = sync_list(_t_list)
     get = sync_op(_t_get)
 
 
-class AsyncSequenceTemplates(AsyncAPIResource):
+class AsyncSequenceTemplates(AsyncAPIResource[M]):
     list = async_list(_t_list)
     get = async_op(_t_get)

@@ -11,7 +11,7 @@ from topo_client.api.webhooks import (
     update_webhook,
 )
 
-from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
+from .._resource import AsyncAPIResource, M, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 
 _list = endpoint(list_webhooks.build_request, list_webhooks.parse_success)
 _create = endpoint(create_webhook.build_request, create_webhook.parse_success)
@@ -21,7 +21,7 @@ _delete = endpoint(delete_webhook.build_request, delete_webhook.parse_success)
 _test = endpoint(test_webhook.build_request, test_webhook.parse_success)
 
 
-class Webhooks(SyncAPIResource):
+class Webhooks(SyncAPIResource[M]):
     list = sync_list(_list)
     create = sync_op(_create)
     get = sync_op(_get)
@@ -30,7 +30,7 @@ class Webhooks(SyncAPIResource):
     test = sync_op(_test)
 
 
-class AsyncWebhooks(AsyncAPIResource):
+class AsyncWebhooks(AsyncAPIResource[M]):
     list = async_list(_list)
     create = async_op(_create)
     get = async_op(_get)
