@@ -10,14 +10,14 @@ from __future__ import annotations
 import inspect
 import types
 import typing
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, Self, TypeVar, overload
 
 import httpx
 
 from . import _exceptions as exc
 from . import _telemetry
-from ._operations import Operation, check_options, json_decoder
+from ._operations import Operation, _to_jsonable, check_json, check_options, json_decoder
 from ._pagination import AsyncPage, AsyncPaginator, Envelope, SyncPage
 from ._response import APIResponse, Plain, Raw
 
@@ -254,7 +254,7 @@ def sync_batch(op: Operation[..., R], item: type[I]) -> Method[BatchCall[I, R], 
         response = None
         merger = _Merger()
         offset = 0
-        for chunk in _chunks(_iterable(items), size):
+        for chunk in _chunks(_iterable(op, items), size):
             try:
                 with _telemetry.batch_chunk(offset, offset + len(chunk)):
                     result, response = self._client._send(op, (), {"items": chunk, **options})
@@ -283,7 +283,7 @@ def async_batch(
         response = None
         merger = _Merger()
         offset = 0
-        for chunk in _chunks(_iterable(items), size):
+        for chunk in _chunks(_iterable(op, items), size):
             try:
                 with _telemetry.batch_chunk(offset, offset + len(chunk)):
                     result, response = await self._client._send(op, (), {"items": chunk, **options})
@@ -297,7 +297,11 @@ def async_batch(
     return Method(method)
 
 
-def _iterable(items: Any) -> Iterable[Any]:
+def _iterable(op: Operation[Any, Any], items: Any) -> Iterable[Any]:
     if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
         raise TypeError(f"items: expected an iterable of items, got {type(items).__name__}")
-    return items
+    if isinstance(items, Sequence) and op.spec.body_schema is not None:
+        # Every item is checked before the first chunk goes out (a lazy iterable is checked chunk by chunk).
+        check_json({"items": _to_jsonable(list(items))}, op.spec.body_schema, "")
+    iterable: Iterable[Any] = items
+    return iterable
