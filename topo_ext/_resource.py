@@ -8,6 +8,7 @@ the generator and are never restated by hand.
 from __future__ import annotations
 
 import inspect
+import sys
 import types
 import typing
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
@@ -93,7 +94,17 @@ class BatchResultLike(Protocol):
     summary: Any
 
 
-def _document(method: Callable[..., Any], op: Operation[Any, Any], note: str = "", signature: bool = True) -> None:
+def _result_type(op: Operation[Any, Any]) -> Any:
+    """What the call decodes to: the operation's response model, else the generated `parse_success` return type."""
+    model = getattr(op, "model", None)
+    if model is not None or op.spec.success_body is None:  # no body (204): the call returns None
+        return model
+    parse = getattr(sys.modules[op.build.__module__], "parse_success", None)
+    return typing.get_type_hints(parse).get("return", inspect.Signature.empty) if parse else inspect.Signature.empty
+
+
+def _document(method: Callable[..., Any], op: Operation[Any, Any], note: str = "", signature: bool = True,
+              returns: Any = None) -> None:
     """The spec's docstring and, unless the method has its own parameters, the builder's real signature."""
     forms = typing.get_overloads(op.build)
     doc = inspect.getdoc(forms[0] if forms else op.build) or ""
@@ -101,7 +112,11 @@ def _document(method: Callable[..., Any], op: Operation[Any, Any], note: str = "
     if signature:
         self_param = inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY)
         method.__signature__ = op.signature.replace(  # type: ignore[attr-defined]
-            parameters=[self_param, *op.signature.parameters.values()])
+            parameters=[self_param, *op.signature.parameters.values()],
+            return_annotation=returns if returns is not None else _result_type(op))
+    else:  # its own parameters (batch creates); the result type from the operation
+        method.__signature__ = inspect.signature(method).replace(  # type: ignore[attr-defined]
+            return_annotation=_result_type(op))
     method.operation = op  # type: ignore[attr-defined]
 
 
@@ -152,7 +167,7 @@ def sync_list(
         first = fetch(base["page"])
         return client._result(first, first.response)
 
-    _document(method, op, _LIST_NOTE)
+    _document(method, op, _LIST_NOTE, returns=SyncPage)
     return Method(method)
 
 
@@ -176,7 +191,8 @@ def async_list(
             return first()  # type: ignore[return-value]
         return AsyncPaginator(fetch, base["page"], client.prefetch)
 
-    _document(method, op, _LIST_NOTE + " `async for` it to walk every item, or `await` it for the first page.")
+    _document(method, op, _LIST_NOTE + " `async for` it to walk every item, or `await` it for the first page.",
+              returns=AsyncPaginator)
     return Method(method)
 
 

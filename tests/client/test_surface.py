@@ -206,5 +206,11 @@ def test_signature_lists_the_spec_parameters(client: Topo, async_client: AsyncTo
         if not op.batch_max_items:
             spec_required |= set(resolve(op.body_schema or {}).get("required", ()))
         assert spec_required - {"page", "size"} <= required | {"items"}
+        if op.success_body is None:
+            assert signature.return_annotation is None
+        elif op.success_schema and not op.paginated:
+            assert getattr(signature.return_annotation, "__name__", None) == op.success_schema
+        else:
+            assert signature.return_annotation is not inspect.Signature.empty
         doc = inspect.getdoc(method) or ""
         assert op.operation_id and doc.splitlines()[0]  # the spec's summary
