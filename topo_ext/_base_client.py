@@ -385,6 +385,7 @@ class BaseTransport:
         self.gate: Gate = gate or RateGate(options.rate_limit)
         self.policy = Policy(options)
         self.telemetry = telemetry
+        self._kept: tuple[httpx.Headers, tuple[str, ...]] | None = None
 
     def headers(self) -> dict[str, str]:
         return {
@@ -397,9 +398,11 @@ class BaseTransport:
     def build(self, http: httpx.Client | httpx.AsyncClient, op: Operation[Any, Any], args: tuple[Any, ...],
               kwargs: dict[str, Any]) -> httpx.Request:
         kw = op.request_kwargs(args, kwargs)
-        headers = {**self.headers(), **kw.pop("headers", {})}
-        for name in self.kept_headers(http):  # an injected client's own headers win over our defaults
-            headers.pop(name, None)
+        headers = self.headers()
+        for name in self.kept_headers(http):  # an injected client's own headers win over our defaults ...
+            if name not in self.options.default_headers:  # ... not over the ones given to Topo
+                headers.pop(name, None)
+        headers.update(kw.pop("headers", {}))  # per-request headers win over all
         if self.options.default_query:
             kw["params"] = {**self.options.default_query, **kw.get("params", {})}
         timeout = _timeout(kw.pop("timeout")) if "timeout" in kw else self.options.timeout
@@ -418,11 +421,15 @@ class BaseTransport:
             raise exc.InvalidRequestError(f"{op.spec.operation_id}: the request could not be built "
                                           f"({type(err).__name__}); nothing was sent") from None
 
-    @staticmethod
-    def kept_headers(http: httpx.Client | httpx.AsyncClient) -> list[str]:
+    def kept_headers(self, http: httpx.Client | httpx.AsyncClient) -> tuple[str, ...]:
         """Accept/User-Agent set on an injected httpx client (not httpx's own defaults): those stay."""
-        return [name for name in ("Accept", "User-Agent")
-                if name in http.headers and http.headers[name] != _HTTPX_DEFAULT_HEADERS.get(name)]
+        cached = self._kept
+        if cached is not None and cached[0] is http.headers:  # per request: only look again if they changed
+            return cached[1]
+        kept = tuple(name for name in ("Accept", "User-Agent")
+                     if name in http.headers and http.headers[name] != _HTTPX_DEFAULT_HEADERS.get(name))
+        self._kept = (http.headers, kept)
+        return kept
 
     def record(self, outcome: Attempt, sent_at: float) -> None:
         """Tell the rate gate how the attempt went (also when it will not be retried: max_retries=0)."""

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from tests.conftest import BASE_URL, TEST_KEY
-from tests.specdata import MockAPI, arguments, client_operations, instance, method_for
+from tests.specdata import UUID_A, MockAPI, arguments, client_operations, instance, method_for
 from topo_ext import APIResponse, AsyncTopo, Topo
 from topo_ext._spec import OperationSpec, resolve
 
@@ -158,8 +158,12 @@ def test_an_injected_client_keeps_its_timeout_and_headers(api: MockAPI) -> None:
     client.me()
     assert api.requests[-1].extensions["timeout"]["read"] == 1.25
     assert api.requests[-1].headers["User-Agent"] == "my-app/1"
-    Topo(api_key=TEST_KEY, base_url=BASE_URL, http_client=http, timeout=9).me()  # unless overridden
+    client.contacts.get(UUID_A, extra_headers={"User-Agent": "one-call/2"})
+    assert api.requests[-1].headers["User-Agent"] == "one-call/2"
+    Topo(api_key=TEST_KEY, base_url=BASE_URL, http_client=http, timeout=9,  # unless overridden
+         default_headers={"User-Agent": "given/3"}).me()
     assert api.requests[-1].extensions["timeout"]["read"] == 9
+    assert api.requests[-1].headers["User-Agent"] == "given/3"
 
 
 def test_the_wrong_kind_of_http_client_raises_at_construction() -> None:
