@@ -98,6 +98,22 @@ def test_bad_input_raises_before_any_request_and_is_not_drift(client: Topo, api:
     assert not client.drift.keys()
 
 
+@pytest.mark.parametrize(("op", "case", "kwargs", "error", "named"), BAD, ids=[f"{c[0].operation_id}-{c[1]}" for c in BAD])
+async def test_async_bad_input_raises_before_any_request(async_client: AsyncTopo, api: MockAPI, op: OperationSpec,
+                                                         case: str, kwargs: dict[str, Any], error: type[Exception],
+                                                         named: str) -> None:
+    args, _ = arguments(op)
+
+    async def call() -> None:  # a list checks when called, the others when awaited
+        result = method_for(async_client, op)(*args, **kwargs)
+        if inspect.isawaitable(result):
+            await result
+
+    with pytest.raises(error, match=named):
+        await call()
+    assert api.requests == [] and not async_client.drift.keys()
+
+
 def test_unlisted_enum_error_names_the_allowed_values(client: Topo, api: MockAPI) -> None:
     with pytest.raises(ValueError) as caught:
         client.tasks.list(status="DONEE")
