@@ -339,23 +339,26 @@ class Operation(Generic[P, T_co]):
             if key in named:
                 raise TypeError(f"{name}() got multiple values for argument {key!r}")
         named.update(kwargs)
-        options = check_options({k: named.pop(k) for k in OPTIONS if k in named})
-        unknown = [k for k in named if k not in self._checkers]
+        options = {} if named.keys().isdisjoint(OPTIONS) else check_options(
+            {k: named.pop(k) for k in OPTIONS if k in named})
+        checkers = self._checkers
+        unknown = [k for k in named if k not in checkers]
         if unknown:
             accepted = [k for k in self._checkers if k != "body"] + list(OPTIONS)
             raise TypeError(f"{name}() got unexpected argument(s) {', '.join(map(repr, unknown))}; "
                             f"accepted: {', '.join(accepted)}")
-        fields = {k: named.pop(k) for k in list(named) if k in self.body_fields}
+        body_fields = self.body_fields
+        fields = {k: named.pop(k) for k in list(named) if k in body_fields} if body_fields else {}
         if fields and "body" in named:
             raise TypeError(f"{name}(): pass the body as body= or as keyword arguments, not both "
                             f"({', '.join(fields)})")
         missing = [n for n in self._positional if n not in named]
-        if self.body_fields and "body" not in named:
-            missing += [n for n, f in self.body_fields.items() if f.required and n not in fields]
+        if body_fields and "body" not in named:
+            missing += [n for n, f in body_fields.items() if f.required and n not in fields]
         if missing:
             raise TypeError(f"{name}() missing required argument(s) {', '.join(missing)}")
         body = named.pop("body", UNSET)  # checked after its keys: the model would keep (and report) unknown ones
-        checked = {key: self._checkers[key](value) for key, value in named.items()}
+        checked = {key: checkers[key](value) for key, value in named.items()}
         if self.spec.body_schema is not None:
             data = fields if isinstance(body, Unset) else body.to_dict() if hasattr(body, "to_dict") else body
             if not isinstance(data, Mapping):
