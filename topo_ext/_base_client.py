@@ -89,6 +89,7 @@ class Options:
     max_retry_after: float = 60.0
     rate_limit: float | None = None
     default_headers: Mapping[str, str] = field(default_factory=dict)
+    default_query: Mapping[str, Any] = field(default_factory=dict)
 
 
 def resolve_api_key(api_key: str | None) -> Secret:
@@ -188,14 +189,27 @@ def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
     return httpx.Timeout(float(value))
 
 
-def updated_options(options: Options, *, timeout: float | httpx.Timeout | None, max_retries: int | None) -> Options:
+def updated_options(options: Options, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
+                    base_url: str | None = None, default_headers: Mapping[str, str] | None = None,
+                    default_query: Mapping[str, Any] | None = None) -> Options:
+    """`options` with the given settings changed (None: unchanged); default headers and query are merged."""
     changes: dict[str, Any] = {}
     if timeout is not None:
         changes["timeout"] = _timeout(timeout)
     if max_retries is not None:
-        if not isinstance(max_retries, int) or max_retries < 0:
+        if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
             raise ValueError(f"max_retries: must be a non-negative int, got {max_retries!r}")
         changes["max_retries"] = max_retries
+    if base_url is not None:
+        changes["base_url"] = resolve_options(base_url, None, None, None).base_url
+    for name, value in (("default_headers", default_headers), ("default_query", default_query)):
+        if value is None:
+            continue
+        if not isinstance(value, Mapping):
+            raise TypeError(f"{name}: expected a mapping, got {type(value).__name__}")
+        if name == "default_headers" and not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            raise TypeError("default_headers: names and values must be str")
+        changes[name] = {**getattr(options, name), **value}
     return replace(options, **changes)
 
 
@@ -377,6 +391,7 @@ class BaseTransport:
         self.policy = Policy(options)
         self.telemetry = telemetry
         self.decode_options = DecodeOptions()  # the client sets its own (drift record, strict mode)
+        self._kept: tuple[httpx.Headers, tuple[str, ...]] | None = None
 
     def headers(self) -> dict[str, str]:
         return {
@@ -389,7 +404,14 @@ class BaseTransport:
     def build(self, http: httpx.Client | httpx.AsyncClient, op: Operation[Any, Any], args: tuple[Any, ...],
               kwargs: dict[str, Any]) -> httpx.Request:
         kw = op.request_kwargs(args, kwargs)
-        headers = {**self.headers(), **kw.pop("headers", {})}
+        headers = self.headers()
+        for name in self.kept_headers(http):  # an injected client's own headers win over our defaults ...
+            if name not in self.options.default_headers:  # ... not over the ones given to Topo
+                headers.pop(name, None)
+        headers.update(kw.pop("headers", {}))  # per-request headers win over all
+        if self.options.default_query:
+            kw["params"] = {**self.options.default_query, **kw.get("params", {})}
+        timeout = _timeout(kw.pop("timeout")) if "timeout" in kw else self.options.timeout
         for name, value in headers.items():  # h11 would refuse them later, quoting the value (maybe the key)
             if isinstance(value, str) and (problem := _header_problem(value)):
                 raise exc.InvalidRequestError(f"{op.spec.operation_id}: header {name!r} contains {problem}; "
@@ -398,12 +420,22 @@ class BaseTransport:
         url = self.options.base_url + kw.pop("url")
         try:
             return http.build_request(
-                kw.pop("method").upper(), url, headers=headers, timeout=self.options.timeout,
+                kw.pop("method").upper(), url, headers=headers, timeout=timeout,
                 extensions={"operation_id": op.spec.operation_id}, **kw,
             )
         except (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeEncodeError) as err:
             raise exc.InvalidRequestError(f"{op.spec.operation_id}: the request could not be built "
                                           f"({type(err).__name__}); nothing was sent") from None
+
+    def kept_headers(self, http: httpx.Client | httpx.AsyncClient) -> tuple[str, ...]:
+        """Accept/User-Agent set on an injected httpx client (not httpx's own defaults): those stay."""
+        cached = self._kept
+        if cached is not None and cached[0] is http.headers:  # per request: only look again if they changed
+            return cached[1]
+        kept = tuple(name for name in ("Accept", "User-Agent")
+                     if name in http.headers and http.headers[name] != _HTTPX_DEFAULT_HEADERS.get(name))
+        self._kept = (http.headers, kept)
+        return kept
 
     def record(self, outcome: Attempt, sent_at: float) -> None:
         """Tell the rate gate how the attempt went (also when it will not be retried: max_retries=0)."""
@@ -581,6 +613,8 @@ class AsyncTransport(BaseTransport):
         return (await self.send(op, args, kwargs))[0]
 
 
+
+_HTTPX_DEFAULT_HEADERS = httpx.Headers({"Accept": "*/*", "User-Agent": f"python-httpx/{httpx.__version__}"})
 
 CLOSED = "this client was closed (close() or the end of its `with` block); create a new client"
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from collections.abc import Mapping
+from dataclasses import replace
+from functools import cache, cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 import httpx
 
@@ -22,7 +24,8 @@ from ._drift import DriftRecord
 from ._models import DecodeOptions
 from ._operations import Operation
 from ._rate import Gate, gate_for
-from ._response import APIResponse
+from ._resource import M
+from ._response import APIResponse, Plain, Raw
 from ._telemetry import Telemetry, telemetry_for
 
 if TYPE_CHECKING:
@@ -44,7 +47,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class _ClientBase:
+class _ClientBase(Generic[M]):
     _options: Options
     _api_key: Secret
     _gate: Gate
@@ -71,11 +74,23 @@ class _ClientBase:
     def timeout(self) -> httpx.Timeout:
         return self._options.timeout
 
-    def _copy(self, timeout: float | httpx.Timeout | None, max_retries: int | None) -> Self:
-        """A copy with other settings, sharing the connection pool and the rate gate (not closed by the copy)."""
+    def _copy(self, *, api_key: str | None = None, base_url: str | None = None,
+              timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
+              default_headers: Mapping[str, str] | None = None, default_query: Mapping[str, Any] | None = None,
+              rate_limit: float | Gate | None = None) -> Self:
+        """A copy with other settings, sharing the connection pool and (unless `rate_limit` is given) the rate gate;
+        the copy does not close the pool."""
         clone = object.__new__(type(self))
-        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCE_ATTRS})
-        clone._options = updated_options(self._options, timeout=timeout, max_retries=max_retries)
+        lazy = _lazy_attributes(type(self))  # type: ignore[arg-type]  # resources are rebuilt on the copy, so they use its settings
+        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in lazy})
+        clone._options = updated_options(self._options, timeout=timeout, max_retries=max_retries, base_url=base_url,
+                                         default_headers=default_headers, default_query=default_query)
+        if api_key is not None:
+            clone._api_key = resolve_api_key(api_key)
+        if rate_limit is not None:
+            checked = resolve_options(clone._options.base_url, None, None, rate_limit).rate_limit
+            clone._options = replace(clone._options, rate_limit=checked)
+            clone._gate = gate_for(rate_limit)
         clone._owns_http = False
         clone._transport = clone._new_transport()  # same _decode_options: copies share the drift record
         return clone
@@ -83,10 +98,14 @@ class _ClientBase:
     def _new_transport(self) -> Any:
         raise NotImplementedError
 
-    @property
-    def with_raw_response(self) -> Any:
-        """A copy whose methods return `APIResponse` (status, headers, request_id, `.parse()`) instead of models."""
-        clone = self._copy(None, None)
+    def _result(self, value: T, response: httpx.Response | None) -> T:
+        """The one place that decides between the value and the raw response (`with_raw_response`)."""
+        if self._raw and response is not None:
+            return APIResponse(response, value)  # type: ignore[return-value]
+        return value
+
+    def _raw_copy(self) -> Any:
+        clone = self._copy()
         clone._raw = True
         return clone
 
@@ -108,7 +127,7 @@ class _ClientBase:
         self._decode_options = DecodeOptions(record=record, strict=strict)
 
 
-class Topo(_ClientBase):
+class Topo(_ClientBase[M]):
     """Synchronous Topo client.
 
     >>> client = Topo()  # key from TOPO_API_KEY
@@ -126,6 +145,8 @@ class Topo(_ClientBase):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         rate_limit: float | Gate | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, Any] | None = None,
         http_client: httpx.Client | None = None,
         log_drift: bool = True,
         strict_response_validation: bool = False,
@@ -140,7 +161,10 @@ class Topo(_ClientBase):
             max_retries: retries after the first attempt (default 2), see topo_ext._base_client for the rule.
             rate_limit: requests per second to stay under, if you know your limit (no 429s are wasted then), or a
                 `SharedBudget` that every process using the same Topo key draws from.
-            http_client: an httpx.Client to use (its pool, proxies, transport); closed by you, not by Topo.
+            default_headers: headers sent with every request (after Topo's own; never Authorization).
+            default_query: query parameters sent with every request, as given.
+            http_client: an httpx.Client to use (its pool, proxies, transport, timeout and headers, unless given
+                here); closed by you, not by Topo.
             log_drift: log one WARNING on the `topo` logger per new kind of unknown data the API sends.
             strict_response_validation: raise APIResponseValidationError (naming the operation, model and field)
                 for any response that differs from the spec, instead of decoding it leniently and noting the
@@ -150,7 +174,9 @@ class Topo(_ClientBase):
                 installed an OpenTelemetry SDK tracer provider.
         """
         self._api_key = resolve_api_key(api_key)
-        self._options = resolve_options(base_url, timeout, max_retries, rate_limit)
+        _check_http_client(http_client, httpx.Client, "Topo", "AsyncTopo")
+        self._options = _client_options(base_url, timeout, max_retries, rate_limit, default_headers, default_query,
+                                        http_client)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(timeout=self._options.timeout, follow_redirects=False)
         self._gate = gate_for(rate_limit)
@@ -158,25 +184,39 @@ class Topo(_ClientBase):
         self._init_decoding(strict_response_validation, log_drift)
         self._transport = self._new_transport()
 
+    @property
+    def with_raw_response(self) -> Topo[Raw]:
+        """A copy whose methods return `APIResponse` (status, headers, request_id, `.parse()` for what the plain
+        call returns) instead of models; the same methods, arguments and checks."""
+        raw: Topo[Raw] = self._raw_copy()
+        return raw
+
     def _new_transport(self) -> SyncTransport:
         transport = SyncTransport(self._http, self._api_key, self._options, self._gate, self._telemetry)
         transport.decode_options = self._decode_options
         return transport
 
-    def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None) -> Topo:
-        """A copy of this client with other settings, sharing its connection pool and rate gate."""
-        return self._copy(timeout, max_retries)
+    def with_options(self, *, api_key: str | None = None, base_url: str | None = None,
+                     timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
+                     default_headers: Mapping[str, str] | None = None, default_query: Mapping[str, Any] | None = None,
+                     rate_limit: float | Gate | None = None) -> Topo[M]:
+        """A copy of this client with other settings, sharing its connection pool, drift record and (unless
+        `rate_limit` is given) rate gate. Default headers and query are added to this client's."""
+        return self._copy(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries,
+                          default_headers=default_headers, default_query=default_query, rate_limit=rate_limit)
 
     def _send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
         return self._transport.send(op, args, kwargs)
 
     def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
         value, response = self._transport.send(op, args, kwargs)
-        if self._raw:
-            return APIResponse(response, value)  # type: ignore[return-value]
-        return value
+        return self._result(value, response)
 
-    def me(self) -> Me:
+    @overload
+    def me(self: Topo[Raw]) -> APIResponse[Me]: ...
+    @overload
+    def me(self: Topo[Plain]) -> Me: ...
+    def me(self) -> Me | APIResponse[Me]:
         """The API key making the request: its workspace, name and scopes."""
         from .resources.me import get_me
 
@@ -195,67 +235,67 @@ class Topo(_ClientBase):
         self.close()
 
     @cached_property
-    def contacts(self) -> Contacts:
+    def contacts(self) -> Contacts[M]:
         from .resources.contacts import Contacts
 
         return Contacts(self)
 
     @cached_property
-    def contact_exclusions(self) -> ContactExclusions:
+    def contact_exclusions(self) -> ContactExclusions[M]:
         from .resources.exclusions import ContactExclusions
 
         return ContactExclusions(self)
 
     @cached_property
-    def account_exclusions(self) -> AccountExclusions:
+    def account_exclusions(self) -> AccountExclusions[M]:
         from .resources.exclusions import AccountExclusions
 
         return AccountExclusions(self)
 
     @cached_property
-    def sequences(self) -> Sequences:
+    def sequences(self) -> Sequences[M]:
         from .resources.sequences import Sequences
 
         return Sequences(self)
 
     @cached_property
-    def sequence_templates(self) -> SequenceTemplates:
+    def sequence_templates(self) -> SequenceTemplates[M]:
         from .resources.sequences import SequenceTemplates
 
         return SequenceTemplates(self)
 
     @cached_property
-    def activities(self) -> Activities:
+    def activities(self) -> Activities[M]:
         from .resources.activities import Activities
 
         return Activities(self)
 
     @cached_property
-    def contact_lists(self) -> ContactLists:
+    def contact_lists(self) -> ContactLists[M]:
         from .resources.lists import ContactLists
 
         return ContactLists(self)
 
     @cached_property
-    def account_lists(self) -> AccountLists:
+    def account_lists(self) -> AccountLists[M]:
         from .resources.lists import AccountLists
 
         return AccountLists(self)
 
     @cached_property
-    def webhooks(self) -> Webhooks:
+    def webhooks(self) -> Webhooks[M]:
         from .resources.webhooks import Webhooks
 
         return Webhooks(self)
 
     @cached_property
-    def tasks(self) -> Tasks:
+    def tasks(self) -> Tasks[M]:
         from .resources.tasks import Tasks
 
         return Tasks(self)
 
 
-class AsyncTopo(_ClientBase):
+class AsyncTopo(_ClientBase[M]):
     """Asynchronous Topo client; the same resources and methods as `Topo`, awaited.
 
     `prefetch` > 0 makes list iteration fetch that many later pages concurrently (bounded, rate-gated).
@@ -272,13 +312,17 @@ class AsyncTopo(_ClientBase):
         max_retries: int | None = None,
         rate_limit: float | Gate | None = None,
         prefetch: int = 0,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, Any] | None = None,
         http_client: httpx.AsyncClient | None = None,
         log_drift: bool = True,
         strict_response_validation: bool = False,
         tracing: bool | Telemetry | None = None,
     ) -> None:
         self._api_key = resolve_api_key(api_key)
-        self._options = resolve_options(base_url, timeout, max_retries, rate_limit)
+        _check_http_client(http_client, httpx.AsyncClient, "AsyncTopo", "Topo")
+        self._options = _client_options(base_url, timeout, max_retries, rate_limit, default_headers, default_query,
+                                        http_client)
         self.prefetch = _check_prefetch(prefetch)
         self._owns_http = http_client is None
         self._http = LoopBoundHTTP(http_client, self._options.timeout)
@@ -287,15 +331,25 @@ class AsyncTopo(_ClientBase):
         self._init_decoding(strict_response_validation, log_drift)
         self._transport = self._new_transport()
 
+    @property
+    def with_raw_response(self) -> AsyncTopo[Raw]:
+        """A copy whose methods return `APIResponse` (status, headers, request_id, `.parse()` for what the plain
+        call returns) instead of models; the same methods, arguments and checks."""
+        raw: AsyncTopo[Raw] = self._raw_copy()
+        return raw
+
     def _new_transport(self) -> AsyncTransport:
         transport = AsyncTransport(self._http, self._api_key, self._options, self._gate, self._telemetry)
         transport.decode_options = self._decode_options
         return transport
 
-    def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
-                     prefetch: int | None = None) -> AsyncTopo:
-        """A copy of this client with other settings, sharing its connection pool and rate gate."""
-        clone = self._copy(timeout, max_retries)
+    def with_options(self, *, api_key: str | None = None, base_url: str | None = None,
+                     timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
+                     default_headers: Mapping[str, str] | None = None, default_query: Mapping[str, Any] | None = None,
+                     rate_limit: float | Gate | None = None, prefetch: int | None = None) -> AsyncTopo[M]:
+        """A copy of this client with other settings (see `Topo.with_options`), and `prefetch`."""
+        clone = self._copy(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries,
+                           default_headers=default_headers, default_query=default_query, rate_limit=rate_limit)
         if prefetch is not None:
             clone.prefetch = _check_prefetch(prefetch)
         return clone
@@ -306,11 +360,13 @@ class AsyncTopo(_ClientBase):
 
     async def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
         value, response = await self._transport.send(op, args, kwargs)
-        if self._raw:
-            return APIResponse(response, value)  # type: ignore[return-value]
-        return value
+        return self._result(value, response)
 
-    async def me(self) -> Me:
+    @overload
+    async def me(self: AsyncTopo[Raw]) -> APIResponse[Me]: ...
+    @overload
+    async def me(self: AsyncTopo[Plain]) -> Me: ...
+    async def me(self) -> Me | APIResponse[Me]:
         from .resources.me import async_get_me
 
         return await async_get_me(self)
@@ -328,61 +384,61 @@ class AsyncTopo(_ClientBase):
         await self.close()
 
     @cached_property
-    def contacts(self) -> AsyncContacts:
+    def contacts(self) -> AsyncContacts[M]:
         from .resources.contacts import AsyncContacts
 
         return AsyncContacts(self)
 
     @cached_property
-    def contact_exclusions(self) -> AsyncContactExclusions:
+    def contact_exclusions(self) -> AsyncContactExclusions[M]:
         from .resources.exclusions import AsyncContactExclusions
 
         return AsyncContactExclusions(self)
 
     @cached_property
-    def account_exclusions(self) -> AsyncAccountExclusions:
+    def account_exclusions(self) -> AsyncAccountExclusions[M]:
         from .resources.exclusions import AsyncAccountExclusions
 
         return AsyncAccountExclusions(self)
 
     @cached_property
-    def sequences(self) -> AsyncSequences:
+    def sequences(self) -> AsyncSequences[M]:
         from .resources.sequences import AsyncSequences
 
         return AsyncSequences(self)
 
     @cached_property
-    def sequence_templates(self) -> AsyncSequenceTemplates:
+    def sequence_templates(self) -> AsyncSequenceTemplates[M]:
         from .resources.sequences import AsyncSequenceTemplates
 
         return AsyncSequenceTemplates(self)
 
     @cached_property
-    def activities(self) -> AsyncActivities:
+    def activities(self) -> AsyncActivities[M]:
         from .resources.activities import AsyncActivities
 
         return AsyncActivities(self)
 
     @cached_property
-    def contact_lists(self) -> AsyncContactLists:
+    def contact_lists(self) -> AsyncContactLists[M]:
         from .resources.lists import AsyncContactLists
 
         return AsyncContactLists(self)
 
     @cached_property
-    def account_lists(self) -> AsyncAccountLists:
+    def account_lists(self) -> AsyncAccountLists[M]:
         from .resources.lists import AsyncAccountLists
 
         return AsyncAccountLists(self)
 
     @cached_property
-    def webhooks(self) -> AsyncWebhooks:
+    def webhooks(self) -> AsyncWebhooks[M]:
         from .resources.webhooks import AsyncWebhooks
 
         return AsyncWebhooks(self)
 
     @cached_property
-    def tasks(self) -> AsyncTasks:
+    def tasks(self) -> AsyncTasks[M]:
         from .resources.tasks import AsyncTasks
 
         return AsyncTasks(self)
@@ -394,7 +450,26 @@ def _check_prefetch(prefetch: int) -> int:
     return prefetch
 
 
-_RESOURCE_ATTRS = frozenset({
-    "contacts", "contact_exclusions", "account_exclusions", "sequences", "sequence_templates", "activities",
-    "contact_lists", "account_lists", "webhooks", "tasks",
-})
+@cache
+def _lazy_attributes(cls: type) -> frozenset[str]:
+    """The cached properties of a client class (its resources): read from the class, so never out of date."""
+    return frozenset(name for klass in cls.__mro__ for name, value in vars(klass).items()
+                     if isinstance(value, cached_property))
+
+
+def _check_http_client(http_client: object, kind: type, client: str, other: str) -> None:
+    if http_client is not None and not isinstance(http_client, kind):
+        hint = f"; use {other} for an {type(http_client).__name__}" if isinstance(
+            http_client, httpx.Client | httpx.AsyncClient) else ""
+        raise TypeError(f"http_client: {client} needs an httpx.{kind.__name__}, got {type(http_client).__name__}"
+                        f"{hint}")
+
+
+def _client_options(base_url: str | None, timeout: float | httpx.Timeout | None, max_retries: int | None,
+                    rate_limit: float | Gate | None, default_headers: Mapping[str, str] | None,
+                    default_query: Mapping[str, Any] | None,
+                    http_client: httpx.Client | httpx.AsyncClient | None) -> Options:
+    options = resolve_options(base_url, timeout, max_retries, rate_limit)
+    if http_client is not None and timeout is None:  # an injected client keeps its own timeout
+        options = replace(options, timeout=http_client.timeout)
+    return updated_options(options, default_headers=default_headers, default_query=default_query)

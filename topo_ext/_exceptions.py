@@ -30,6 +30,31 @@ __all__ = [
 class TopoError(Exception):
     """Base class of every error raised by topo_ext."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only constructors defeat Exception's default pickling (Celery, multiprocessing): rebuild from
+        # the message and the attributes instead.
+        # The request's Authorization header (the API key) is not pickled.
+        state = {k: _without_key(v) for k, v in self.__dict__.items()}
+        return _rebuild, (type(self), self.args, state)
+
+
+def _without_key(value: Any) -> Any:
+    if isinstance(value, httpx.Request):
+        headers = {k: v for k, v in value.headers.items() if k.lower() != "authorization"}
+        return httpx.Request(value.method, value.url, headers=headers, content=value.content,
+                             extensions={k: v for k, v in value.extensions.items() if k != "trace"})
+    if isinstance(value, httpx.Response):
+        request = _without_key(value.request) if value._request is not None else None
+        return httpx.Response(value.status_code, headers=value.headers, content=value.content, request=request)
+    return value
+
+
+def _rebuild(cls: type[TopoError], args: tuple[Any, ...], state: dict[str, Any]) -> TopoError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class ClientClosedError(TopoError):
     """The client (or the client a `with_options()` copy came from) was closed; create a new one."""
@@ -58,6 +83,11 @@ class APIError(TopoError):
     def __str__(self) -> str:
         suffix = f" (after {self.attempts} attempts)" if self.attempts > 1 else ""
         return f"{self.message}{suffix}"
+
+    def __repr__(self) -> str:
+        fields = {name: getattr(self, name, None) for name in ("status_code", "type", "request_id")}
+        shown = ", ".join(f"{k}={v!r}" for k, v in fields.items() if v is not None)
+        return f"{type(self).__name__}({shown + ', ' if shown else ''}message={self.message!r})"
 
 
 class APIConnectionError(APIError):

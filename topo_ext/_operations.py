@@ -8,6 +8,7 @@ client, `AsyncTopo` with the async one. Arguments are checked before anything is
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import types
 import typing
 import uuid
@@ -20,7 +21,7 @@ from typing import Any, Generic, ParamSpec, TypeVar
 from topo_client.types import UNSET, Unset
 
 from ._models import DecodeOptions, decoder
-from ._spec import OperationSpec, operations
+from ._spec import OperationSpec, operations, resolve
 from ._spec import ParamSpec as SpecParam
 
 P = ParamSpec("P")
@@ -57,6 +58,76 @@ def _members(hint: Any) -> tuple[Any, ...]:
 def _describe(value: Any) -> str:
     text = repr(value)
     return f"{type(value).__name__} {text[:60]}"
+
+
+def _listed(enum: type[Enum], value: str, name: str) -> Any:
+    """The member of a request enum for `value` (any case), or a ValueError listing what the spec allows.
+
+    Responses stay open (the API adds values without notice); a request value the spec does not list is far more
+    likely a typo, and sending it would only earn a 400. `extra_query=`/`extra_body=` send newer values as-is.
+    """
+    folded = value.casefold()
+    for member in enum:
+        if str(member.value).casefold() == folded:
+            return member
+    allowed = ", ".join(str(m.value) for m in enum)
+    raise ValueError(f"{name}: {value!r} is not one of the values the spec lists ({allowed}); to send a value "
+                     "newer than this client's spec, pass it in extra_query= or extra_body=")
+
+
+def check_json(value: Any, node: dict[str, Any], name: str) -> None:
+    """Check request data against its spec schema: no keys the schema does not list, no unlisted enum values."""
+    node = resolve(node)
+    if value is None or value is UNSET:
+        return
+    for key in ("anyOf", "oneOf"):
+        if key in node:
+            options = [o for o in map(resolve, node[key]) if o.get("type") != "null"]
+            if len(options) == 1:  # a nullable value; with several shapes the API decides
+                check_json(value, options[0], name)
+            return
+    properties: dict[str, Any] = dict(node.get("properties", {}))
+    for part in node.get("allOf", ()):
+        properties.update(resolve(part).get("properties", {}))
+    if isinstance(value, str) and isinstance(node.get("enum"), list):
+        listed = [e for e in node["enum"] if isinstance(e, str)]
+        if value.casefold() not in {e.casefold() for e in listed}:
+            raise ValueError(f"{name}: {value!r} is not one of the values the spec lists ({', '.join(listed)}); "
+                             "to send a value newer than this client's spec, pass it in extra_body=")
+    if isinstance(value, Mapping) and properties:
+        extra = node.get("additionalProperties", False)
+        for key, item in value.items():
+            if key in properties:
+                check_json(item, properties[key], f"{name}.{key}" if name else key)
+            elif isinstance(extra, dict):
+                check_json(item, extra, f"{name}.{key}" if name else key)
+            elif not extra:
+                where = f"{name}: unknown field" if name else "unknown body field"
+                raise TypeError(f"{where} {key!r}; the spec lists {', '.join(properties)} (extra_body= sends "
+                                "fields newer than this client's spec)")
+    if isinstance(value, list) and isinstance(node.get("items"), dict):
+        for index, item in enumerate(value):
+            check_json(item, node["items"], f"{name}[{index}]")
+
+
+OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout")
+
+
+def check_options(options: dict[str, Any]) -> dict[str, Any]:
+    """Per-request options: mappings for the extras, a positive number of seconds or an httpx.Timeout."""
+    for name in ("extra_headers", "extra_query", "extra_body"):
+        value = options.get(name)
+        if value is not None and not isinstance(value, Mapping):
+            raise TypeError(f"{name}: got {_describe(value)}; expected a mapping")
+    for key, header in (options.get("extra_headers") or {}).items():
+        if not isinstance(key, str) or not isinstance(header, str):
+            raise TypeError(f"extra_headers: names and values must be str (got a {type(header).__name__} for "
+                            f"{key!r})")
+    timeout = options.get("timeout")
+    if timeout is not None and type(timeout).__name__ != "Timeout" and (
+            isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0):
+        raise ValueError(f"timeout: must be a positive number of seconds or an httpx.Timeout, got {timeout!r}")
+    return {k: v for k, v in options.items() if v is not None}
 
 
 class ArgumentChecker:
@@ -167,10 +238,10 @@ class ArgumentChecker:
                 raise TypeError(f"{name}: got {_describe(value)}; expected a date")
             return value
         if isinstance(hint, type) and issubclass(hint, Enum):
-            if isinstance(value, hint):
+            if isinstance(value, hint) and not getattr(value, "is_unknown", False):
                 return value
             if isinstance(value, str):
-                return hint(value)  # open enums: case-insensitive, unknown values allowed (the API may know them)
+                return _listed(hint, value, name)
             raise TypeError(f"{name}: got {_describe(value)}; expected {hint.__name__} or str")
         if isinstance(hint, type) and hasattr(hint, "from_dict"):
             if isinstance(value, hint):
@@ -212,49 +283,84 @@ class Operation(Generic[P, T_co]):
         return operations()[op_id]
 
     @cached_property
+    def signature(self) -> inspect.Signature:
+        """The keyword form of the builder (body fields as arguments): what the client methods show."""
+        forms = typing.get_overloads(self.build)
+        return inspect.signature(forms[0] if forms else self.build)
+
+    @cached_property
+    def body_fields(self) -> dict[str, SpecParam]:
+        """The body's top-level fields (keyword arguments), from the spec."""
+        if self.spec.body_schema is None:
+            return {}
+        schema = resolve(self.spec.body_schema)
+        required = set(schema.get("required", ()))
+        return {name: SpecParam(name, "body", name in required, prop)
+                for name, prop in schema.get("properties", {}).items()}
+
+    @cached_property
     def _checkers(self) -> dict[str, ArgumentChecker]:
-        hints = typing.get_type_hints(self.build)
-        hints.pop("return", None)
-        body_max = None
-        if self.spec.body_schema is not None:
-            body_max = self.spec.batch_max_items
-        return {
-            name: ArgumentChecker(name, hint, self.spec.params.get(name), body_max if name == "body" else None)
-            for name, hint in hints.items()
-        }
+        forms = typing.get_overloads(self.build)
+        hints = {**typing.get_type_hints(self.build), **(typing.get_type_hints(forms[0]) if forms else {})}
+        for name in ("return", "fields", *OPTIONS):
+            hints.pop(name, None)
+        specs = {**self.spec.params, **self.body_fields}
+        return {name: ArgumentChecker(name, hint, specs.get(name), self.spec.batch_max_items if name == "body"
+                                      else None) for name, hint in hints.items()}
 
     @cached_property
     def _positional(self) -> list[str]:
-        import inspect
-
         return [
             p.name
-            for p in inspect.signature(self.build).parameters.values()
+            for p in self.signature.parameters.values()
             if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
         ]
 
     def request_kwargs(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
-        """Check the arguments and return httpx request keywords (method, url, params, json, headers)."""
+        """Check the arguments and return httpx request keywords (method, url, params, json, headers, timeout).
+
+        Nothing here reports drift: request data that the spec does not describe is an error, not news from Topo.
+        """
+        name = self.spec.operation_id
         if len(args) > len(self._positional):
             raise TypeError(
-                f"{self.spec.operation_id}() takes {len(self._positional)} positional argument(s) "
+                f"{name}() takes {len(self._positional)} positional argument(s) "
                 f"({', '.join(self._positional) or 'none'}); pass the others by keyword"
             )
         named = dict(zip(self._positional, args, strict=False))
         for key in kwargs:
             if key in named:
-                raise TypeError(f"{self.spec.operation_id}() got multiple values for argument {key!r}")
+                raise TypeError(f"{name}() got multiple values for argument {key!r}")
         named.update(kwargs)
-        unknown = [k for k in named if k not in self._checkers]
+        options = {} if named.keys().isdisjoint(OPTIONS) else check_options(
+            {k: named.pop(k) for k in OPTIONS if k in named})
+        checkers = self._checkers
+        unknown = [k for k in named if k not in checkers]
         if unknown:
-            raise TypeError(
-                f"{self.spec.operation_id}() got unexpected argument(s) {', '.join(map(repr, unknown))}; "
-                f"accepted: {', '.join(self._checkers)}"
-            )
+            accepted = [k for k in self._checkers if k != "body"] + list(OPTIONS)
+            raise TypeError(f"{name}() got unexpected argument(s) {', '.join(map(repr, unknown))}; "
+                            f"accepted: {', '.join(accepted)}")
+        body_fields = self.body_fields
+        fields = {k: named.pop(k) for k in list(named) if k in body_fields} if body_fields else {}
+        if fields and "body" in named:
+            raise TypeError(f"{name}(): pass the body as body= or as keyword arguments, not both "
+                            f"({', '.join(fields)})")
         missing = [n for n in self._positional if n not in named]
+        if body_fields and "body" not in named:
+            missing += [n for n, f in body_fields.items() if f.required and n not in fields]
         if missing:
-            raise TypeError(f"{self.spec.operation_id}() missing required argument(s) {', '.join(missing)}")
-        checked = {name: self._checkers[name](value) for name, value in named.items()}
+            raise TypeError(f"{name}() missing required argument(s) {', '.join(missing)}")
+        body = named.pop("body", UNSET)  # checked after its keys: the model would keep (and report) unknown ones
+        checked = {key: checkers[key](value) for key, value in named.items()}
+        if self.spec.body_schema is not None:
+            data = fields if isinstance(body, Unset) else body.to_dict() if hasattr(body, "to_dict") else body
+            if not isinstance(data, Mapping):
+                raise TypeError(f"body: got {_describe(body)}; expected a mapping of the body's fields")
+            check_json(_to_jsonable(data), self.spec.body_schema, "")  # unknown keys and enum values first
+            if isinstance(body, Unset):  # each field against its type, named as the argument
+                data = {k: self._checkers[k](v) for k, v in fields.items()}
+            data = {k: v for k, v in _to_jsonable(data).items() if v is not UNSET}
+            checked["body"] = self._checkers["body"](data)
         limit = self.spec.batch_max_items
         items = getattr(checked.get("body"), "items", None)
         if limit is not None and isinstance(items, list) and len(items) > limit:
@@ -262,7 +368,5 @@ class Operation(Generic[P, T_co]):
                 f"body.items: {len(items)} items; at most {limit} are allowed per request "
                 "(the resource's create() accepts any number and sends them in chunks)"
             )
-        if "body" in self._checkers and isinstance(checked.get("body", UNSET), Unset) and "body" in self._positional:
-            raise TypeError(f"{self.spec.operation_id}() missing required argument 'body'")
         build: Callable[..., dict[str, Any]] = self.build
-        return build(**checked)
+        return build(**checked, **options)

@@ -48,8 +48,8 @@ class _PageData(Generic[T]):
         # An empty page ends the walk even if has_more says otherwise, so a shrinking result set cannot loop.
         return bool(self.has_more and self.items)
 
-    def __len__(self) -> int:
-        return len(self.items)
+    # No __len__: iterating a page walks every later page too, so a len() of this page alone would disagree with
+    # it. `len(page.items)` is this page; `page.total_count` is the whole result set.
 
     def __repr__(self) -> str:
         return (f"{type(self).__name__}(page={self.page}, items={len(self.items)}, total_count={self.total_count}, "

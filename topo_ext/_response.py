@@ -11,6 +11,14 @@ from ._base_client import request_id_of
 T = TypeVar("T")
 
 
+class Plain:
+    """Type marker: a client (and its resources) whose methods return what the API call decodes to."""
+
+
+class Raw:
+    """Type marker: a `with_raw_response` client, whose methods return `APIResponse`."""
+
+
 class APIResponse(Generic[T]):
     """The HTTP response of one call together with its decoded value."""
 

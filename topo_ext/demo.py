@@ -115,8 +115,8 @@ def main() -> int:
         @step("Subscribe a webhook and receive a signed delivery (topo webhooks listen)")
         def _() -> str:
             port = free_port()
-            subscription = client.webhooks.create(body={
-                "name": "demo receiver", "url": f"http://127.0.0.1:{port}/topo", "event_types": ["sequence.paused"]})
+            subscription = client.webhooks.create(
+                name="demo receiver", url=f"http://127.0.0.1:{port}/topo", event_types=["sequence.paused"])
             listener_env = {**env, "TOPO_WEBHOOK_SECRET": subscription.secret or ""}
             cmd = [sys.executable, "-m", "topo_ext.cli", "webhooks", "listen", "--port", str(port), "--count", "1"]
             print(f"   $ topo webhooks listen --port {port} --count 1   (secret from TOPO_WEBHOOK_SECRET)")
@@ -125,7 +125,7 @@ def main() -> int:
                 _wait_for_port(port)
                 sequence = client.sequences.list(size=1, status="ACTIVE").items[0]
                 assert sequence.id is not None
-                client.sequences.pause(sequence.id, body={"paused_until": datetime.now(UTC) + timedelta(days=2)})
+                client.sequences.pause(sequence.id, paused_until=datetime.now(UTC) + timedelta(days=2))
                 out, err = listener.communicate(timeout=30)
             assert listener.returncode == 0, err
             print(f"     {out.strip()}")

@@ -56,7 +56,7 @@ def test_chunk_size_is_checked(client: Topo, api: MockAPI, bad: object) -> None:
 
 
 def test_a_bad_item_is_named_before_anything_is_sent(client: Topo, api: MockAPI) -> None:
-    with pytest.raises(TypeError, match="body"):
+    with pytest.raises(TypeError, match=r"items\[1\]: unknown field 'nom'"):
         client.account_lists.create([{"name": "ok"}, {"nom": "typo"}])
     assert api.requests == []
 
@@ -70,3 +70,10 @@ async def test_async_batch_chunks_too(async_client: AsyncTopo, api: MockAPI) -> 
     result = await async_client.account_lists.create({"name": str(i)} for i in range(201))
     assert [len(json.loads(r.content)["items"]) for r in api.requests] == [100, 100, 1]
     assert result.summary.total == 201 and result.items[-1].index == 200
+
+
+def test_a_bad_item_in_a_later_chunk_stops_the_whole_batch_before_sending(client: Topo, api: MockAPI) -> None:
+    items = [{"name": str(i)} for i in range(150)] + [{"name": "x", "colour": "teal"}]
+    with pytest.raises(TypeError, match=r"items\[150\]: unknown field 'colour'"):
+        client.contact_lists.create(items)
+    assert api.requests == []

@@ -124,3 +124,9 @@ async def test_async_prefetch_keeps_order_and_bounds_concurrency(api: MockAPI) -
 async def test_prefetch_must_be_bounded() -> None:
     with pytest.raises(ValueError, match="prefetch"):
         AsyncTopo(api_key="topo_x", prefetch=1000)
+
+
+def test_a_page_has_no_len_that_could_disagree_with_iterating_it(client: Topo) -> None:
+    page = client.contacts.list()
+    with pytest.raises(TypeError):
+        len(page)  # type: ignore[arg-type]

@@ -140,7 +140,7 @@ def resolve_method(client: Topo, spec: OperationSpec) -> tuple[Callable[..., Any
         return target, generated_operation(spec)  # a plain method such as client.me()
     op = generated_operation(spec)
     factory = sync_list if spec.paginated else sync_op
-    method = factory(op).__get__(SyncAPIResource(client))
+    method: Callable[..., Any] = factory(op).__get__(SyncAPIResource(client))
     return method, op
 
 

@@ -127,9 +127,9 @@ def run_import(ctx: Context) -> int:
         for row in parsed.rows:
             try:
                 if isinstance(row.body, AccountExclusionCreate):
-                    client.account_exclusions.create(body=row.body)
+                    client.account_exclusions.create(**row.body.to_dict())
                 else:
-                    client.contact_exclusions.create(body=row.body)
+                    client.contact_exclusions.create(**row.body.to_dict())
                 outcome = "created"
             except exc.ConflictError:
                 outcome = "already_present"

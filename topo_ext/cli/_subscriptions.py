@@ -78,7 +78,7 @@ def _body(args: argparse.Namespace) -> dict[str, Any]:
 def run_create(ctx: Context) -> int:
     body = _body(ctx.args)
     body.setdefault("name", ctx.args.url[:MAX_NAME])
-    created = ctx.client().webhooks.create(body=body)
+    created = ctx.client().webhooks.create(**body)
     if ctx.json:
         ctx.out.write(json_line(created.to_dict()))
     else:
@@ -121,7 +121,7 @@ def run_update(ctx: Context) -> int:
     if not body:
         raise UsageError("nothing to change: give at least one of --url, --name, --description, --event-type, "
                          "--sequence-template-id, --status")
-    updated = ctx.client().webhooks.update(ctx.args.subscription_id, body=body)
+    updated = ctx.client().webhooks.update(ctx.args.subscription_id, **body)
     if ctx.json:
         ctx.out.write(json_line(updated.to_dict()))
     else:

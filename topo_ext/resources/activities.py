@@ -13,7 +13,7 @@ from topo_client.responses import Activity, ActivityPage
 
 from .. import _partition
 from .._partition import CountRequest, Partition
-from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
+from .._resource import AsyncAPIResource, M, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 from ..streaming import ActivityStream, AsyncActivityStream, Cursor, CursorStore, _filters, _start
 
 _list = endpoint(list_activities.build_request, ActivityPage)
@@ -57,7 +57,7 @@ def _check_store(store: object) -> None:
         raise TypeError(f"store: expected a cursor store with load() and save(), got {type(store).__name__}{hint}")
 
 
-class Activities(SyncAPIResource):
+class Activities(SyncAPIResource[M]):
     list = sync_list(_list)
     get = sync_op(_get)
 
@@ -92,7 +92,7 @@ class Activities(SyncAPIResource):
     partition.__doc__ = _PARTITION_DOC
 
 
-class AsyncActivities(AsyncAPIResource):
+class AsyncActivities(AsyncAPIResource[M]):
     list = async_list(_list)
     get = async_op(_get)
 

@@ -11,7 +11,7 @@ from topo_client.api.contacts import (
 )
 from topo_client.responses import Contact, ContactPage, ContactVariables
 
-from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
+from .._resource import AsyncAPIResource, M, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 
 _list = endpoint(list_contacts.build_request, ContactPage)
 _get = endpoint(get_contact.build_request, Contact)
@@ -20,7 +20,7 @@ _update_variables = endpoint(update_contact_variables.build_request, ContactVari
 _delete_variables = endpoint(delete_contact_variables.build_request, None)
 
 
-class Contacts(SyncAPIResource):
+class Contacts(SyncAPIResource[M]):
     list = sync_list(_list)
     get = sync_op(_get)
     get_variables = sync_op(_get_variables)
@@ -28,7 +28,7 @@ class Contacts(SyncAPIResource):
     delete_variables = sync_op(_delete_variables)
 
 
-class AsyncContacts(AsyncAPIResource):
+class AsyncContacts(AsyncAPIResource[M]):
     list = async_list(_list)
     get = async_op(_get)
     get_variables = async_op(_get_variables)

@@ -18,7 +18,7 @@ from topo_client.api.contact_exclusions import (
 )
 from topo_client.responses import AccountExclusion, AccountExclusionPage, ContactExclusion, ContactExclusionPage
 
-from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
+from .._resource import AsyncAPIResource, M, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 
 _c_list = endpoint(list_contact_exclusions.build_request, ContactExclusionPage)
 _c_create = endpoint(create_contact_exclusion.build_request, ContactExclusion)
@@ -33,7 +33,7 @@ _a_update = endpoint(update_account_exclusion.build_request, AccountExclusion)
 _a_delete = endpoint(delete_account_exclusion.build_request, None)
 
 
-class ContactExclusions(SyncAPIResource):
+class ContactExclusions(SyncAPIResource[M]):
     list = sync_list(_c_list)
     create = sync_op(_c_create)
     get = sync_op(_c_get)
@@ -41,7 +41,7 @@ class ContactExclusions(SyncAPIResource):
     delete = sync_op(_c_delete)
 
 
-class AsyncContactExclusions(AsyncAPIResource):
+class AsyncContactExclusions(AsyncAPIResource[M]):
     list = async_list(_c_list)
     create = async_op(_c_create)
     get = async_op(_c_get)
@@ -49,7 +49,7 @@ class AsyncContactExclusions(AsyncAPIResource):
     delete = async_op(_c_delete)
 
 
-class AccountExclusions(SyncAPIResource):
+class AccountExclusions(SyncAPIResource[M]):
     list = sync_list(_a_list)
     create = sync_op(_a_create)
     get = sync_op(_a_get)
@@ -57,7 +57,7 @@ class AccountExclusions(SyncAPIResource):
     delete = sync_op(_a_delete)
 
 
-class AsyncAccountExclusions(AsyncAPIResource):
+class AsyncAccountExclusions(AsyncAPIResource[M]):
     list = async_list(_a_list)
     create = async_op(_a_create)
     get = async_op(_a_get)

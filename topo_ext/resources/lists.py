@@ -40,6 +40,7 @@ from topo_client.responses import (
 
 from .._resource import (
     AsyncAPIResource,
+    M,
     SyncAPIResource,
     async_batch,
     async_list,
@@ -67,69 +68,69 @@ _ae_create = endpoint(create_account_entries.build_request, AccountEntryBatchRes
 _ae_get = endpoint(get_account_entry.build_request, AccountEntry)
 
 
-class ContactEntries(SyncAPIResource):
+class ContactEntries(SyncAPIResource[M]):
     list = sync_list(_ce_list)
     create = sync_batch(_ce_create, ContactEntryCreate)
     get = sync_op(_ce_get)
 
 
-class AsyncContactEntries(AsyncAPIResource):
+class AsyncContactEntries(AsyncAPIResource[M]):
     list = async_list(_ce_list)
     create = async_batch(_ce_create, ContactEntryCreate)
     get = async_op(_ce_get)
 
 
-class ContactLists(SyncAPIResource):
+class ContactLists(SyncAPIResource[M]):
     list = sync_list(_cl_list)
     create = sync_batch(_cl_create, ContactListCreate)
     get = sync_op(_cl_get)
     update = sync_op(_cl_update)
 
     @cached_property
-    def entries(self) -> ContactEntries:
+    def entries(self) -> ContactEntries[M]:
         return ContactEntries(self._client)
 
 
-class AsyncContactLists(AsyncAPIResource):
+class AsyncContactLists(AsyncAPIResource[M]):
     list = async_list(_cl_list)
     create = async_batch(_cl_create, ContactListCreate)
     get = async_op(_cl_get)
     update = async_op(_cl_update)
 
     @cached_property
-    def entries(self) -> AsyncContactEntries:
+    def entries(self) -> AsyncContactEntries[M]:
         return AsyncContactEntries(self._client)
 
 
-class AccountEntries(SyncAPIResource):
+class AccountEntries(SyncAPIResource[M]):
     list = sync_list(_ae_list)
     create = sync_batch(_ae_create, AccountEntryCreate)
     get = sync_op(_ae_get)
 
 
-class AsyncAccountEntries(AsyncAPIResource):
+class AsyncAccountEntries(AsyncAPIResource[M]):
     list = async_list(_ae_list)
     create = async_batch(_ae_create, AccountEntryCreate)
     get = async_op(_ae_get)
 
 
-class AccountLists(SyncAPIResource):
+class AccountLists(SyncAPIResource[M]):
     list = sync_list(_al_list)
     create = sync_batch(_al_create, AccountListCreate)
     get = sync_op(_al_get)
     update = sync_op(_al_update)
 
     @cached_property
-    def entries(self) -> AccountEntries:
+    def entries(self) -> AccountEntries[M]:
         return AccountEntries(self._client)
 
 
-class AsyncAccountLists(AsyncAPIResource):
+class AsyncAccountLists(AsyncAPIResource[M]):
     list = async_list(_al_list)
     create = async_batch(_al_create, AccountListCreate)
     get = async_op(_al_get)
     update = async_op(_al_update)
 
     @cached_property
-    def entries(self) -> AsyncAccountEntries:
+    def entries(self) -> AsyncAccountEntries[M]:
         return AsyncAccountEntries(self._client)

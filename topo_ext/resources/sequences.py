@@ -14,7 +14,7 @@ from topo_client.api.sequences import (
 )
 from topo_client.responses import Sequence, SequencePage, SequenceTemplate, SequenceTemplatePage
 
-from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
+from .._resource import AsyncAPIResource, M, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 
 _list = endpoint(list_sequences.build_request, SequencePage)
 _create = endpoint(create_sequence.build_request, Sequence)
@@ -27,7 +27,7 @@ _t_list = endpoint(list_sequence_templates.build_request, SequenceTemplatePage)
 _t_get = endpoint(get_sequence_template.build_request, SequenceTemplate)
 
 
-class Sequences(SyncAPIResource):
+class Sequences(SyncAPIResource[M]):
     list = sync_list(_list)
     create = sync_op(_create)
     get = sync_op(_get)
@@ -37,7 +37,7 @@ class Sequences(SyncAPIResource):
     stop = sync_op(_stop)
 
 
-class AsyncSequences(AsyncAPIResource):
+class AsyncSequences(AsyncAPIResource[M]):
     list = async_list(_list)
     create = async_op(_create)
     get = async_op(_get)
@@ -47,11 +47,11 @@ class AsyncSequences(AsyncAPIResource):
     stop = async_op(_stop)
 
 
-class SequenceTemplates(SyncAPIResource):
+class SequenceTemplates(SyncAPIResource[M]):
     list = sync_list(_t_list)
     get = sync_op(_t_get)
 
 
-class AsyncSequenceTemplates(AsyncAPIResource):
+class AsyncSequenceTemplates(AsyncAPIResource[M]):
     list = async_list(_t_list)
     get = async_op(_t_get)

@@ -17,7 +17,7 @@ from topo_client.responses import (
     WebhookTestResult,
 )
 
-from .._resource import AsyncAPIResource, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
+from .._resource import AsyncAPIResource, M, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
 
 _list = endpoint(list_webhooks.build_request, WebhookSubscriptionPage)
 _create = endpoint(create_webhook.build_request, WebhookSubscriptionWithSecret)
@@ -27,7 +27,7 @@ _delete = endpoint(delete_webhook.build_request, None)
 _test = endpoint(test_webhook.build_request, WebhookTestResult)
 
 
-class Webhooks(SyncAPIResource):
+class Webhooks(SyncAPIResource[M]):
     list = sync_list(_list)
     create = sync_op(_create)
     get = sync_op(_get)
@@ -36,7 +36,7 @@ class Webhooks(SyncAPIResource):
     test = sync_op(_test)
 
 
-class AsyncWebhooks(AsyncAPIResource):
+class AsyncWebhooks(AsyncAPIResource[M]):
     list = async_list(_list)
     create = async_op(_create)
     get = async_op(_get)

@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
@@ -123,12 +124,35 @@ async def asyncio_detailed(
 
 def build_request(
     exclusion_id: UUID | str,
+    *,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+    """Get an account exclusion
 
-    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+    Returns one account exclusion by its id.
+
+    Args:
+        exclusion_id
+
+    Per request: extra_headers, extra_query and extra_body are sent as given (values newer than this spec),
+    timeout in seconds.
     """
 
-    return _get_kwargs(
+    request = _get_kwargs(
         exclusion_id=exclusion_id,
     )
+    # Extras are sent as given: the way to use values newer than this spec.
+    if extra_headers:
+        request["headers"] = {**request.get("headers", {}), **extra_headers}
+    if extra_query:
+        request["params"] = {**request.get("params", {}), **extra_query}
+    if extra_body:
+        if not isinstance(request.get("json", {}), dict):
+            raise TypeError("extra_body: this operation's body is not a JSON object")
+        request["json"] = {**request.get("json", {}), **extra_body}
+    if timeout is not None:
+        request["timeout"] = timeout
+    return request

@@ -1,4 +1,5 @@
 import datetime
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -239,6 +240,9 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
+from ...types import Unset
+
+
 def build_request(
     *,
     page: int | Unset = 1,
@@ -249,10 +253,36 @@ def build_request(
     reason: ExclusionReason | str | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+    """List account exclusions
 
-    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+    Pages through the workspace's account exclusions, optionally filtered by domain, reason or creation
+    time.
+
+    Args:
+        page
+        size
+        sort_by: Sort fields of list_account_exclusions.
+        sort_order: Sort direction. The client also accepts `ASC`/`DESC` and sends the lowercase value.
+        domain
+        reason: Why a contact or an account is excluded; both resources accept every value. BAD_TIMING:
+            not a good time, revisit later. BOUNCED: the email hard-bounced. COMPETITOR: the account
+            is a direct competitor. CONTACT_REFUSED: the person asked not to be contacted. INTERESTED:
+            interest was shown through another channel. MEETING: a conversation is already under way.
+            OTHER: none of the others. OUT_OF_OFFICE: temporarily unavailable. UNKNOWN: no reason
+            recorded. UNSUBSCRIBED: the person or account opted out. WRONG_PERSON: not the right
+            person at the company. EXCLUDE_FROM_SEARCH: keep out of Topo's prospecting search.
+            EXCLUDE_FROM_CRM: a suppression imported from a CRM. REFERRAL: arrived through a referral
+            channel and is handled separately. LEFT_COMPANY: the person has left the company.
+        created_at_before
+        created_at_after
+
+    Per request: extra_headers, extra_query and extra_body are sent as given (values newer than this spec),
+    timeout in seconds.
     """
 
     if isinstance(sort_by, str) and not isinstance(sort_by, AccountExclusionSortBy):
@@ -263,7 +293,7 @@ def build_request(
     if isinstance(reason, str) and not isinstance(reason, ExclusionReason):
         reason = ExclusionReason(reason)
 
-    return _get_kwargs(
+    request = _get_kwargs(
         page=page,
         size=size,
         sort_by=sort_by,
@@ -273,3 +303,15 @@ def build_request(
         created_at_before=created_at_before,
         created_at_after=created_at_after,
     )
+    # Extras are sent as given: the way to use values newer than this spec.
+    if extra_headers:
+        request["headers"] = {**request.get("headers", {}), **extra_headers}
+    if extra_query:
+        request["params"] = {**request.get("params", {}), **extra_query}
+    if extra_body:
+        if not isinstance(request.get("json", {}), dict):
+            raise TypeError("extra_body: this operation's body is not a JSON object")
+        request["json"] = {**request.get("json", {}), **extra_body}
+    if timeout is not None:
+        request["timeout"] = timeout
+    return request

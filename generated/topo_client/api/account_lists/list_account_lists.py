@@ -1,4 +1,5 @@
 import datetime
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -195,6 +196,9 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
+from ...types import Unset
+
+
 def build_request(
     *,
     page: int | Unset = 1,
@@ -204,10 +208,26 @@ def build_request(
     name: str | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+    """List account lists
 
-    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+    Pages through the workspace's account lists, optionally filtered by exact name and creation time.
+
+    Args:
+        page
+        size
+        sort_by: Sort fields of list_account_lists.
+        sort_order: Sort direction. The client also accepts `ASC`/`DESC` and sends the lowercase value.
+        name
+        created_at_after
+        created_at_before
+
+    Per request: extra_headers, extra_query and extra_body are sent as given (values newer than this spec),
+    timeout in seconds.
     """
 
     if isinstance(sort_by, str) and not isinstance(sort_by, AccountListSortBy):
@@ -215,7 +235,7 @@ def build_request(
     if isinstance(sort_order, str) and not isinstance(sort_order, SortOrder):
         sort_order = SortOrder(sort_order)
 
-    return _get_kwargs(
+    request = _get_kwargs(
         page=page,
         size=size,
         sort_by=sort_by,
@@ -224,3 +244,15 @@ def build_request(
         created_at_after=created_at_after,
         created_at_before=created_at_before,
     )
+    # Extras are sent as given: the way to use values newer than this spec.
+    if extra_headers:
+        request["headers"] = {**request.get("headers", {}), **extra_headers}
+    if extra_query:
+        request["params"] = {**request.get("params", {}), **extra_query}
+    if extra_body:
+        if not isinstance(request.get("json", {}), dict):
+            raise TypeError("extra_body: this operation's body is not a JSON object")
+        request["json"] = {**request.get("json", {}), **extra_body}
+    if timeout is not None:
+        request["timeout"] = timeout
+    return request

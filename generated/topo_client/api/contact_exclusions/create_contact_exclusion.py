@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.contact_exclusion_create import ContactExclusionCreate
-from ...types import Response
+from ...types import UNSET, Response
 
 
 def _get_kwargs(
@@ -137,16 +137,97 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
+import datetime
+from typing import overload
+
+from ...models.exclusion_reason import ExclusionReason
+from ...types import UNSET, Unset
+
+
+@overload
+def build_request(
+    *,
+    reason: ExclusionReason | str,
+    email: str | None | Unset = UNSET,
+    linkedin_url: str | None | Unset = UNSET,
+    message: str | None | Unset = UNSET,
+    until: datetime.datetime | str | None | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
+) -> dict[str, Any]:
+    """Create a contact exclusion
+
+    Excludes one person, identified by email and/or LinkedIn URL, with a reason and an optional expiry.
+    One object per call; a CRM's unsubscribe webhook can point here.
+
+    Args:
+        reason (required): Why a contact or an account is excluded; both resources accept every value. BAD_TIMING:
+            not a good time, revisit later. BOUNCED: the email hard-bounced. COMPETITOR: the account
+            is a direct competitor. CONTACT_REFUSED: the person asked not to be contacted. INTERESTED:
+            interest was shown through another channel. MEETING: a conversation is already under way.
+            OTHER: none of the others. OUT_OF_OFFICE: temporarily unavailable. UNKNOWN: no reason
+            recorded. UNSUBSCRIBED: the person or account opted out. WRONG_PERSON: not the right
+            person at the company. EXCLUDE_FROM_SEARCH: keep out of Topo's prospecting search.
+            EXCLUDE_FROM_CRM: a suppression imported from a CRM. REFERRAL: arrived through a referral
+            channel and is handled separately. LEFT_COMPANY: the person has left the company.
+        email: Email address to exclude (this or linkedin_url is required).
+        linkedin_url: LinkedIn profile URL to exclude (this or email is required).
+        message: Free-form note for operators.
+        until: When the exclusion should lift; leave it out for a permanent exclusion.
+
+    Per request: extra_headers, extra_query and extra_body are sent as given (values newer than this spec),
+    timeout in seconds.
+    """
+
+
+@overload
 def build_request(
     *,
     body: ContactExclusionCreate | Mapping[str, Any],
-) -> dict[str, Any]:
-    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
+) -> dict[str, Any]: ...
 
-    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+
+def build_request(
+    *,
+    body: ContactExclusionCreate | Mapping[str, Any] | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    **fields: Any,
+) -> dict[str, Any]:
+    """Request keywords for httpx (method, url, params, json, headers, timeout), without sending anything.
+
+    The body is given as keyword arguments (its fields) or as `body=` (the model or a mapping), not both. Enums
+    also take their string value, UUIDs their string form.
     """
+    if not isinstance(body, Unset):
+        if fields:
+            raise TypeError(
+                f"create_contact_exclusion(): pass the body as body= or as keyword arguments, not both ({', '.join(fields)})"
+            )
+    else:
+        body = fields
     if not isinstance(body, ContactExclusionCreate):
         body = ContactExclusionCreate.from_dict(body)
-    return _get_kwargs(
+    request = _get_kwargs(
         body=body,
     )
+    # Extras are sent as given: the way to use values newer than this spec.
+    if extra_headers:
+        request["headers"] = {**request.get("headers", {}), **extra_headers}
+    if extra_query:
+        request["params"] = {**request.get("params", {}), **extra_query}
+    if extra_body:
+        if not isinstance(request.get("json", {}), dict):
+            raise TypeError("extra_body: this operation's body is not a JSON object")
+        request["json"] = {**request.get("json", {}), **extra_body}
+    if timeout is not None:
+        request["timeout"] = timeout
+    return request

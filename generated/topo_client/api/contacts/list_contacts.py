@@ -1,4 +1,5 @@
 import datetime
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 from uuid import UUID
@@ -219,6 +220,9 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
+from ...types import Unset
+
+
 def build_request(
     *,
     page: int | Unset = 1,
@@ -230,10 +234,29 @@ def build_request(
     contact_id: UUID | str | Unset = UNSET,
     first_seen_after: datetime.datetime | Unset = UNSET,
     last_seen_after: datetime.datetime | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+    """List contacts
 
-    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+    Pages through the contacts that belong to the workspace, with optional exact-match and first/last-
+    seen filters.
+
+    Args:
+        page
+        size
+        sort_by: Sort fields of list_contacts.
+        sort_order: Sort direction. The client also accepts `ASC`/`DESC` and sends the lowercase value.
+        email
+        linkedin_url
+        contact_id
+        first_seen_after
+        last_seen_after
+
+    Per request: extra_headers, extra_query and extra_body are sent as given (values newer than this spec),
+    timeout in seconds.
     """
 
     if isinstance(sort_by, str) and not isinstance(sort_by, ContactSortBy):
@@ -241,7 +264,7 @@ def build_request(
     if isinstance(sort_order, str) and not isinstance(sort_order, SortOrder):
         sort_order = SortOrder(sort_order)
 
-    return _get_kwargs(
+    request = _get_kwargs(
         page=page,
         size=size,
         sort_by=sort_by,
@@ -252,3 +275,15 @@ def build_request(
         first_seen_after=first_seen_after,
         last_seen_after=last_seen_after,
     )
+    # Extras are sent as given: the way to use values newer than this spec.
+    if extra_headers:
+        request["headers"] = {**request.get("headers", {}), **extra_headers}
+    if extra_query:
+        request["params"] = {**request.get("params", {}), **extra_query}
+    if extra_body:
+        if not isinstance(request.get("json", {}), dict):
+            raise TypeError("extra_body: this operation's body is not a JSON object")
+        request["json"] = {**request.get("json", {}), **extra_body}
+    if timeout is not None:
+        request["timeout"] = timeout
+    return request

@@ -1,4 +1,5 @@
 import datetime
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -219,6 +220,9 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
+from ...types import Unset
+
+
 def build_request(
     *,
     page: int | Unset = 1,
@@ -229,10 +233,30 @@ def build_request(
     status: SequenceTemplateStatus | str | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+    """List sequence templates
 
-    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+    Pages through the workspace's sequence templates, with name, status and creation-time filters.
+
+    Args:
+        page
+        size
+        sort_by: Sort fields of list_sequence_templates.
+        sort_order: Sort direction. The client also accepts `ASC`/`DESC` and sends the lowercase value.
+        name
+        status: Lifecycle state of a sequence template. PENDING_SETUP: still being configured, takes no
+            leads. ACTIVE: live, accepts new enrollments. INACTIVE: deactivated; existing runs
+            continue, no new leads. FINISHING: winding down; existing runs continue, no new
+            enrollments. ARCHIVED: no longer in use. New values may be added within /v1.
+        created_at_before
+        created_at_after
+
+    Per request: extra_headers, extra_query and extra_body are sent as given (values newer than this spec),
+    timeout in seconds.
     """
 
     if isinstance(sort_by, str) and not isinstance(sort_by, SequenceTemplateSortBy):
@@ -243,7 +267,7 @@ def build_request(
     if isinstance(status, str) and not isinstance(status, SequenceTemplateStatus):
         status = SequenceTemplateStatus(status)
 
-    return _get_kwargs(
+    request = _get_kwargs(
         page=page,
         size=size,
         sort_by=sort_by,
@@ -253,3 +277,15 @@ def build_request(
         created_at_before=created_at_before,
         created_at_after=created_at_after,
     )
+    # Extras are sent as given: the way to use values newer than this spec.
+    if extra_headers:
+        request["headers"] = {**request.get("headers", {}), **extra_headers}
+    if extra_query:
+        request["params"] = {**request.get("params", {}), **extra_query}
+    if extra_body:
+        if not isinstance(request.get("json", {}), dict):
+            raise TypeError("extra_body: this operation's body is not a JSON object")
+        request["json"] = {**request.get("json", {}), **extra_body}
+    if timeout is not None:
+        request["timeout"] = timeout
+    return request

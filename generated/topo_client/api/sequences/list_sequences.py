@@ -1,4 +1,5 @@
 import datetime
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -224,6 +225,9 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
+from ...types import Unset
+
+
 def build_request(
     *,
     page: int | Unset = 1,
@@ -233,10 +237,34 @@ def build_request(
     status: SequenceStatus | str | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+    """List sequences
 
-    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+    Pages through the workspace's sequence runs, optionally narrowed to one execution state.
+
+    Args:
+        page
+        size
+        sort_by: Sort fields of list_sequences.
+        sort_order: Sort direction. The client also accepts `ASC`/`DESC` and sends the lowercase value.
+        status: Execution state of a sequence run. ACTIVE: steps run on schedule. WAITING_FOR_LEAD:
+            paused, resumes on its own later (e.g. at the `paused_until` set by pause).
+            WAITING_FOR_USER: blocked until a user completes or skips a manual task. SUCCEEDED: every
+            step succeeded (finished). FAILED: ended by an internal error or an unrecoverable delivery
+            failure. STOPPED_EARLY: ended through the stop endpoint. COMPLETED: ran out of steps
+            (finished, like SUCCEEDED). FOUND: intermediate state while the lead is processed, before
+            the run is active. REFUSED: the contact was rejected at enrollment and the run never
+            started. SUCCEEDED, FAILED, STOPPED_EARLY, COMPLETED and REFUSED are terminal. New values
+            may be added within /v1.
+        created_at_after
+        created_at_before
+
+    Per request: extra_headers, extra_query and extra_body are sent as given (values newer than this spec),
+    timeout in seconds.
     """
 
     if isinstance(sort_by, str) and not isinstance(sort_by, SequenceSortBy):
@@ -246,7 +274,7 @@ def build_request(
     if isinstance(status, str) and not isinstance(status, SequenceStatus):
         status = SequenceStatus(status)
 
-    return _get_kwargs(
+    request = _get_kwargs(
         page=page,
         size=size,
         sort_by=sort_by,
@@ -255,3 +283,15 @@ def build_request(
         created_at_after=created_at_after,
         created_at_before=created_at_before,
     )
+    # Extras are sent as given: the way to use values newer than this spec.
+    if extra_headers:
+        request["headers"] = {**request.get("headers", {}), **extra_headers}
+    if extra_query:
+        request["params"] = {**request.get("params", {}), **extra_query}
+    if extra_body:
+        if not isinstance(request.get("json", {}), dict):
+            raise TypeError("extra_body: this operation's body is not a JSON object")
+        request["json"] = {**request.get("json", {}), **extra_body}
+    if timeout is not None:
+        request["timeout"] = timeout
+    return request

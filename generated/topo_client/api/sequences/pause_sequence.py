@@ -9,7 +9,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.sequence_pause_request import SequencePauseRequest
-from ...types import Response
+from ...types import UNSET, Response
 
 
 def _get_kwargs(
@@ -143,19 +143,85 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
+import datetime
+from typing import overload
+
+from ...types import Unset
+
+
+@overload
+def build_request(
+    sequence_id: UUID | str,
+    *,
+    paused_until: datetime.datetime | str,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
+) -> dict[str, Any]:
+    """Pause a sequence
+
+    Pauses a running sequence run until `paused_until`, when it resumes on its own.
+
+    Args:
+        sequence_id
+        paused_until (required): When the run should resume on its own.
+
+    Per request: extra_headers, extra_query and extra_body are sent as given (values newer than this spec),
+    timeout in seconds.
+    """
+
+
+@overload
 def build_request(
     sequence_id: UUID | str,
     *,
     body: SequencePauseRequest | Mapping[str, Any],
-) -> dict[str, Any]:
-    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
+) -> dict[str, Any]: ...
 
-    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+
+def build_request(
+    sequence_id: UUID | str,
+    *,
+    body: SequencePauseRequest | Mapping[str, Any] | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    **fields: Any,
+) -> dict[str, Any]:
+    """Request keywords for httpx (method, url, params, json, headers, timeout), without sending anything.
+
+    The body is given as keyword arguments (its fields) or as `body=` (the model or a mapping), not both. Enums
+    also take their string value, UUIDs their string form.
     """
+    if not isinstance(body, Unset):
+        if fields:
+            raise TypeError(
+                f"pause_sequence(): pass the body as body= or as keyword arguments, not both ({', '.join(fields)})"
+            )
+    else:
+        body = fields
     if not isinstance(body, SequencePauseRequest):
         body = SequencePauseRequest.from_dict(body)
 
-    return _get_kwargs(
+    request = _get_kwargs(
         sequence_id=sequence_id,
         body=body,
     )
+    # Extras are sent as given: the way to use values newer than this spec.
+    if extra_headers:
+        request["headers"] = {**request.get("headers", {}), **extra_headers}
+    if extra_query:
+        request["params"] = {**request.get("params", {}), **extra_query}
+    if extra_body:
+        if not isinstance(request.get("json", {}), dict):
+            raise TypeError("extra_body: this operation's body is not a JSON object")
+        request["json"] = {**request.get("json", {}), **extra_body}
+    if timeout is not None:
+        request["timeout"] = timeout
+    return request

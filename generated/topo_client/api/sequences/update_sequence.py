@@ -9,7 +9,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.sequence_update import SequenceUpdate
-from ...types import Response
+from ...types import UNSET, Response
 
 
 def _get_kwargs(
@@ -147,19 +147,85 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
+from typing import overload
+
+from ...models.sequence_update_variables import SequenceUpdateVariables
+from ...types import UNSET, Unset
+
+
+@overload
+def build_request(
+    sequence_id: UUID | str,
+    *,
+    variables: SequenceUpdateVariables | Mapping[str, Any] | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
+) -> dict[str, Any]:
+    """Update a sequence
+
+    Changes a sequence run's per-run variable overrides; only the fields sent are changed.
+
+    Args:
+        sequence_id
+        variables: Variable overrides to merge; a null value removes that override.
+
+    Per request: extra_headers, extra_query and extra_body are sent as given (values newer than this spec),
+    timeout in seconds.
+    """
+
+
+@overload
 def build_request(
     sequence_id: UUID | str,
     *,
     body: SequenceUpdate | Mapping[str, Any],
-) -> dict[str, Any]:
-    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
+) -> dict[str, Any]: ...
 
-    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+
+def build_request(
+    sequence_id: UUID | str,
+    *,
+    body: SequenceUpdate | Mapping[str, Any] | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    **fields: Any,
+) -> dict[str, Any]:
+    """Request keywords for httpx (method, url, params, json, headers, timeout), without sending anything.
+
+    The body is given as keyword arguments (its fields) or as `body=` (the model or a mapping), not both. Enums
+    also take their string value, UUIDs their string form.
     """
+    if not isinstance(body, Unset):
+        if fields:
+            raise TypeError(
+                f"update_sequence(): pass the body as body= or as keyword arguments, not both ({', '.join(fields)})"
+            )
+    else:
+        body = fields
     if not isinstance(body, SequenceUpdate):
         body = SequenceUpdate.from_dict(body)
 
-    return _get_kwargs(
+    request = _get_kwargs(
         sequence_id=sequence_id,
         body=body,
     )
+    # Extras are sent as given: the way to use values newer than this spec.
+    if extra_headers:
+        request["headers"] = {**request.get("headers", {}), **extra_headers}
+    if extra_query:
+        request["params"] = {**request.get("params", {}), **extra_query}
+    if extra_body:
+        if not isinstance(request.get("json", {}), dict):
+            raise TypeError("extra_body: this operation's body is not a JSON object")
+        request["json"] = {**request.get("json", {}), **extra_body}
+    if timeout is not None:
+        request["timeout"] = timeout
+    return request

@@ -1,4 +1,5 @@
 import datetime
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 from uuid import UUID
@@ -283,6 +284,9 @@ async def asyncio_detailed(
     return _build_response(client=client, response=response)
 
 
+from ...types import Unset
+
+
 def build_request(
     *,
     page: int | Unset = 1,
@@ -297,10 +301,34 @@ def build_request(
     assignee_user_id: UUID | str | Unset = UNSET,
     created_at_after: datetime.datetime | Unset = UNSET,
     created_at_before: datetime.datetime | Unset = UNSET,
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Request keywords for httpx (method, url, params, json, headers), without sending anything.
+    """List tasks
 
-    Enums also take their string value, UUIDs their string form, a JSON body a mapping of its fields.
+    Pages through the workspace's tasks, filtered by sequence run, template, type, status, priority,
+    assignee or creation time.
+
+    Args:
+        page
+        size
+        sort_by: Sort fields of list_tasks.
+        sort_order: Sort direction. The client also accepts `ASC`/`DESC` and sends the lowercase value.
+        sequence_id
+        sequence_template_ids
+        types
+        status: Lifecycle state of a task. PENDING: open, waiting for someone. IN_PROGRESS: an assignee
+            has opened it and is working on it. COMPLETED: done. SKIPPED: deliberately not done. New
+            values may be added within /v1.
+        priorities
+        assignee_user_id
+        created_at_after
+        created_at_before
+
+    Per request: extra_headers, extra_query and extra_body are sent as given (values newer than this spec),
+    timeout in seconds.
     """
 
     if isinstance(sort_by, str) and not isinstance(sort_by, TaskSortBy):
@@ -315,7 +343,7 @@ def build_request(
     if isinstance(priorities, list):
         priorities = [TaskPriority(v) if isinstance(v, str) else v for v in priorities]
 
-    return _get_kwargs(
+    request = _get_kwargs(
         page=page,
         size=size,
         sort_by=sort_by,
@@ -329,3 +357,15 @@ def build_request(
         created_at_after=created_at_after,
         created_at_before=created_at_before,
     )
+    # Extras are sent as given: the way to use values newer than this spec.
+    if extra_headers:
+        request["headers"] = {**request.get("headers", {}), **extra_headers}
+    if extra_query:
+        request["params"] = {**request.get("params", {}), **extra_query}
+    if extra_body:
+        if not isinstance(request.get("json", {}), dict):
+            raise TypeError("extra_body: this operation's body is not a JSON object")
+        request["json"] = {**request.get("json", {}), **extra_body}
+    if timeout is not None:
+        request["timeout"] = timeout
+    return request
