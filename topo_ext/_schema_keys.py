@@ -1,6 +1,6 @@
 """Which wire keys an object schema describes: the one notion of "described by the spec".
 
-`python -m topo_ext.drift` decides what is an unknown field with `object_shape()`; the runtime drift record should
+`python -m topo_tools.drift` decides what is an unknown field with `object_shape()`; the runtime drift record should
 take its per-class key sets from `described_keys()` / `key_index()` too, so that the two cannot disagree about the
 same bytes. The rule: an object schema describes the properties listed in it and in its `allOf` parts (`$ref`s
 followed); it is *open* (any key is described, `None` here) when it sets `additionalProperties` (true or a schema)
