@@ -41,7 +41,7 @@ spec-check:  ## validate and lint the spec, check its examples and its coverage 
 	$(BIN)/pytest $(PYTEST_FLAGS) tests/spec
 
 lint:  ## ruff and mypy --strict (topo_ext); generated code only has to import
-	$(BIN)/ruff check topo_ext tests generator $(wildcard bench tools)
+	$(BIN)/ruff check topo_ext topo_tools tests generator bench
 	$(BIN)/mypy
 	$(PY) -c "import topo_client.api, topo_client.models, topo_client.events"
 
@@ -66,13 +66,13 @@ bench:  ## benchmarks as ratios to their baselines; writes bench/results.json
 	$(PY) bench/run.py
 
 demo:  ## start the sandbox and walk through the main flows with the CLI and the client
-	$(PY) -m topo_ext.demo
+	$(PY) -m topo_tools.demo
 
 drift:  ## compare responses with the spec (DRIFT_INPUT=captures or a saved report, DRIFT_ARGS="--patch p.yaml")
-	$(PY) -m topo_ext.drift $(or $(DRIFT_INPUT),tests/cassettes) $(DRIFT_ARGS)
+	$(PY) -m topo_tools.drift --spec-dir spec --bundler generator/bundle.py $(or $(DRIFT_INPUT),tests/cassettes) $(DRIFT_ARGS)
 
 api-diff:  ## public Python surface: working tree vs REF (default: last commit touching generated/)
-	$(PY) tools/api_diff.py $(if $(REF),--ref $(REF),)
+	$(PY) -m topo_tools.api_diff --new-dir . --accepted api-diff-accepted.yaml $(if $(REF),--ref $(REF),)
 
 clean:  ## remove build outputs (not the venv)
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

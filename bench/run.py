@@ -1,4 +1,4 @@
-"""`make bench`: page decode, walk, overhead, shared-budget and memory benchmarks, every figure a ratio to its baseline.
+"""`make bench`: page decode, walk, overhead, shared-budget, memory and import benchmarks, each a ratio to a baseline.
 
 Prints a table, writes bench/results.json (same structure every run) and bench/RESULTS.md (the table, for the
 README). `python bench/run.py --only pages,overhead` runs some sections and writes nothing;
@@ -19,6 +19,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import imports
 import memory
 import overhead
 import pages
@@ -27,7 +28,7 @@ import walk
 
 HERE = Path(__file__).resolve().parent
 SECTIONS = {"pages": pages.run, "walk": walk.run, "overhead": overhead.run,
-            "memory": memory.run, "shared": shared.run}
+            "memory": memory.run, "shared": shared.run, "imports": imports.run}
 
 
 def environment() -> dict[str, Any]:
@@ -67,6 +68,8 @@ def _detail(row: dict[str, Any]) -> str:
         return f"1 worker: {row['one_worker_seconds']:.1f} s"
     if row["id"] == "overhead.topo":
         return f"+{row['per_call_overhead_us']:.0f} us/call"
+    if row["id"] == "imports.topo_ext":
+        return "issue #17: <= 150 ms on this machine"
     if row["id"].startswith("memory."):
         samples = row["rss_mb_every_10k"]
         return f"{samples[0]:.1f} -> {samples[-1]:.1f} MB RSS, peak {row['peak_rss_mb']:.1f} MB"

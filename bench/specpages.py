@@ -17,6 +17,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from topo_ext import _schema  # the one $ref / allOf toolkit
+
 PAGE_SIZE = 100
 UNKNOWN_FIELD = ("favorite_color", "teal")  # what Topo adding a field to every item looks like
 _START = datetime(2025, 3, 14, 9, 22, 11, tzinfo=UTC)
@@ -31,29 +33,13 @@ def spec() -> dict[str, Any]:
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
     """Follow local `$ref`s to the schema they name."""
-    while "$ref" in node:
-        target: Any = spec()
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
+    target: dict[str, Any] = _schema.resolve(spec(), node)
+    return target
 
 
 def merged(node: dict[str, Any]) -> dict[str, Any]:
     """`node` with `$ref`s followed and `allOf` parts merged into one object schema (properties, required)."""
-    node = resolve(node)
-    if "allOf" not in node:
-        return node
-    out: dict[str, Any] = {k: v for k, v in node.items() if k != "allOf"}
-    properties: dict[str, Any] = dict(out.get("properties", {}))
-    required: list[str] = list(out.get("required", []))
-    for part in node["allOf"]:
-        flat = merged(part)
-        properties.update(flat.get("properties", {}))
-        required += [name for name in flat.get("required", []) if name not in required]
-        out.setdefault("type", flat.get("type"))
-    out["properties"], out["required"] = properties, required
-    return out
+    return _schema.merge_all_of(spec(), node)
 
 
 @dataclass(frozen=True)
@@ -71,11 +57,6 @@ class ListOperation:
         return self.path.format(**self.path_params)
 
 
-def _ref_name(node: dict[str, Any]) -> str | None:
-    ref = node.get("$ref")
-    return ref.rsplit("/", 1)[-1] if isinstance(ref, str) else None
-
-
 def list_operations() -> list[ListOperation]:
     """Every list operation of the spec that the client exposes, in path order."""
     found = []
@@ -91,10 +72,10 @@ def list_operations() -> list[ListOperation]:
         if flat.get("type") == "array":
             page_schema, items = None, flat.get("items", {})
         elif flat.get("properties", {}).get("items", {}).get("type") == "array":
-            page_schema, items = _ref_name(body), flat["properties"]["items"].get("items", {})
+            page_schema, items = _schema.ref_name(body), flat["properties"]["items"].get("items", {})
         else:
             continue
-        item_schema = _ref_name(items)
+        item_schema = _schema.ref_name(items)
         if item_schema is None or (flat.get("type") != "array" and page_schema is None):
             continue  # an anonymous schema has no peer model to compare with
         params = [resolve(p) for p in op.get("parameters", [])]

@@ -29,6 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bundle
 import models
 
+from topo_ext._schema import merge_all_of  # the one $ref / allOf toolkit
+
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "generator"
 TARGET = ROOT / "generated" / "topo_client"
@@ -51,27 +53,8 @@ def flatten_all_of(doc: dict[str, Any]) -> dict[str, Any]:
     """
     doc = copy.deepcopy(doc)
     schemas = doc["components"]["schemas"]
-
-    def merged(schema: dict[str, Any]) -> dict[str, Any]:
-        if "allOf" not in schema:
-            return schema
-        out: dict[str, Any] = {k: v for k, v in schema.items() if k != "allOf"}
-        properties: dict[str, Any] = {}
-        required: list[str] = []
-        for part in schema["allOf"]:
-            if "$ref" in part:
-                part = merged(schemas[part["$ref"].rsplit("/", 1)[-1]])
-            part = merged(part)
-            properties.update(copy.deepcopy(part.get("properties", {})))
-            required += [r for r in part.get("required", []) if r not in required]
-        out.setdefault("type", "object")
-        out["properties"] = {**properties, **out.get("properties", {})}
-        if required:
-            out["required"] = required
-        return out
-
     for name in list(schemas):
-        schemas[name] = merged(schemas[name])
+        schemas[name] = merge_all_of(doc, schemas[name])
     return doc
 
 

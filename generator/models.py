@@ -25,6 +25,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from topo_ext._schema import merge_all_of, required_keys  # the one $ref / allOf toolkit
+
 STATIC = Path(__file__).resolve().parent / "static"
 HEADER = (
     '"""Response models (msgspec Structs), generated from the spec by datamodel-code-generator.\n\n'
@@ -120,43 +122,28 @@ def _relax(node: Any, properties: bool = False) -> Any:
     return out
 
 
-def required_fields(schemas: dict[str, Any], names: list[str]) -> dict[str, list[str]]:
+def required_fields(spec: dict[str, Any], names: list[str]) -> dict[str, list[str]]:
     """The documented-required wire keys of each object schema, `allOf` parts included."""
-
-    def required(name: str) -> list[str]:
-        schema = schemas[name]
-        found = list(schema.get("required", []))
-        for part in schema.get("allOf", []):
-            found += required(part["$ref"].rsplit("/", 1)[-1]) if "$ref" in part else part.get("required", [])
-        return found
-
-    return {name: sorted(set(required(name))) for name in names if required(name)}
+    found = {name: sorted(set(required_keys(spec, {"$ref": f"#/components/schemas/{name}"}))) for name in names}
+    return {name: keys for name, keys in found.items() if keys}
 
 
-def _flatten_overrides(schemas: dict[str, Any], name: str) -> dict[str, Any]:
+def _flatten_overrides(spec: dict[str, Any], name: str) -> dict[str, Any]:
     """`name` with its `allOf` merged into one object when a part redefines a property of the base it extends.
 
     Why: datamodel-code-generator keeps the base's type for such a property (every `<X>Page` got `items: list[Any]`).
     Schemas that only add properties (the events on `EventBase`) keep their `allOf`, so they subclass their base.
     """
-    schema = schemas[name]
+    schema = spec["components"]["schemas"][name]
     parts = schema.get("allOf", [])
-    bases = [schemas[p["$ref"].rsplit("/", 1)[-1]] for p in parts if "$ref" in p]
-    inherited = {k for base in bases for k in base.get("properties", {})}
+    inherited = {k for p in parts if "$ref" in p for k in merge_all_of(spec, p).get("properties", {})}
     if not any(k in inherited for p in parts if "$ref" not in p for k in p.get("properties", {})):
         return schema
-    merged: dict[str, Any] = {k: v for k, v in schema.items() if k != "allOf"}
-    merged["type"] = "object"
-    merged["properties"] = {}
-    for part in parts:
-        part = schemas[part["$ref"].rsplit("/", 1)[-1]] if "$ref" in part else part
-        merged["properties"].update(part.get("properties", {}))
-    return merged
+    return merge_all_of(spec, schema)
 
 
 def json_schema(spec: dict[str, Any], names: list[str]) -> dict[str, Any]:
-    schemas = spec["components"]["schemas"]
-    defs = {name: _relax(_flatten_overrides(schemas, name)) for name in names}
+    defs = {name: _relax(_flatten_overrides(spec, name)) for name in names}
     text = json.dumps(defs).replace("#/components/schemas/", "#/$defs/")  # spec order: fields as documented
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Responses", "$defs": json.loads(text)}
 
@@ -309,7 +296,7 @@ def generate(spec_json: Path, package: Path, request_schemas: set[str]) -> None:
         + "".join(f"    {n!r}: {path!r},\n" for n, path in drift.items())
         + "}\n"
     )
-    required = required_fields(schemas, names)
+    required = required_fields(spec, names)
     code += (
         "\n\n#: The wire keys the spec documents as required, per schema: what is missing is reported as drift (and"
         " raises in strict mode).\nREQUIRED: dict[str, frozenset[str]] = {\n"

@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 
+from topo_ext._schema import merge_all_of
 from topo_ext._spec import OperationSpec, document, operations, resolve
 
 UUID_A = "018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b"
@@ -32,12 +33,7 @@ def instance(node: dict[str, Any], *, extra: bool = False, unknown_enums: bool =
     if "const" in node:
         return node["const"]
     if "allOf" in node:
-        merged: dict[str, Any] = {}
-        for part in node["allOf"]:
-            value = instance(part, extra=extra, unknown_enums=unknown_enums, depth=depth)
-            if isinstance(value, dict):
-                merged.update(value)
-        return merged
+        return instance(merge_all_of(document(), node), extra=extra, unknown_enums=unknown_enums, depth=depth)
     for key in ("oneOf", "anyOf"):
         if key in node:
             choices = [c for c in node[key] if resolve(c).get("type") != "null"] or node[key]

@@ -8,7 +8,7 @@ import sys
 
 
 def test_demo_runs_every_step() -> None:
-    done = subprocess.run([sys.executable, "-m", "topo_ext.demo"], capture_output=True, text=True, timeout=180,
+    done = subprocess.run([sys.executable, "-m", "topo_tools.demo"], capture_output=True, text=True, timeout=180,
                           check=False)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert "6 of 6 steps worked." in done.stdout

@@ -15,7 +15,7 @@ way). Keys name the spec schema and the field or value:
 
 Values of fields whose names look secret, and strings that look like API keys or signing secrets, are never kept.
 A decode reports once per distinct key (with its count), so a clean page costs nothing here.
-`python -m topo_ext.drift` reads a saved record (`client.drift.to_json()`).
+`python -m topo_tools.drift` reads a saved record (`client.drift.to_json()`).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ _MAX_EXAMPLE_STR = 200
 
 
 def drift_key(kind: str, schema: str, name: str) -> str:
-    """The one spelling of a drift key, shared by the runtime record and `python -m topo_ext.drift`."""
+    """The one spelling of a drift key, shared by the runtime record and `python -m topo_tools.drift`."""
     if kind == "enum":
         return f"{schema}={json.dumps(name)}"
     if kind == "event_type":
@@ -124,7 +124,7 @@ class DriftRecord:
         return len(self._entries)
 
     def to_json(self) -> str:
-        """The report as JSON, readable by `python -m topo_ext.drift FILE`."""
+        """The report as JSON, readable by `python -m topo_tools.drift FILE`."""
         from ._version import __version__
 
         entries = [{"key": e.key, **asdict(e)} for e in self.entries()]

@@ -12,6 +12,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from . import _schema
+
 
 @dataclass(frozen=True)
 class ParamSpec:
@@ -55,19 +57,9 @@ def document() -> dict[str, Any]:
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """Follow a local `$ref` (possibly several) to the object it names."""
-    doc = document()
-    while "$ref" in node:
-        target: Any = doc
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
-def _schema_name(node: dict[str, Any]) -> str | None:
-    ref = node.get("$ref")
-    return ref.rsplit("/", 1)[-1] if isinstance(ref, str) else None
+    """Follow a local `$ref` (possibly several) in the bundled spec to the object it names."""
+    target: dict[str, Any] = _schema.resolve(document(), node)
+    return target
 
 
 @cache
@@ -92,7 +84,7 @@ def operations() -> dict[str, OperationSpec]:
                 if code.isdigit() and 200 <= int(code) < 300:
                     status = int(code)
                     content = resolve(response).get("content", {}).get("application/json")
-                    schema_name = _schema_name(content["schema"]) if content else None
+                    schema_name = _schema.ref_name(content["schema"]) if content else None
                     body = content["schema"] if content else None
                     break
             found[op["operationId"]] = OperationSpec(

@@ -1,24 +1,19 @@
-"""tools/api_diff.py (`make api-diff`) on two tiny checkouts, a tiny git repository, and the real packages."""
+"""topo_tools/api_diff.py (`make api-diff`) on two tiny checkouts, a tiny git repository, and the real packages."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
-import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from topo_tools import api_diff
+
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("api_diff", ROOT / "tools" / "api_diff.py")
-assert _spec is not None and _spec.loader is not None
-api_diff = importlib.util.module_from_spec(_spec)
-sys.modules["api_diff"] = api_diff  # tools/ is not a package
-_spec.loader.exec_module(api_diff)
 
 MODELS = '''
 from attrs import define

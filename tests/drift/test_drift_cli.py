@@ -1,4 +1,4 @@
-"""`python -m topo_ext.drift`: inputs, what it reports, exit codes, --patch / --apply (on small inputs)."""
+"""`python -m topo_tools.drift`: inputs, what it reports, exit codes, --patch / --apply (on small inputs)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from tests.specdata import UUID_A, WHEN, instance, schema
-from topo_ext import drift
 from topo_ext._spec import operations
+from topo_tools import drift
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -163,7 +163,11 @@ def test_patch_types_and_apply_is_idempotent(tmp_path: Path, capsys: pytest.Capt
     code, out, _ = run(capsys, "--apply", str(patch), "--spec-dir", str(spec_dir))
     assert code == 0 and "nothing to apply: all 4 operation(s) are already" in str(out)
     assert (spec_dir / "resources" / "contacts.yaml").read_text() == after
-    assert run(capsys, str(captures), "--spec", str(spec_dir))[0] == 0
+    bundler = str(ROOT / "generator" / "bundle.py")
+    assert run(capsys, str(captures), "--spec", str(spec_dir), "--bundler", bundler)[0] == 0
+    # Bundling a spec directory takes the bundler by path: nothing is looked up in a source checkout by accident.
+    code, _, err = run(capsys, str(captures), "--spec", str(spec_dir))
+    assert code == 2 and "--bundler" in err
 
 
 def test_apply_rejects_conflicts_and_bad_patches(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

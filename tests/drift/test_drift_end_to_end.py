@@ -1,5 +1,5 @@
 """The API grows a field, an enum value and an event type: regeneration types them, the old client keeps them and
-reports them, and `python -m topo_ext.drift` finds exactly them and proposes a spec patch that describes them.
+reports them, and `python -m topo_tools.drift` finds exactly them and proposes a spec patch that describes them.
 
 Both regenerations (the changed spec, and the original spec with the proposed patch applied) run in the background
 while the rest of the test goes on.
@@ -21,10 +21,12 @@ import yaml
 
 from tests.conftest import TEST_KEY
 from tests.specdata import UUID_A, WHEN, instance, schema
-from topo_ext import Topo, drift
+from topo_ext import Topo
 from topo_ext.events import UnknownEvent
+from topo_tools import drift
 
 ROOT = Path(__file__).resolve().parents[2]
+BUNDLER = ROOT / "generator" / "bundle.py"  # the tool bundles a spec directory with the bundler it is given
 NEW_REASON = "SPAM_TRAP"
 NEW_EVENT = "message.bounced"
 KEYS = {"Contact.favorite_color", f'ExclusionReason="{NEW_REASON}"', f'ActivityPayload.type="{NEW_EVENT}"'}
@@ -108,7 +110,7 @@ def new_api_responses() -> tuple[Topo, list[dict[str, Any]]]:
 
 
 def run_drift(*argv: str) -> tuple[int, set[str]]:
-    done = subprocess.run([sys.executable, "-m", "topo_ext.drift", *argv, "--json"], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", "topo_tools.drift", *argv, "--json", "--bundler", str(BUNDLER)], capture_output=True, text=True,
                           cwd=ROOT)
     assert done.returncode in (0, 1), done.stderr
     return done.returncode, {f["key"] for f in json.loads(done.stdout)["findings"]}

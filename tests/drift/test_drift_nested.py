@@ -1,7 +1,7 @@
 """Topo adds object-valued fields: `--patch` describes what is inside them (nested objects, arrays of objects,
 formats), and `make drift` and the runtime drift record agree on the same bodies, before and after regeneration.
 
-The key sets are compared through the public surfaces only (`python -m topo_ext.drift --json` and `client.drift`),
+The key sets are compared through the public surfaces only (`python -m topo_tools.drift --json` and `client.drift`),
 so the agreement test does not depend on how the client decodes.
 """
 
@@ -19,11 +19,12 @@ import pytest
 import yaml
 
 from tests.specdata import UUID_A, WHEN, instance, schema
-from topo_ext import drift
 from topo_ext._schema_keys import described_keys, key_index
 from topo_ext._spec import document
+from topo_tools import drift
 
 ROOT = Path(__file__).resolve().parents[2]
+BUNDLER = ROOT / "generator" / "bundle.py"  # the tool bundles a spec directory with the bundler it is given
 UUID_B = "01954b2e-1111-7000-bbbb-222222222222"
 BASE = "https://api.topo.io/v1"
 
@@ -101,7 +102,7 @@ def write_captures(path: Path) -> Path:
 
 
 def run_drift(*argv: str) -> tuple[int, set[str]]:
-    done = subprocess.run([sys.executable, "-m", "topo_ext.drift", *argv, "--json"], capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "topo_tools.drift", *argv, "--json", "--bundler", str(BUNDLER)], capture_output=True,
                           text=True, cwd=ROOT)
     assert done.returncode in (0, 1), done.stderr
     return done.returncode, {f["key"] for f in json.loads(done.stdout)["findings"]}

@@ -78,6 +78,13 @@ def test_the_wheel_installs_and_imports_outside_the_source_tree(tmp_path: Path) 
                    "topo_client/events.py", "topo_ext/sandbox/__init__.py"):
         assert needed in names
     assert not any(n.startswith(("tests/", "generated/", "spec/")) for n in names)
+    # Runtime only: the developer tooling (drift, demo) lives in topo_tools/, which the wheel leaves out.
+    tools = [p.relative_to(ROOT).as_posix() for p in (ROOT / "topo_tools").rglob("*.py")]
+    assert "topo_tools/drift/cli.py" in tools and "topo_tools/demo.py" in tools
+    assert {n.split("/", 1)[0] for n in names if not n.split("/", 1)[0].endswith(".dist-info")} == {
+        "topo_ext", "topo_client"}
+    stems = {Path(t).stem for t in tools} - {"__init__", "__main__", "spec", "cli"}  # names the runtime uses too
+    assert not [n for n in names if n.startswith("topo_ext/") and Path(n).stem in stems | {"drift", "demo"}]
     site = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)],
                    check=True, capture_output=True)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from topo_ext._spec import OperationSpec, document, operations, resolve
+from topo_ext._schema import merge_all_of, required_keys
+from topo_ext._spec import OperationSpec, document, operations
 
 _CANDIDATES = (
     *([Path(os.environ["TOPO_DOCS"])] if os.environ.get("TOPO_DOCS") else []),  # as tests/spec reads the sheets
@@ -65,19 +66,12 @@ def blocks() -> list[Example]:
 
 
 def _properties(name: str) -> dict[str, Any]:
-    schema = document()["components"]["schemas"][name]
-    props = dict(schema.get("properties", {}))
-    for part in schema.get("allOf", []):
-        props.update(resolve(part).get("properties", {}))
+    props: dict[str, Any] = merge_all_of(document(), {"$ref": f"#/components/schemas/{name}"}).get("properties", {})
     return props
 
 
 def required(name: str) -> set[str]:
-    schema = document()["components"]["schemas"][name]
-    found = set(schema.get("required", []))
-    for part in schema.get("allOf", []):
-        found |= set(resolve(part).get("required", []))
-    return found
+    return set(required_keys(document(), {"$ref": f"#/components/schemas/{name}"}))
 
 
 def item_schema(op: OperationSpec) -> str | None:

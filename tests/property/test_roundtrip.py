@@ -19,6 +19,7 @@ from topo_client import responses
 from topo_client._decode import _plan
 from topo_ext._drift import DriftRecord
 from topo_ext._models import DecodeOptions, decode_value
+from topo_ext._schema import merge_all_of
 from topo_ext._spec import document, operations, resolve
 
 SCHEMAS = document()["components"]["schemas"]
@@ -40,12 +41,7 @@ def strategy(node: dict[str, Any], depth: int = 0) -> st.SearchStrategy[Any]:
     if "enum" in node:
         return st.sampled_from(node["enum"])
     if "allOf" in node:
-        merged: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
-        for part in node["allOf"]:
-            part = resolve(part)
-            merged["properties"].update(part.get("properties", {}))
-            merged["required"] += part.get("required", [])
-        return strategy(merged, depth)
+        return strategy(merge_all_of(document(), node), depth)
     for key in ("oneOf", "anyOf"):
         if key in node:
             return st.one_of([strategy(choice, depth) for choice in node[key]])

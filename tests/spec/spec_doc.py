@@ -18,6 +18,8 @@ import jsonschema
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from topo_ext._schema import node_at, resolve
+
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE_URI = "https://topo.invalid/openapi.json"  # never fetched: the registry holds the bundle under this name
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -45,18 +47,12 @@ def pointer(*parts: str | int) -> str:
 
 
 def lookup(ptr: str) -> Any:
-    node: Any = document()
-    for raw in ptr.split("/")[1:]:
-        part = raw.replace("~1", "/").replace("~0", "~")
-        node = node[int(part)] if isinstance(node, list) else node[part]
-    return node
+    return node_at(document(), ptr)
 
 
 def deref(node: Any) -> Any:
     """Follow local `$ref`s until a node without one."""
-    while isinstance(node, dict) and "$ref" in node:
-        node = lookup(node["$ref"].removeprefix("#"))
-    return node
+    return resolve(document(), node)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.spec.spec_doc import Example, deref, errors, examples, holder_examples, lookup, walk
+from tests.spec.spec_doc import Example, document, errors, examples, holder_examples, lookup, walk
+from topo_ext._schema import required_keys
 
 EXAMPLES = examples()
 BY_ID = {e.id: e for e in EXAMPLES}
@@ -47,11 +48,7 @@ def test_example_satisfies_its_schema(example: Example) -> None:
 
 def _required(schema: Any) -> list[str]:
     """Top-level required keys of a schema, through `$ref` and `allOf`."""
-    schema = deref(schema)
-    keys = list(schema.get("required", []))
-    for part in schema.get("allOf", []):
-        keys += _required(part)
-    return keys
+    return required_keys(document(), schema)
 
 
 def _droppable(example: Example) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .._schema import merge_all_of
 from .._spec import OperationSpec, document, resolve
 from ._core import aware_datetime, uuid_text
 
@@ -80,16 +81,7 @@ def _parameter(spec: OperationSpec, name: str) -> dict[str, Any]:
 
 def _merged(node: dict[str, Any]) -> dict[str, Any]:
     """An object schema with its `allOf` parts merged (properties and required)."""
-    node = resolve(node)
-    if "allOf" not in node:
-        return node
-    merged: dict[str, Any] = {"properties": dict(node.get("properties", {})),
-                              "required": list(node.get("required", []))}
-    for part in node["allOf"]:
-        sub = _merged(part)
-        merged["properties"].update(sub.get("properties", {}))
-        merged["required"] += sub.get("required", [])
-    return merged
+    return merge_all_of(document(), node)
 
 
 def _kind(schema: dict[str, Any]) -> tuple[str, bool]:

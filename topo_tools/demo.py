@@ -18,8 +18,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from . import Topo
-from .sandbox import Sandbox
+from topo_ext import Topo
+from topo_ext.sandbox import Sandbox
 
 RESULTS: list[tuple[str, bool, str]] = []
 

@@ -1,6 +1,6 @@
 """Compare the public Python API (topo_client + topo_ext) of a git ref with the working tree: `make api-diff`.
 
-    python tools/api_diff.py [--ref REF | --old-dir DIR] [--new-dir DIR] [--accepted FILE]
+    python -m topo_tools.api_diff [--ref REF | --old-dir DIR] [--new-dir DIR] [--accepted FILE]
 
 REF defaults to the last commit that touched generated/ (else HEAD); its `generated/` and `topo_ext/` are exported
 with `git archive`. `--old-dir` / `--new-dir` compare two checkouts (directories holding `generated/topo_client`
@@ -33,12 +33,11 @@ from pathlib import Path
 from typing import Any
 
 import griffe
-import yaml
+import yaml  # type: ignore[import-untyped]  # PyYAML, a dev dependency
 
-ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = (("topo_client", "generated"), ("topo_ext", "."))
 SPEC = Path("generated/topo_client/openapi.json")
-ACCEPTED = ROOT / "api-diff-accepted.yaml"
+ACCEPTED = Path("api-diff-accepted.yaml")  # relative to the current directory, like --new-dir
 GRIFFE_CODES = {  # griffe's breakage kinds, named like ours so both agree on what one change is
     griffe.BreakageKind.OBJECT_REMOVED: "removed",
     griffe.BreakageKind.OBJECT_CHANGED_KIND: "kind",
@@ -349,11 +348,11 @@ def is_accepted(change: Change, accepted: list[dict[str, str]]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m topo_tools.api_diff", description=__doc__.splitlines()[0])
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--ref", help="git ref to compare with (default: last commit touching generated/, or HEAD)")
     where.add_argument("--old-dir", type=Path, help="compare with this checkout instead of a git ref")
-    parser.add_argument("--new-dir", type=Path, default=ROOT, help="the new side (default: the working tree)")
+    parser.add_argument("--new-dir", type=Path, default=Path("."), help="the new side (default: the current directory)")
     parser.add_argument("--accepted", type=Path, default=ACCEPTED, help="accepted breaking changes (YAML)")
     args = parser.parse_args(argv)
     logging.getLogger("griffe").setLevel(logging.ERROR)  # unresolvable third-party aliases are expected
@@ -380,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"api-diff: {exc}", file=sys.stderr)
         return 2
-    print(f"api-diff: {label} -> {args.new_dir if args.new_dir != ROOT else 'working tree'}")
+    print(f"api-diff: {label} -> {args.new_dir if args.new_dir != Path('.') else 'working tree'}")
     failing = 0
     for change in sorted(changes, key=lambda c: (c.code != "added", c.path, c.code)):
         if change.breaking:

@@ -1,0 +1,5 @@
+"""`python -m topo_tools.drift`."""
+
+from .cli import main
+
+raise SystemExit(main())
