@@ -118,6 +118,14 @@ def check_api_key(key: str, source: str = "api_key") -> None:
                      "surrounding spaces or line breaks")
 
 
+def _check_headers(op: Operation[Any, Any], headers: Mapping[str, Any]) -> None:
+    """h11 would refuse a bad header value later, quoting it (maybe the key): refuse it first, naming the header."""
+    for name, value in headers.items():
+        if isinstance(value, str) and (problem := _header_problem(value)):
+            raise exc.InvalidRequestError(f"{op.spec.operation_id}: header {name!r} contains {problem}; "
+                                          "nothing was sent")
+
+
 def _header_problem(value: str, inner_spaces: bool = True) -> str | None:
     """What makes `value` unusable in an HTTP header (printable ASCII, and inner spaces only), or None."""
     if value.isascii() and value.isprintable() and not (value[:1] == " " or value[-1:] == " ") and (
@@ -392,6 +400,7 @@ class BaseTransport:
         self.telemetry = telemetry
         self.decode_options = DecodeOptions()  # the client sets its own (drift record, strict mode)
         self._kept: tuple[httpx.Headers, tuple[str, ...]] | None = None
+        self._base: tuple[tuple[str, ...], dict[str, str]] | None = None
 
     def headers(self) -> dict[str, str]:
         return {
@@ -404,19 +413,15 @@ class BaseTransport:
     def build(self, http: httpx.Client | httpx.AsyncClient, op: Operation[Any, Any], args: tuple[Any, ...],
               kwargs: dict[str, Any]) -> httpx.Request:
         kw = op.request_kwargs(args, kwargs)
-        headers = self.headers()
-        for name in self.kept_headers(http):  # an injected client's own headers win over our defaults ...
-            if name not in self.options.default_headers:  # ... not over the ones given to Topo
-                headers.pop(name, None)
-        headers.update(kw.pop("headers", {}))  # per-request headers win over all
+        headers = dict(self.base_headers(http, op))
+        if extra := kw.pop("headers", None):  # per-request headers win over all
+            _check_headers(op, extra)
+            headers.update(extra)
         if self.options.default_query:
             kw["params"] = {**self.options.default_query, **kw.get("params", {})}
         timeout = _timeout(kw.pop("timeout")) if "timeout" in kw else self.options.timeout
-        for name, value in headers.items():  # h11 would refuse them later, quoting the value (maybe the key)
-            if isinstance(value, str) and (problem := _header_problem(value)):
-                raise exc.InvalidRequestError(f"{op.spec.operation_id}: header {name!r} contains {problem}; "
-                                              "nothing was sent")
-        _telemetry.current().inject(headers)
+        if self.telemetry is not None:
+            _telemetry.current().inject(headers)
         url = self.options.base_url + kw.pop("url")
         try:
             return http.build_request(
@@ -426,6 +431,21 @@ class BaseTransport:
         except (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeEncodeError) as err:
             raise exc.InvalidRequestError(f"{op.spec.operation_id}: the request could not be built "
                                           f"({type(err).__name__}); nothing was sent") from None
+
+    def base_headers(self, http: httpx.Client | httpx.AsyncClient, op: Operation[Any, Any]) -> dict[str, str]:
+        """This client's headers for `http`, checked once: an injected client's own Accept/User-Agent win over our
+        defaults, not over the ones given to Topo. Rebuilt only when the injected client's headers change."""
+        kept = self.kept_headers(http)
+        cached = self._base
+        if cached is not None and cached[0] is kept:
+            return cached[1]
+        headers = self.headers()
+        for name in kept:
+            if name not in self.options.default_headers:
+                headers.pop(name, None)
+        _check_headers(op, headers)
+        self._base = (kept, headers)
+        return headers
 
     def kept_headers(self, http: httpx.Client | httpx.AsyncClient) -> tuple[str, ...]:
         """Accept/User-Agent set on an injected httpx client (not httpx's own defaults): those stay."""

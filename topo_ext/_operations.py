@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import re
 import types
 import typing
 import uuid
@@ -23,6 +24,8 @@ from topo_client.types import UNSET, Unset
 from ._models import DecodeOptions, decoder
 from ._spec import OperationSpec, operations, resolve
 from ._spec import ParamSpec as SpecParam
+
+_CANONICAL_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -213,6 +216,8 @@ class ArgumentChecker:
             if isinstance(value, uuid.UUID):
                 return value
             if isinstance(value, str):
+                if _CANONICAL_UUID.fullmatch(value):  # the usual form (ids from responses): no UUID object needed
+                    return value.lower()
                 try:
                     return uuid.UUID(value)
                 except ValueError:
