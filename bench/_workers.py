@@ -11,11 +11,50 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import subprocess
 import sys
+import time
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from topo_ext import DBAPICursorStore, RateLimitError, SharedBudget, Topo
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def spawn(mode: str, args: dict[str, Any]) -> subprocess.Popen[str]:
+    """A worker process in `mode` (from the repository root, so `bench._workers` resolves)."""
+    return subprocess.Popen([sys.executable, "-m", "bench._workers", mode, json.dumps(args)], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
+def run_walkers(sb: Any, count: int, *, redis_url: str | None, key: str,
+                rate: float | None) -> tuple[list[dict[str, Any]], float]:
+    """Start `count` walkers against sandbox `sb`, release them together once warm, and return their summaries
+    and the seconds from release to the last walk's end (process exit not included); `sb.stats` count only the
+    measured walks."""
+    args = {"base_url": sb.base_url, "api_key": sb.api_key, "redis_url": redis_url, "key": key, "rate": rate,
+            "size": 2}
+    procs = [spawn("walk", args) for _ in range(count)]
+    for proc in procs:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready"
+    time.sleep(1.0)  # the warm-up requests' tokens and slots are spent
+    sb.stats.reset()
+    start = time.monotonic()
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    summaries = []
+    for proc in procs:  # the summary line is printed when the walk ends, before the process exits
+        assert proc.stdout is not None
+        summaries.append(json.loads(proc.stdout.readline()))
+    seconds = time.monotonic() - start
+    for proc in procs:
+        proc.communicate(timeout=60)
+    return summaries, seconds
 
 
 def walk(args: dict[str, Any]) -> None:

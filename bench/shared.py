@@ -12,9 +12,6 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -22,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from _redis import RedisServer
+from _workers import run_walkers, spawn
 
-ROOT = Path(__file__).resolve().parent.parent
 LIMIT = 10.0
 WORKERS = 4
 EXPORT_ACTIVITIES = 20_000
@@ -31,31 +28,8 @@ EXPORT_LATENCY = 0.05
 EXPORT_LIMIT = 20.0
 
 
-def _spawn(mode: str, args: dict[str, Any]) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "bench._workers", mode, json.dumps(args)], cwd=ROOT,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-
-
 def _walk(sb: Any, redis_url: str | None) -> tuple[float, dict[str, Any]]:
-    args = {"base_url": sb.base_url, "api_key": sb.api_key, "redis_url": redis_url, "key": "topo:bench",
-            "rate": LIMIT if redis_url else None, "size": 2}
-    procs = [_spawn("walk", args) for _ in range(WORKERS)]
-    for proc in procs:
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready"
-    time.sleep(1.0)
-    sb.stats.reset()
-    start = time.monotonic()
-    for proc in procs:
-        assert proc.stdin is not None
-        proc.stdin.write("go\n")
-        proc.stdin.flush()
-    for proc in procs:
-        assert proc.stdout is not None
-        proc.stdout.readline()
-    seconds = time.monotonic() - start
-    for proc in procs:
-        proc.communicate(timeout=60)
+    _, seconds = run_walkers(sb, WORKERS, redis_url=redis_url, key="topo:bench", rate=LIMIT if redis_url else None)
     return seconds, sb.stats.snapshot()
 
 
@@ -70,7 +44,7 @@ def _export(sb: Any, workers: int, redis_url: str | None, tmp: Path) -> float:
     procs = []
     for part in parts:
         db = tmp / f"export-{workers}-{part.index}-{bool(redis_url)}.db"
-        procs.append(_spawn("export", {"base_url": sb.base_url, "api_key": sb.api_key, "db": str(db),
+        procs.append(spawn("export", {"base_url": sb.base_url, "api_key": sb.api_key, "db": str(db),
                                        "after": part.after.isoformat(), "before": part.before.isoformat(),
                                        "redis_url": redis_url, "key": "topo:export", "rate": EXPORT_LIMIT}))
     for proc in procs:

@@ -139,14 +139,15 @@ class SharedBudget:
             raise ValueError("key: a non-empty string naming the shared budget, e.g. 'topo:<workspace>'")
         if rate is not None and (isinstance(rate, bool) or not isinstance(rate, int | float) or rate <= 0):
             raise ValueError(f"rate: must be a positive number of requests per second, got {rate!r}")
+        try:
+            import redis as redis_lib
+        except ImportError as err:
+            raise ImportError("SharedBudget needs the Redis client: pip install 'topo-client[redis]'") from err
         if redis is None:
             if not url:
                 raise ValueError("SharedBudget needs a Redis url (redis://host:port/db) or redis=<redis.Redis>")
-            try:
-                import redis as redis_lib
-            except ImportError as err:
-                raise ImportError("SharedBudget needs the Redis client: pip install 'topo-client[redis]'") from err
             redis = redis_lib.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
+        self._errors: type[Exception] = redis_lib.exceptions.RedisError  # what "Redis is unreachable" looks like
         self.key = key
         self.rate = float(rate) if rate else None
         self.retry_every = retry_every
@@ -190,11 +191,9 @@ class SharedBudget:
                     log.info("topo: shared rate budget %r reachable again", self.key)
 
     def _call(self, script: Any, keys: list[str], args: list[Any]) -> Any:
-        from redis.exceptions import RedisError
-
         try:
             result = script(keys=keys, args=args)
-        except RedisError as err:
+        except self._errors as err:
             self._failed(err)
             return None
         self._recovered()

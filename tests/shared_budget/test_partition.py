@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -16,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from bench._workers import spawn
 from topo_ext import AsyncTopo, Topo
 from topo_ext._partition import Partition, plan
 from topo_ext.sandbox import Sandbox
 
-ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 
 
@@ -86,8 +84,7 @@ async def test_the_async_client_makes_the_same_plan() -> None:
 def _worker(sb: Sandbox, part: Partition, db: Path) -> subprocess.Popen[str]:
     args = {"base_url": sb.base_url, "api_key": sb.api_key, "db": str(db), "after": part.after.isoformat(),
             "before": part.before.isoformat()}
-    return subprocess.Popen([sys.executable, "-m", "bench._workers", "export", json.dumps(args)],
-                            cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    return spawn("export", args)
 
 
 def _rows(db: Path) -> int:

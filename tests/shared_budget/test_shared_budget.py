@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import itertools
-import json
 import logging
-import subprocess
-import sys
 import time
-from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 
 from bench._redis import RedisServer
+from bench._workers import run_walkers
 from tests.specdata import UUID_A, MockAPI
 from topo_ext import SharedBudget, Topo
 from topo_ext._rate import RateGate
 from topo_ext.sandbox import Sandbox
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_budgets_on_one_key_share_one_schedule(redis_server: RedisServer) -> None:
@@ -89,37 +83,11 @@ def test_a_bad_rate_limit_object_is_refused() -> None:
         SharedBudget("redis://127.0.0.1:1/0", key="")
 
 
-def _walkers(sb: Sandbox, redis_url: str | None, count: int) -> tuple[list[dict[str, Any]], float]:
-    """Start `count` worker processes walking contacts, release them together; (their summaries, seconds)."""
-    args = {"base_url": sb.base_url, "api_key": sb.api_key, "redis_url": redis_url, "key": "topo:walk",
-            "rate": 10 if redis_url else None, "size": 2}
-    procs = [subprocess.Popen([sys.executable, "-m", "bench._workers", "walk", json.dumps(args)],
-                              cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-             for _ in range(count)]
-    for proc in procs:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-    time.sleep(1.0)  # the warm-up requests' tokens and slots are spent
-    sb.stats.reset()
-    start = time.monotonic()
-    for proc in procs:
-        assert proc.stdin is not None
-        proc.stdin.write("go\n")
-        proc.stdin.flush()
-    summaries = []
-    for proc in procs:  # the summary line is printed when the walk ends, before the process exits
-        assert proc.stdout is not None
-        summaries.append(json.loads(proc.stdout.readline()))
-    seconds = time.monotonic() - start
-    for proc in procs:
-        proc.communicate(timeout=60)
-    return summaries, seconds
-
-
 @pytest.mark.slow
 def test_four_processes_share_one_limit_through_redis(redis_server: RedisServer) -> None:
     limit = 10
     with Sandbox(seed=3, activities=10, contacts=40, rate_limit=limit, burst=2) as sb:
-        summaries, seconds = _walkers(sb, redis_server.url, 4)
+        summaries, seconds = run_walkers(sb, 4, redis_url=redis_server.url, key="topo:walk", rate=10)
         stats = sb.stats.snapshot()
     assert [s["contacts"] for s in summaries] == [40] * 4
     requests = stats["requests"]
