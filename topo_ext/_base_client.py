@@ -85,8 +85,7 @@ class BaseTransport:
         self.policy = Policy(options)
         self.telemetry = telemetry
         self.decode_options = DecodeOptions()  # the client sets its own (drift record, strict mode)
-        self._kept: tuple[httpx.Headers, tuple[str, ...]] | None = None
-        self._base: tuple[tuple[str, ...], dict[str, str]] | None = None
+        self._base: tuple[httpx.Headers, dict[str, str]] | None = None
 
     def attempts(self, http: httpx.Client | httpx.AsyncClient, op: Operation[Any, T], args: tuple[Any, ...],
                  kwargs: dict[str, Any]) -> Generator[Step, Any, tuple[T, httpx.Response]]:
@@ -148,29 +147,20 @@ class BaseTransport:
                                           f"({type(err).__name__}); nothing was sent") from None
 
     def base_headers(self, http: httpx.Client | httpx.AsyncClient, op: Operation[Any, Any]) -> dict[str, str]:
-        """This client's headers for `http`, checked once: an injected client's own Accept/User-Agent win over our
-        defaults, not over the ones given to Topo. Rebuilt only when the injected client's headers change."""
-        kept = self.kept_headers(http)
+        """This client's headers for `http`, checked once: an injected client's own Accept/User-Agent (not httpx's
+        defaults) win over our defaults, not over the ones given to Topo. Rebuilt only when `http.headers` is
+        replaced."""
         cached = self._base
-        if cached is not None and cached[0] is kept:
+        if cached is not None and cached[0] is http.headers:
             return cached[1]
         headers = self.headers()
-        for name in kept:
-            if name not in self.options.default_headers:
+        for name in ("Accept", "User-Agent"):
+            own = name in http.headers and http.headers[name] != _HTTPX_DEFAULT_HEADERS.get(name)
+            if own and name not in self.options.default_headers:
                 headers.pop(name, None)
         check_headers(op, headers)
-        self._base = (kept, headers)
+        self._base = (http.headers, headers)
         return headers
-
-    def kept_headers(self, http: httpx.Client | httpx.AsyncClient) -> tuple[str, ...]:
-        """Accept/User-Agent set on an injected httpx client (not httpx's own defaults): those stay."""
-        cached = self._kept
-        if cached is not None and cached[0] is http.headers:  # per request: only look again if they changed
-            return cached[1]
-        kept = tuple(name for name in ("Accept", "User-Agent")
-                     if name in http.headers and http.headers[name] != _HTTPX_DEFAULT_HEADERS.get(name))
-        self._kept = (http.headers, kept)
-        return kept
 
     def examine(self, op: Operation[Any, Any], response: httpx.Response) -> Attempt:
         """Decode a 2xx once. An undecodable body is an error outcome: retryable if it is not even JSON."""

@@ -119,8 +119,9 @@ class Policy:
             return FINAL
         err = outcome.error
         if err is None:
-            assert outcome.response is not None
-            return self._after_answer(op, attempt, outcome.response)
+            response = outcome.response
+            assert response is not None
+            return FINAL if response.status_code < 400 else self._after_answer(op, attempt, response)  # 2xx first
         idempotent = op.spec.idempotent
         if isinstance(err, TruncatedBody):  # cut short or replaced by a proxy page: worth another try
             return Decision(True, self.backoff(attempt), "undecodable body") if idempotent else FINAL
@@ -131,9 +132,8 @@ class Policy:
         return FINAL
 
     def _after_answer(self, op: Operation[Any, Any], attempt: int, response: httpx.Response) -> Decision:
+        """For a 4xx/5xx answer."""
         status = response.status_code
-        if status < 400:
-            return FINAL  # the usual case, decided first
         if status == 429:
             hint = parse_retry_after(response.headers)
             if hint is not None and hint > self.options.max_retry_after:
