@@ -89,7 +89,7 @@ class _ClientBase(Generic[M]):
     def _init(self, api_key: str | None, http_client: httpx.Client | httpx.AsyncClient | None, strict: bool,
               log_drift: bool, tracing: bool | Telemetry | None, **settings: Any) -> None:
         """What both constructors do, in this order (`settings`: base_url, timeout, max_retries, rate_limit,
-        default_headers, default_query); the caller then makes `_http` and the transport."""
+        default_headers, default_query)."""
         sync = self._transport_class is SyncTransport
         self._api_key = resolve_api_key(api_key)
         _check_http_client(http_client, httpx.Client if sync else httpx.AsyncClient,
@@ -99,6 +99,11 @@ class _ClientBase(Generic[M]):
         self._gate = gate_for(settings["rate_limit"])
         self._telemetry = telemetry_for(tracing)
         self._init_decoding(strict, log_drift)
+        self._http = self._new_http(http_client)
+        self._transport = self._new_transport()
+
+    def _new_http(self, http_client: Any) -> Any:
+        raise NotImplementedError
 
     def _new_transport(self) -> Any:
         transport = self._transport_class(self._http, self._api_key, self._options, self._gate, self._telemetry)
@@ -184,8 +189,9 @@ class Topo(SyncResources[M], _ClientBase[M]):
         self._init(api_key, http_client, strict_response_validation, log_drift, tracing, base_url=base_url,
                    timeout=timeout, max_retries=max_retries, rate_limit=rate_limit, default_headers=default_headers,
                    default_query=default_query)
-        self._http = http_client or httpx.Client(timeout=self._options.timeout, follow_redirects=False)
-        self._transport = self._new_transport()
+
+    def _new_http(self, http_client: httpx.Client | None) -> httpx.Client:
+        return http_client or httpx.Client(timeout=self._options.timeout, follow_redirects=False)
 
     @property
     def with_raw_response(self) -> Topo[Raw]:
@@ -252,13 +258,13 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M]):
                    timeout=timeout, max_retries=max_retries, rate_limit=rate_limit, default_headers=default_headers,
                    default_query=default_query)
         self.prefetch = _check_prefetch(prefetch)
-        self._http = LoopBoundHTTP(http_client, self._options.timeout)
-        self._transport = self._new_transport()
+
+    def _new_http(self, http_client: httpx.AsyncClient | None) -> LoopBoundHTTP:
+        return LoopBoundHTTP(http_client, self._options.timeout)
 
     @property
     def with_raw_response(self) -> AsyncTopo[Raw]:
-        """A copy whose methods return `APIResponse` (status, headers, request_id, `.parse()` for what the plain
-        call returns) instead of models; the same methods, arguments and checks."""
+        """A copy whose methods return `APIResponse` (see `Topo.with_raw_response`); awaited like the others."""
         raw: AsyncTopo[Raw] = self._raw_copy()
         return raw
 
