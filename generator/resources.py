@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from topo_ext._schema import ref_name, resolve
+from topo_ext._spec import is_page
 
 # Resources whose hand-written subclasses (same class names, in this module) add methods the spec cannot describe.
 EXTENDED = {"activities": "topo_ext.resources.activities"}
@@ -61,11 +62,6 @@ def _model(schema: dict[str, Any] | None) -> str | None:
     raise SystemExit(f"generate: a success body must be a component schema or an array of one, got {schema}")
 
 
-def _paginated(doc: dict[str, Any], schema: dict[str, Any] | None) -> bool:
-    node = resolve(doc, schema) if schema else {}
-    return any(part.get("$ref") == "#/components/schemas/PageEnvelope" for part in node.get("allOf", ()))
-
-
 def _success_schema(doc: dict[str, Any], op: dict[str, Any]) -> dict[str, Any] | None:
     for code, response in sorted(op.get("responses", {}).items()):
         if code.isdigit() and 200 <= int(code) < 300:
@@ -100,7 +96,7 @@ def methods(doc: dict[str, Any]) -> list[Method]:
                 if not part.isidentifier() or keyword.iskeyword(part) or part.startswith("_"):
                     raise SystemExit(f"generate: {op['operationId']}: {part!r} is not a usable Python name")
             schema = _success_schema(doc, op)
-            kind = "batch" if "x-topo-batch" in op else "list" if _paginated(doc, schema) else "op"
+            kind = "batch" if "x-topo-batch" in op else "list" if is_page(doc, schema) else "op"
             found.append(Method(op["operationId"], op["tags"][0], resource, name, kind, _model(schema),
                                 _batch_item(doc, op) if kind == "batch" else None))
     seen: dict[tuple[str, str], str] = {}
