@@ -123,7 +123,8 @@ def _endpoints(document: Path, package: Path) -> None:
 
 def keep_only_used(package: Path) -> None:
     """Delete what openapi-python-client always writes but topo_ext never calls: `UNUSED_FILES`, and every
-    top-level function of an endpoint module outside `USED_FUNCTIONS` (ruff then drops the imports they used)."""
+    top-level function of an endpoint module outside `USED_FUNCTIONS` (ruff then drops the imports they used).
+    The imports of our `build_request` part move up to upstream's, where ruff merges the two blocks."""
     for name in UNUSED_FILES:
         (package / name).unlink()
     for module in sorted((package / "api").glob("*/*.py")):
@@ -131,11 +132,16 @@ def keep_only_used(package: Path) -> None:
             continue
         source = module.read_text()
         lines = source.splitlines(keepends=True)
-        dead = [node for node in ast.parse(source).body
+        body = ast.parse(source).body
+        first_def = next(i for i, node in enumerate(body) if isinstance(node, ast.FunctionDef))
+        dead = [node for node in body
                 if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name not in USED_FUNCTIONS]
-        for node in reversed(dead):
-            start = min([node.lineno, *(d.lineno for d in node.decorator_list)]) - 1
+        late = [node for node in body[first_def:] if isinstance(node, ast.Import | ast.ImportFrom)]
+        for node in sorted(dead + late, key=lambda n: n.lineno, reverse=True):
+            start = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))]) - 1
             del lines[start:node.end_lineno]
+        header = body[first_def].lineno - 1 - len(getattr(body[first_def], "decorator_list", ()))
+        lines[header:header] = [ast.unparse(node) + "\n" for node in late]
         module.write_text("".join(lines))
 
 

@@ -1,9 +1,12 @@
-from typing import Any
+import datetime
+from collections.abc import Mapping
+from typing import Any, overload
 
 import httpx
 
 from ...models.account_exclusion_create import AccountExclusionCreate
-from ...types import UNSET
+from ...models.exclusion_reason import ExclusionReason
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -23,14 +26,6 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-import datetime
-from collections.abc import Mapping
-from typing import overload
-
-from ...models.exclusion_reason import ExclusionReason
-from ...types import UNSET, Unset
 
 
 @overload

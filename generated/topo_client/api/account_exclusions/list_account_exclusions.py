@@ -1,4 +1,5 @@
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -66,11 +67,6 @@ def _get_kwargs(
     }
 
     return _kwargs
-
-
-from collections.abc import Mapping
-
-from ...types import UNSET, Unset
 
 
 def build_request(

@@ -1,11 +1,12 @@
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, overload
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
 from ...models.account_list_update import AccountListUpdate
-from ...types import UNSET
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -28,13 +29,6 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-from collections.abc import Mapping
-from typing import overload
-from uuid import UUID
-
-from ...types import UNSET, Unset
 
 
 @overload

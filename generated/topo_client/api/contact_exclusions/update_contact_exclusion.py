@@ -1,11 +1,14 @@
-from typing import Any
+import datetime
+from collections.abc import Mapping
+from typing import Any, overload
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
 from ...models.contact_exclusion_update import ContactExclusionUpdate
-from ...types import UNSET
+from ...models.exclusion_reason import ExclusionReason
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -28,15 +31,6 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-import datetime
-from collections.abc import Mapping
-from typing import overload
-from uuid import UUID
-
-from ...models.exclusion_reason import ExclusionReason
-from ...types import UNSET, Unset
 
 
 @overload

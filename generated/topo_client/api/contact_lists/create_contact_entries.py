@@ -1,9 +1,11 @@
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, overload
 
 import httpx
 
 from ...models.contact_entry_batch_create import ContactEntryBatchCreate
-from ...types import UNSET
+from ...models.contact_entry_create import ContactEntryCreate
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -23,13 +25,6 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-from collections.abc import Mapping
-from typing import overload
-
-from ...models.contact_entry_create import ContactEntryCreate
-from ...types import UNSET, Unset
 
 
 @overload

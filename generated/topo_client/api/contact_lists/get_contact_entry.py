@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -17,10 +18,6 @@ def _get_kwargs(
     }
 
     return _kwargs
-
-
-from collections.abc import Mapping
-from uuid import UUID
 
 
 def build_request(

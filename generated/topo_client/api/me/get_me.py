@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -11,9 +12,6 @@ def _get_kwargs() -> dict[str, Any]:
     }
 
     return _kwargs
-
-
-from collections.abc import Mapping
 
 
 def build_request(

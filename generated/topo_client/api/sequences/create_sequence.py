@@ -1,9 +1,12 @@
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, overload
+from uuid import UUID
 
 import httpx
 
 from ...models.sequence_create import SequenceCreate
-from ...types import UNSET
+from ...models.sequence_create_variables import SequenceCreateVariables
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -23,14 +26,6 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-from collections.abc import Mapping
-from typing import overload
-from uuid import UUID
-
-from ...models.sequence_create_variables import SequenceCreateVariables
-from ...types import UNSET, Unset
 
 
 @overload

@@ -1,4 +1,5 @@
 import datetime
+from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
@@ -108,12 +109,6 @@ def _get_kwargs(
     }
 
     return _kwargs
-
-
-from collections.abc import Mapping
-from uuid import UUID
-
-from ...types import UNSET, Unset
 
 
 def build_request(

@@ -1,11 +1,13 @@
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, overload
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
 from ...models.task_reassign_request import TaskReassignRequest
-from ...types import UNSET
+from ...models.task_reassign_scope import TaskReassignScope
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -28,14 +30,6 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-from collections.abc import Mapping
-from typing import overload
-from uuid import UUID
-
-from ...models.task_reassign_scope import TaskReassignScope
-from ...types import UNSET, Unset
 
 
 @overload

@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -26,11 +27,6 @@ def _get_kwargs(
     }
 
     return _kwargs
-
-
-from collections.abc import Mapping
-
-from ...types import UNSET, Unset
 
 
 def build_request(

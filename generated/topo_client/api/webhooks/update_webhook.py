@@ -1,11 +1,14 @@
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, overload
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
+from ...models.event_type import EventType
+from ...models.webhook_subscription_status import WebhookSubscriptionStatus
 from ...models.webhook_subscription_update import WebhookSubscriptionUpdate
-from ...types import UNSET
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -28,15 +31,6 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-from collections.abc import Mapping
-from typing import overload
-from uuid import UUID
-
-from ...models.event_type import EventType
-from ...models.webhook_subscription_status import WebhookSubscriptionStatus
-from ...types import UNSET, Unset
 
 
 @overload
