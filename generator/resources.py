@@ -122,7 +122,8 @@ def _factory(method: Method, asynchronous: bool) -> str:
 
 
 def _resource_module(top: str, group: list[Method]) -> str:
-    resources = sorted({m.resource for m in group}, key=lambda r: (-r.count("."), r))  # children before parents
+    paths = {".".join(m.resource.split(".")[:depth]) for m in group for depth in range(1, m.resource.count(".") + 2)}
+    resources = sorted(paths, key=lambda r: (-r.count("."), r))  # children first; parents without operations too
     api = sorted({(m.tag, m.operation_id) for m in group})
     responses = sorted({m.model.removeprefix("list[").removesuffix("]") for m in group if m.model})
     items = sorted({m.item for m in group if m.item})

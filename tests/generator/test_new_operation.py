@@ -1,5 +1,6 @@
 """Adding an operation to the spec adds `client.<resource>.<method>` on both clients with no hand edit (#17): a
-temp copy of spec/ gets `contacts.frobnicate` (an existing resource) and `widgets.list` (a new resource, paginated);
+temp copy of spec/ gets `contacts.frobnicate` (an existing resource), `widgets.list` (a new resource, paginated)
+and `gizmos.parts.get` (nested in a new resource that has no operation of its own);
 the generated package, first on the path of a fresh interpreter, serves both methods with the spec's parameters,
 and they send the request the spec describes."""
 
@@ -41,6 +42,13 @@ WIDGETS = {
                        {"name": "color", "in": "query", "required": False, "schema": {"type": "string"}}],
         "responses": {"200": {"description": "A page of widgets.", "content": {"application/json": {
             "schema": {"$ref": "#/components/schemas/WidgetPage"}}}}},
+    }}, "/gizmos/parts/{part_id}": {"get": {
+        "operationId": "get_gizmo_part", "summary": "Get a gizmo part", "tags": ["widgets"], "x-topo-scopes": [],
+        "x-topo-resource": "gizmos.parts", "x-topo-method": "get", "x-topo-source": SOURCE,
+        "x-topo-reason": "A test operation.",
+        "parameters": [{"name": "part_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "A part.", "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/Widget"}}}}},
     }}},
     "components": {"schemas": {
         "Widget": {"type": "object", "x-topo-source": SOURCE, "x-topo-reason": "A test schema.",
@@ -62,6 +70,8 @@ sent = []
 def answer(request):
     sent.append({"method": request.method, "path": request.url.path, "query": dict(request.url.params),
                  "body": json.loads(request.content) if request.content else None})
+    if "/gizmos/" in request.url.path:
+        return httpx.Response(200, json={"id": request.url.path.rsplit("/", 1)[-1]})
     if request.url.path.endswith("/widgets"):
         return httpx.Response(200, json={"items": [{"id": "w1", "color": "red"}], "total_count": 1,
                                          "total_pages": 1, "has_more": False})
@@ -79,10 +89,12 @@ report = {"sync": {"frobnicate": describe(client.contacts.frobnicate), "list": d
           "async": {"frobnicate": describe(aclient.contacts.frobnicate), "list": describe(aclient.widgets.list)}}
 report["sync"]["contact"] = client.contacts.frobnicate(sys.argv[1], level=2, note="n").id
 report["sync"]["widgets"] = [w.id for w in client.widgets.list(color="red")]
+report["sync"]["part"] = client.gizmos.parts.get("p1").id
 
 async def main():
     report["async"]["contact"] = (await aclient.contacts.frobnicate(sys.argv[1], level=2, note="n")).id
     report["async"]["widgets"] = [w.id async for w in aclient.widgets.list(color="red")]
+    report["async"]["part"] = (await aclient.gizmos.parts.get("p1")).id
 
 asyncio.run(main())
 report["sent"] = sent
@@ -139,3 +151,10 @@ def test_the_requests_are_the_ones_the_spec_describes(report: dict[str, Any]) ->
     assert all(s["body"] == {"level": 2, "note": "n"} for s in frobnicated)
     listed = [s for s in report["sent"] if s["path"] == "/v1" + next(iter(WIDGETS["paths"]))]  # type: ignore[arg-type]
     assert len(listed) == 2 and all(s["method"] == "GET" and s["query"]["color"] == "red" for s in listed)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_resource_nested_in_a_new_resource_without_operations(report: dict[str, Any], mode: str) -> None:
+    assert report[mode]["part"] == "p1"
+    gizmo = [s for s in report["sent"] if s["path"] == "/v1" + "/gizmos/parts/{part_id}".format(part_id="p1")]
+    assert [s["method"] for s in gizmo] == ["GET", "GET"]
