@@ -150,7 +150,7 @@ def _resource_module(top: str, group: list[Method]) -> str:
         own = [m for m in group if m.resource == resource]
         for asynchronous in (False, True):
             base = "AsyncAPIResource" if asynchronous else "SyncAPIResource"
-            path = ".".join(filter(None, ("client", resource)))
+            path = f"client.{resource}" if resource else ", ".join(f"client.{m.name}()" for m in own)
             lines += ["", "", f"class {_class(resource or TOP_LEVEL, asynchronous)}({base}[M]):",
                       f'    """`{path}`{" (AsyncTopo)" if asynchronous else ""}."""', ""]
             lines += [f"    {m.name} = {_factory(m, asynchronous)}" for m in own]

@@ -11,12 +11,12 @@ _get_me = endpoint(get_me.build_request, Me)
 
 
 class TopLevel(SyncAPIResource[M]):
-    """`client`."""
+    """`client.me()`."""
 
     me = sync_op(_get_me)
 
 
 class AsyncTopLevel(AsyncAPIResource[M]):
-    """`client` (AsyncTopo)."""
+    """`client.me()` (AsyncTopo)."""
 
     me = async_op(_get_me)
