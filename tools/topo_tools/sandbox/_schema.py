@@ -105,27 +105,33 @@ def check(value: Any, schema: dict[str, Any], field: str) -> None:
     if "enum" in schema and value not in schema["enum"]:
         raise Invalid(field, f"{field} must be one of {', '.join(map(str, schema['enum']))}; got {value!r}")
     if isinstance(value, str):
-        if len(value) < schema.get("minLength", 0):
-            raise Invalid(field, f"{field} must be at least {schema['minLength']} character(s) long")
-        if "maxLength" in schema and len(value) > schema["maxLength"]:
-            raise Invalid(field, f"{field} must be at most {schema['maxLength']} characters long")
+        _bounded(field, len(value), schema, "minLength", "maxLength")
         if "format" in schema:
             _format(value, schema["format"], field)
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        if "minimum" in schema and value < schema["minimum"]:
-            raise Invalid(field, f"{field} must be greater than or equal to {schema['minimum']}")
-        if "maximum" in schema and value > schema["maximum"]:
-            raise Invalid(field, f"{field} must be less than or equal to {schema['maximum']}")
+        _bounded(field, value, schema, "minimum", "maximum")
     elif isinstance(value, list):
-        if len(value) < schema.get("minItems", 0):
-            raise Invalid(field, f"{field} must have at least {schema['minItems']} item(s)")
-        if "maxItems" in schema and len(value) > schema["maxItems"]:
-            raise Invalid(field, f"{field} must have at most {schema['maxItems']} items, got {len(value)}")
+        _bounded(field, len(value), schema, "minItems", "maxItems")
         if "items" in schema:
             for i, item in enumerate(value):
                 check(item, schema["items"], f"{field}[{i}]")
     elif isinstance(value, dict):
         _check_object(value, schema, field)
+
+
+# What each bound keyword says when broken: {0} is the bound, {1} the size that broke it.
+_BOUNDS = {
+    "minLength": "be at least {0} character(s) long", "maxLength": "be at most {0} characters long",
+    "minimum": "be greater than or equal to {0}", "maximum": "be less than or equal to {0}",
+    "minItems": "have at least {0} item(s)", "maxItems": "have at most {0} items, got {1}",
+}
+
+
+def _bounded(field: str, size: float, schema: dict[str, Any], low: str, high: str) -> None:
+    """`size` (a string's length, a number, an array's length) within the schema's `low` and `high` keywords."""
+    for key, broken in ((low, size < schema.get(low, size)), (high, size > schema.get(high, size))):
+        if broken:
+            raise Invalid(field, f"{field} must " + _BOUNDS[key].format(schema[key], size))
 
 
 def _check_object(value: dict[str, Any], schema: dict[str, Any], field: str) -> None:

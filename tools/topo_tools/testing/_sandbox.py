@@ -6,7 +6,7 @@ import threading
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, Self, TypeVar, cast, overload
 
 import httpx
 
@@ -16,6 +16,8 @@ from ..sandbox import FAULT_KINDS, Delivery, FaultConfig, Sandbox, Settings, Sta
 from ._webhooks import adeliver_webhook, deliver_webhook
 
 __all__ = ["FaultScript", "TopoSandbox"]
+
+T = TypeVar("T")
 
 API_PREFIX = "/v1"
 _KNOBS = ("rate_limit", "burst", "latency", "faults", "retry_after_ms")
@@ -64,6 +66,26 @@ class FaultScript:
         return kind, self.config
 
 
+class _FromSandbox(Generic[T]):
+    """A read-only attribute of `TopoSandbox` that is the wrapped `Sandbox`'s attribute of the same name."""
+
+    def __init__(self, doc: str | None = None) -> None:
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, obj: TopoSandbox, owner: type) -> T: ...
+    def __get__(self, obj: TopoSandbox | None, owner: type) -> T | Self:
+        return self if obj is None else cast(T, getattr(obj.sandbox, self.name))
+
+    def __set__(self, obj: TopoSandbox, value: T) -> None:
+        raise AttributeError(f"TopoSandbox.{self.name} is read-only (it is the sandbox's own)")
+
+
 class TopoSandbox:
     """A running in-process sandbox (stateful fake of the Topo API on 127.0.0.1) with helpers for one test.
 
@@ -81,34 +103,14 @@ class TopoSandbox:
     def __repr__(self) -> str:
         return f"TopoSandbox({self.sandbox.base_url})"
 
-    # what the sandbox is ------------------------------------------------------------------------------------
+    # what the sandbox is: read through to it (base_url, api_key, state, settings, stats, deliveries) ---------
 
-    @property
-    def base_url(self) -> str:
-        return self.sandbox.base_url
-
-    @property
-    def api_key(self) -> str:
-        """A key holding every scope (sandbox-only: it is random and never valid against the real API)."""
-        return self.sandbox.api_key
-
-    @property
-    def state(self) -> State:
-        """The workspace: `state.contacts`, `state.add_activity("message.replied", ...)`, ..."""
-        return self.sandbox.state
-
-    @property
-    def settings(self) -> Settings:
-        """Live knobs (`rate_limit`, `latency`, `faults`, ...); changes are undone when the test ends."""
-        return self.sandbox.settings
-
-    @property
-    def stats(self) -> Stats:
-        return self.sandbox.stats
-
-    @property
-    def deliveries(self) -> list[Delivery]:
-        return self.sandbox.deliveries
+    base_url = _FromSandbox[str]()
+    api_key = _FromSandbox[str]("A key holding every scope (sandbox-only: random, never valid against the real API).")
+    state = _FromSandbox[State]("The workspace: `state.contacts`, `state.add_activity(\"message.replied\", ...)`, ...")
+    settings = _FromSandbox[Settings]("Live knobs (`rate_limit`, `latency`, `faults`, ...); undone when the test ends.")
+    stats = _FromSandbox[Stats]()
+    deliveries = _FromSandbox[list[Delivery]]("Every webhook delivery attempted so far, oldest first.")
 
     def flush_webhooks(self, timeout: float = 5.0) -> bool:
         return self.sandbox.flush_webhooks(timeout)

@@ -133,12 +133,28 @@ def touch(record: Record, state: State, **changes: Any) -> Record:
     return record
 
 
-def batch(state: State, items: list[Record], check_item: Callable[[int, Record], None],
-          create: Callable[[Record, str], Record]) -> Record:
-    """All-or-nothing batch create: check every item first (400 on the first bad one), then create them all."""
-    for index, item in enumerate(items):
-        check_item(index, item)
-    now = state.now()
-    results = [{"index": i, "status": "CREATED", "resource": create(item, now), "error": None}
-               for i, item in enumerate(items)]
-    return {"items": results, "summary": {"total": len(items), "succeeded": len(items), "failed": 0}}
+Check = Callable[[State, int, Record], None]
+Create = Callable[[State, Record, str], Record]
+
+
+def batch_create(operation_id: str, table: str, check: Check | None = None) -> Callable[[Create], Create]:
+    """Register an all-or-nothing batch create: `check(state, index, item)` every item first (400 on the first bad
+    one), then `create(state, item, now)` each and store the record in `state.<table>` under its id."""
+
+    def register(create: Create) -> Create:
+        def handler(call: Call) -> Record:
+            state, items = call.state, call.body["items"]
+            for index, item in enumerate(items):
+                if check is not None:
+                    check(state, index, item)
+            now, results = state.now(), []
+            for index, item in enumerate(items):
+                record = create(state, item, now)
+                getattr(state, table)[record["id"]] = record
+                results.append({"index": index, "status": "CREATED", "resource": record, "error": None})
+            return {"items": results, "summary": {"total": len(items), "succeeded": len(items), "failed": 0}}
+
+        handles(operation_id)(handler)
+        return create
+
+    return register

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .._schema import Invalid
 from .._state import Record, State
-from ._core import Call, batch, created_between, found, handles, normalize_linkedin, page, touch, where
+from ._core import Call, batch_create, created_between, found, handles, normalize_linkedin, page, touch, where
 from .sequences import enroll, running
 
 
@@ -53,34 +53,27 @@ def _template_ref(state: State, template_id: str | None, field_name: str) -> Non
         raise Invalid(field_name, f"{field_name}: no sequence template {template_id} in this workspace")
 
 
-@handles("create_contact_lists")
-def create_contact_lists(call: Call) -> Record:
-    state = call.state
-
-    def check_item(i: int, item: Record) -> None:
-        _template_ref(state, item.get("default_sequence_template_id"), f"items[{i}].default_sequence_template_id")
-
-    def create(item: Record, now: str) -> Record:
-        record: Record = {"id": state.new_id(), "name": item.get("name"),
-                          "default_sequence_template_id": item.get("default_sequence_template_id"), "entries_count": 0,
-                          "created_at": now, "updated_at": now}
-        state.contact_lists[record["id"]] = record
-        return record
-
-    return batch(state, call.body["items"], check_item, create)
+def _check_contact_list(state: State, i: int, item: Record) -> None:
+    _template_ref(state, item.get("default_sequence_template_id"), f"items[{i}].default_sequence_template_id")
 
 
-@handles("create_account_lists")
-def create_account_lists(call: Call) -> Record:
-    state = call.state
+@batch_create("create_contact_lists", "contact_lists", _check_contact_list)
+def create_contact_list(state: State, item: Record, now: str) -> Record:
+    return {"id": state.new_id(), "name": item.get("name"),
+            "default_sequence_template_id": item.get("default_sequence_template_id"), "entries_count": 0,
+            "created_at": now, "updated_at": now}
 
-    def create(item: Record, now: str) -> Record:
-        record: Record = {"id": state.new_id(), "name": item["name"], "entries_count": 0, "created_at": now,
-                          "updated_at": now}
-        state.account_lists[record["id"]] = record
-        return record
 
-    return batch(state, call.body["items"], lambda i, item: None, create)
+@batch_create("create_account_lists", "account_lists")
+def create_account_list(state: State, item: Record, now: str) -> Record:
+    return {"id": state.new_id(), "name": item["name"], "entries_count": 0, "created_at": now, "updated_at": now}
+
+
+def _check_parent(kind: str, state: State, i: int, item: Record) -> None:
+    """A 400 naming item `i` when the workspace has no list of `kind` for it."""
+    field_name, list_id = f"items[{i}].{kind}_list_id", item[f"{kind}_list_id"]
+    if list_id not in getattr(state, f"{kind}_lists"):
+        raise Invalid(field_name, f"{field_name}: no {kind} list {list_id} in this workspace")
 
 
 def _resolve_contact(state: State, email: str | None, linkedin: str | None) -> Record | None:
@@ -92,57 +85,42 @@ def _resolve_contact(state: State, email: str | None, linkedin: str | None) -> R
     return None
 
 
-@handles("create_contact_entries")
-def create_contact_entries(call: Call) -> Record:
-    state = call.state
-
-    def check_item(i: int, item: Record) -> None:
-        if item["contact_list_id"] not in state.contact_lists:
-            raise Invalid(f"items[{i}].contact_list_id",
-                          f"items[{i}].contact_list_id: no contact list {item['contact_list_id']} in this workspace")
-        if not item.get("email") and not item.get("linkedin_url"):
-            raise Invalid(f"items[{i}].email", f"items[{i}]: email or linkedin_url is required")
-
-    def create(item: Record, now: str) -> Record:
-        contact = _resolve_contact(state, item.get("email"), item.get("linkedin_url"))
-        fields = ("first_name", "last_name", "email", "linkedin_url", "company_name", "company_domain", "job_title",
-                  "phone")
-        record: Record = {"id": state.new_id(), "contact_list_id": item["contact_list_id"],
-                          "contact_id": contact["id"] if contact else None, **{f: item.get(f) for f in fields},
-                          "description": None, "location": None, "created_at": now, "updated_at": now}
-        state.contact_entries[record["id"]] = record
-        parent = state.contact_lists[item["contact_list_id"]]
-        touch(parent, state, entries_count=parent["entries_count"] + 1)
-        template_id = parent.get("default_sequence_template_id")
-        if contact is not None:
-            contact["last_seen_at"] = now
-            template = state.sequence_templates.get(template_id or "")
-            if template is not None and template["status"] == "ACTIVE" and not running(state, contact["id"],
-                                                                                          template["id"]):
-                enroll(state, contact["id"], template["id"], {}, source_list=parent["id"])
-        return record
-
-    return batch(state, call.body["items"], check_item, create)
+def _check_contact_entry(state: State, i: int, item: Record) -> None:
+    _check_parent("contact", state, i, item)
+    if not item.get("email") and not item.get("linkedin_url"):
+        raise Invalid(f"items[{i}].email", f"items[{i}]: email or linkedin_url is required")
 
 
-@handles("create_account_entries")
-def create_account_entries(call: Call) -> Record:
-    state = call.state
+@batch_create("create_contact_entries", "contact_entries", _check_contact_entry)
+def create_contact_entry(state: State, item: Record, now: str) -> Record:
+    contact = _resolve_contact(state, item.get("email"), item.get("linkedin_url"))
+    fields = ("first_name", "last_name", "email", "linkedin_url", "company_name", "company_domain", "job_title",
+              "phone")
+    record: Record = {"id": state.new_id(), "contact_list_id": item["contact_list_id"],
+                      "contact_id": contact["id"] if contact else None, **{f: item.get(f) for f in fields},
+                      "description": None, "location": None, "created_at": now, "updated_at": now}
+    parent = state.contact_lists[item["contact_list_id"]]
+    touch(parent, state, entries_count=parent["entries_count"] + 1)
+    template_id = parent.get("default_sequence_template_id")
+    if contact is not None:
+        contact["last_seen_at"] = now
+        template = state.sequence_templates.get(template_id or "")
+        if template is not None and template["status"] == "ACTIVE" and not running(state, contact["id"],
+                                                                                      template["id"]):
+            enroll(state, contact["id"], template["id"], {}, source_list=parent["id"])
+    return record
 
-    def check_item(i: int, item: Record) -> None:
-        if item["account_list_id"] not in state.account_lists:
-            raise Invalid(f"items[{i}].account_list_id",
-                          f"items[{i}].account_list_id: no account list {item['account_list_id']} in this workspace")
-        if not item["domain"].strip():
-            raise Invalid(f"items[{i}].domain", f"items[{i}].domain must not be empty")
 
-    def create(item: Record, now: str) -> Record:
-        record: Record = {"id": state.new_id(), "account_list_id": item["account_list_id"],
-                          "name": item.get("name") or item["domain"], "domain": item["domain"].strip().lower(),
-                          "created_at": now, "updated_at": now}
-        state.account_entries[record["id"]] = record
-        parent = state.account_lists[item["account_list_id"]]
-        touch(parent, state, entries_count=parent["entries_count"] + 1)
-        return record
+def _check_account_entry(state: State, i: int, item: Record) -> None:
+    _check_parent("account", state, i, item)
+    if not item["domain"].strip():
+        raise Invalid(f"items[{i}].domain", f"items[{i}].domain must not be empty")
 
-    return batch(state, call.body["items"], check_item, create)
+
+@batch_create("create_account_entries", "account_entries", _check_account_entry)
+def create_account_entry(state: State, item: Record, now: str) -> Record:
+    parent = state.account_lists[item["account_list_id"]]
+    touch(parent, state, entries_count=parent["entries_count"] + 1)
+    return {"id": state.new_id(), "account_list_id": item["account_list_id"],
+            "name": item.get("name") or item["domain"], "domain": item["domain"].strip().lower(),
+            "created_at": now, "updated_at": now}
