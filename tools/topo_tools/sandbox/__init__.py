@@ -1,4 +1,4 @@
-"""A local, stateful fake of the Topo API for tests, demos and benchmarks (needs the `sandbox` extra).
+"""A local, stateful fake of the Topo API for tests, demos and benchmarks (needs `topo-tools[sandbox]`).
 
     from topo_tools.sandbox import Sandbox, FaultConfig
 

@@ -1,5 +1,5 @@
 """Test the services that use this client: sandbox fixtures, fault injection, scoped keys, signed webhook
-deliveries and safe cassettes. Install `topo-client[testing]`; the pytest plugin then loads by itself.
+deliveries and safe cassettes. Install `topo-tools[testing]`; the pytest plugin then loads by itself.
 
     def test_sync_exports_new_activities(topo_sandbox, topo):        # a fresh, seeded sandbox per test
         topo_sandbox.fail_next("429", "503", path="/activities")      # this test only

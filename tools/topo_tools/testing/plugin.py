@@ -3,7 +3,7 @@
 Fixtures: `topo_sandbox` (a running sandbox, fresh per test unless the module or `--topo-sandbox-scope` asks for
 one per module), `topo` / `async_topo` (clients bound to it) and `topo_cassette` (replay or record a cassette).
 Markers: `topo_sandbox(seed=..., activities=..., scope="module", ...)` and `topo_cassette("name")`.
-Heavy imports (the sandbox, vcrpy) wait until a fixture is used, so installing the client without the `testing`
+Heavy imports (the sandbox, vcrpy) wait until a fixture is used, so installing topo-tools without its `testing`
 extra does not break anyone's pytest.
 """
 
