@@ -74,7 +74,7 @@ def test_bad_marker_options_are_named(pytester):
 
 
 def test_the_plugin_loads_without_the_sandbox_or_vcrpy(pytester):
-    # Installing topo-client without the `testing` extra still registers the entry point: importing the plugin
+    # Installing topo-tools without its `testing` extra still registers the entry point: importing the plugin
     # must not need starlette, uvicorn or vcrpy.
     result = pytester.run(
         __import__("sys").executable, "-c",
