@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import filecmp
 import shutil
 import subprocess
@@ -112,6 +113,12 @@ def test_the_runtime_wheel_holds_only_what_services_import(wheels: dict[str, Pat
     assert {n.split("/", 1)[0] for n in names if ".dist-info/" not in n} == {"topo_ext", "topo_client"}
     parts = {part.removesuffix(".py") for n in modules for part in n.split("/")}
     assert parts.isdisjoint(TOOLS), parts & set(TOOLS)  # no sandbox/, testing/, drift/, demo.py, ... in the runtime
+    archive = zipfile.ZipFile(wheels["runtime"])
+    imported = {alias.name.split(".")[0] for n in modules for node in ast.walk(ast.parse(archive.read(n)))
+                if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module.split(".")[0] for n in modules for node in ast.walk(ast.parse(archive.read(n)))
+                 if isinstance(node, ast.ImportFrom) and node.module and not node.level}
+    assert "topo_tools" not in imported and {"topo_client", "httpx"} <= imported  # tools -> runtime, never back
     metadata = _dist_file(wheels["runtime"], "METADATA")
     assert "Provides-Extra: sandbox" not in metadata and "Provides-Extra: testing" not in metadata
     assert "pytest11" not in _dist_file(wheels["runtime"], "entry_points.txt")

@@ -11,7 +11,7 @@ import pytest
 from tests.specdata import MockAPI, arguments, client_operations, method_for
 from topo_ext import Topo
 from topo_ext._spec import OperationSpec
-from topo_tools.contract import prism_output_only, query_arguments, unknown_query, violations
+from topo_tools.contract import main, prism_output_only, query_arguments, unknown_query, violations
 
 
 @pytest.mark.parametrize("op", [op for op in client_operations() if any(
@@ -40,3 +40,15 @@ def test_prism_violations_are_parsed_and_classified() -> None:
     assert not prism_output_only(violations(httpx.Response(400, headers={"sl-violations": json.dumps(ours)})))
     assert violations(httpx.Response(200)) == []
     assert not prism_output_only([])
+
+
+def test_the_run_takes_its_paths_as_arguments(tmp_path) -> None:
+    # An installed topo-tools has no checkout beside it: Prism and the spec come from the command line only.
+    spec = tmp_path / "openapi.json"
+    spec.write_text("{}")
+    with pytest.raises(SystemExit, match="Prism is not installed"):
+        main(["--spec", str(spec), "--prism", str(tmp_path / "no-prism")])
+    with pytest.raises(SystemExit, match="no spec at"):
+        main(["--spec", str(tmp_path / "missing.json"), "--prism", __import__("sys").executable])
+    with pytest.raises(SystemExit):  # argparse: both are required
+        main([])

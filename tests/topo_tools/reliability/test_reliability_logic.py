@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from topo_ext import Topo
+from topo_tools.reliability.exactly_once import readme_example
 from topo_tools.reliability.run import (
     Export,
     export_list,
     export_stream,
     lost_and_duplicated,
+    main,
     resume_point,
     retry_attempts,
     storm_limit,
@@ -50,3 +53,15 @@ def test_exports_resume_without_loss_or_repeats(flaky: Sandbox, exporter: Callab
         flaky.faults = None
     assert result.resumes.total() > 0
     assert lost_and_duplicated(set(flaky.state.activities), result.ids) == (0, 0)
+
+
+def test_the_exactly_once_section_runs_the_readme_it_is_given(tmp_path: Path) -> None:
+    readme = Path(__file__).resolve().parents[3] / "README.md"
+    code = readme_example(readme)
+    assert "DBAPICursorStore(db)" in code and "stream.commit()" in code  # the transactional example, as written
+    other = tmp_path / "README.md"
+    other.write_text("# no example here\n")
+    with pytest.raises(AssertionError, match=str(other)):
+        readme_example(other)
+    with pytest.raises(SystemExit):  # argparse: --readme is required, never found beside the module
+        main(["--activities", "10"])
