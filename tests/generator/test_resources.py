@@ -48,3 +48,24 @@ def test_with_options_copies_rebuild_every_resource(client: Topo, async_client: 
     for (name, old), (_, new) in zip(before, after, strict=True):
         assert old._client is original and new._client is copy, name
     assert copy.me.__self__._client is copy  # the top-level methods too
+
+
+def _enum_valued(schema: dict[str, Any]) -> bool:
+    """An enum, or a choice between enums (sort_order: `asc`/`desc` or `ASC`/`DESC`)."""
+    from topo_ext._spec import resolve
+
+    schema = resolve(schema)
+    choices = schema.get("anyOf") or schema.get("oneOf")
+    return "enum" in schema or bool(choices) and all(_enum_valued(c) for c in choices)
+
+
+ENUM_PARAMS = [(op, p) for op in OPS for p in op.params.values() if _enum_valued(p.schema)]
+
+
+@pytest.mark.parametrize(("op", "param"), ENUM_PARAMS, ids=[f"{o.operation_id}.{p.name}" for o, p in ENUM_PARAMS])
+def test_every_enum_parameter_takes_a_plain_string(client: Topo, op: OperationSpec, param: Any) -> None:
+    """Type checkers accept `sort_order="asc"`: the API's values may be newer than the spec, and users write strings."""
+    import typing
+
+    hints = typing.get_type_hints(method_for(client, op).operation.build)  # type: ignore[attr-defined]
+    assert str in typing.get_args(hints[param.name]), f"{op.operation_id}({param.name}=...) does not accept str"

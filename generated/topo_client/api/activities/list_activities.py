@@ -111,7 +111,7 @@ def build_request(
     page: int | Unset = 1,
     size: int | Unset = 10,
     sort_by: ActivitySortBy | str | Unset = UNSET,
-    sort_order: SortOrder | SortOrderUppercase | Unset = UNSET,
+    sort_order: SortOrder | SortOrderUppercase | str | Unset = UNSET,
     person_id: UUID | str | Unset = UNSET,
     sequence_id: UUID | str | Unset = UNSET,
     sequence_template_id: UUID | str | Unset = UNSET,
