@@ -35,7 +35,7 @@ from typing import Any
 import griffe
 import yaml  # type: ignore[import-untyped]  # PyYAML, a dev dependency
 
-PACKAGES = (("topo_client", "generated"), ("topo_ext", "."))
+PACKAGES = (("topo_ext", "."), ("topo_client", "generated"))  # users import topo_ext: its paths name objects first
 SPEC = Path("generated/topo_client/openapi.json")
 ACCEPTED = Path("api-diff-accepted.yaml")  # relative to the current directory, like --new-dir
 GRIFFE_CODES = {  # griffe's breakage kinds, named like ours so both agree on what one change is
