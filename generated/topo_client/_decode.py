@@ -75,11 +75,6 @@ class ShapeError(ValueError):
     """The data is of the wrong kind entirely (e.g. a list where a model's object is expected)."""
 
 
-def decode_json(tp: type[T], raw: bytes, sink: Sink = NULL_SINK) -> T:
-    """Decode a JSON body into `tp` (a generated model) leniently; raises msgspec.DecodeError if it is not JSON."""
-    return decode_data(tp, _JSON.decode(raw), sink)
-
-
 def decode_data(tp: type[T], data: Any, sink: Sink = NULL_SINK) -> T:
     """Build `tp` (a model, or a list of models) from plain data (what `json.loads` returns) leniently."""
     if _is_model(tp):
@@ -104,7 +99,6 @@ def decode_data(tp: type[T], data: Any, sink: Sink = NULL_SINK) -> T:
     return value
 
 
-_JSON = msgspec.json.Decoder()
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
 
 

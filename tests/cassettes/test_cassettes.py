@@ -16,7 +16,14 @@ import yaml
 from tests.cassettes.scenarios import SCENARIOS
 from tests.specdata import MockAPI, client_operations
 from topo_ext import Topo
-from topo_ext.testing import PLACEHOLDER_KEY, REPLAY_BASE_URL, check_cassette, find_secrets, scrub_response, vcr_config
+from topo_tools.testing import (
+    PLACEHOLDER_KEY,
+    REPLAY_BASE_URL,
+    check_cassette,
+    find_secrets,
+    scrub_response,
+    vcr_config,
+)
 
 HERE = Path(__file__).parent
 RECORDING = os.environ.get("TOPO_RECORD") == "1"
@@ -27,7 +34,7 @@ VCR = vcr.VCR(**vcr_config(record=RECORDING, cassette_dir=HERE))
 @pytest.fixture
 def recording_client() -> Iterator[Topo]:
     if RECORDING:
-        from topo_ext.sandbox import Sandbox
+        from topo_tools.sandbox import Sandbox
 
         with Sandbox(seed=42, activities=300) as sandbox, Topo(api_key=sandbox.api_key, base_url=sandbox.base_url,
                                                                max_retries=0) as client:

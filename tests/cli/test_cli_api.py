@@ -18,7 +18,7 @@ from topo_ext import Topo
 from topo_ext._spec import document, operations, resolve
 from topo_ext.cli import build_parser, main
 from topo_ext.cli._api import command_name
-from topo_ext.sandbox import Sandbox
+from topo_tools.sandbox import Sandbox
 
 HOOK_URL = "http://127.0.0.1:9/hooks/topo"  # loopback, nobody listening: the sandbox delivers only there
 LATER = "2031-01-01T00:00:00Z"

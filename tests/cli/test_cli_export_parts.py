@@ -13,7 +13,7 @@ import pytest
 
 from topo_ext import Topo
 from topo_ext.cli import main
-from topo_ext.sandbox import Sandbox
+from topo_tools.sandbox import Sandbox
 
 SINCE = "2000-01-01T00:00:00Z"
 

@@ -16,7 +16,7 @@ import pytest
 
 from tests.cli.conftest import Result
 from topo_ext.cli import main
-from topo_ext.sandbox import Sandbox
+from topo_tools.sandbox import Sandbox
 
 NOBODY = "http://127.0.0.1:9/hooks"  # loopback port 9: nothing listens, deliveries fail
 

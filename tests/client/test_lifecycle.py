@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import BASE_URL, TEST_KEY
 from tests.specdata import MockAPI
 from topo_ext import AsyncTopo, ClientClosedError, FileCursorStore, Topo, TopoError
-from topo_ext.sandbox import Sandbox
+from topo_tools.sandbox import Sandbox
 
 
 @pytest.fixture(scope="module")

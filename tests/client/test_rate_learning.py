@@ -17,7 +17,7 @@ from collections.abc import Iterator
 import pytest
 
 from topo_ext import AsyncTopo, RateLimitError, Topo
-from topo_ext.sandbox import Sandbox
+from topo_tools.sandbox import Sandbox
 
 LIMIT = 5.0
 MAX_RATIO = 1.3

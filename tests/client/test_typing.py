@@ -14,6 +14,7 @@ from topo_ext.models import Contact, ContactListBatchResult, ExclusionReason, Me
 
 def use(client: Topo) -> None:
     page: SyncPage[Contact] = client.contacts.list(email="a@b.co", sort_order="DESC")
+    client.activities.list(sort_order="asc", channel="EMAIL")
     for contact in page:
         reveal_type(contact)
     client.contact_exclusions.create(email="a@b.co", reason="UNSUBSCRIBED", timeout=2.5)

@@ -2,7 +2,7 @@
 SQLite example are killed with SIGKILL at least 20 times each (at random moments and at chosen points between
 writing and committing), over a sandbox feed of 5,000 activities with shared timestamps and arrivals during the
 runs, and resumed after each kill: the output holds every id exactly once. The runs live in
-tests/reliability/exactly_once.py (`make reliability` prints the same figures)."""
+topo_tools/reliability/exactly_once.py (`make reliability` prints the same figures)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.exactly_once import README_POINTS, describe, export_series, readme_series
-from topo_ext.sandbox import Sandbox
+from topo_tools.reliability.exactly_once import README_POINTS, describe, export_series, readme_series
+from topo_tools.sandbox import Sandbox
 
 FEED = 5000
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,7 @@ def test_cli_export_to_a_file_is_exactly_once_across_kills(sandbox: Sandbox, tmp
 
 def test_readme_sqlite_example_is_exactly_once_across_kills(sandbox: Sandbox, tmp_path: Path) -> None:
     before = len(sandbox.state.activities)
-    outcome = readme_series(sandbox, tmp_path, seed=25)
+    outcome = readme_series(sandbox, tmp_path, README, seed=25)
     report = describe(outcome)
     assert outcome.problems == [], report
     assert outcome.kills.total() >= 20, report

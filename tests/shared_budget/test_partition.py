@@ -17,7 +17,7 @@ import pytest
 from bench._workers import spawn
 from topo_ext import AsyncTopo, Topo
 from topo_ext._partition import Partition, plan
-from topo_ext.sandbox import Sandbox
+from topo_tools.sandbox import Sandbox
 
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 

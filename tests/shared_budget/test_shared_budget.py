@@ -14,7 +14,7 @@ from bench._workers import run_walkers
 from tests.specdata import UUID_A, MockAPI
 from topo_ext import SharedBudget, Topo
 from topo_ext._rate import RateGate
-from topo_ext.sandbox import Sandbox
+from topo_tools.sandbox import Sandbox
 
 
 def test_budgets_on_one_key_share_one_schedule(redis_server: RedisServer) -> None:
