@@ -56,7 +56,7 @@ def _enum_valued(schema: dict[str, Any]) -> bool:
 
     schema = resolve(schema)
     choices = schema.get("anyOf") or schema.get("oneOf")
-    return "enum" in schema or bool(choices) and all(_enum_valued(c) for c in choices)
+    return "enum" in schema or (bool(choices) and all(_enum_valued(c) for c in choices))
 
 
 ENUM_PARAMS = [(op, p) for op in OPS for p in op.params.values() if _enum_valued(p.schema)]
