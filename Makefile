@@ -54,7 +54,7 @@ test: check-generated lint  ## everything CI runs: generated/ fresh, spec lint, 
 
 record:  ## re-record the VCR cassettes against the local sandbox (see README)
 	rm -f tests/cassettes/*.yaml
-	TOPO_RECORD=1 $(BIN)/pytest $(PYTEST_FLAGS) tests/cassettes
+	TOPO_RECORD=1 $(BIN)/pytest $(PYTEST_FLAGS) tests/topo_ext/client/test_cassettes.py
 
 contract:  ## call every operation against Prism (validation proxy, dynamic responses)
 	$(PY) -m topo_tools.contract --spec generated/topo_client/openapi.json --prism node_modules/.bin/prism

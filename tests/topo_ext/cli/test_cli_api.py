@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
-from tests.cli.conftest import TTY, Result
+from tests.topo_ext.cli.conftest import TTY, Result
 from topo_ext import Topo
 from topo_ext._spec import document, operations, resolve
 from topo_ext.cli import build_parser, main

@@ -1,6 +1,6 @@
 """The transport core does no I/O: driven by hand, it says when to pause and what to send, and decides the outcome.
 
-The shells (`SyncTransport`, `AsyncTransport`) only sleep and send; tests/client covers them end to end.
+The shells (`SyncTransport`, `AsyncTransport`) only sleep and send; tests/topo_ext/client covers them end to end.
 """
 
 from __future__ import annotations

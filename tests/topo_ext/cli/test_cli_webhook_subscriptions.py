@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from tests.cli.conftest import Result
+from tests.topo_ext.cli.conftest import Result
 from topo_ext.cli import main
 from topo_tools.sandbox import Sandbox
 

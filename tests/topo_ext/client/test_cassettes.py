@@ -13,7 +13,7 @@ import pytest
 import vcr
 import yaml
 
-from tests.cassettes.scenarios import SCENARIOS
+from tests.topo_ext.client.cassette_scenarios import SCENARIOS
 from tests.specdata import MockAPI, client_operations
 from topo_ext import Topo
 from topo_tools.testing import (
@@ -25,7 +25,7 @@ from topo_tools.testing import (
     vcr_config,
 )
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parents[2] / "cassettes"  # the recordings (data) stay in tests/cassettes
 RECORDING = os.environ.get("TOPO_RECORD") == "1"
 # The redaction, matching and secret scanning are the testing kit's, the same that services using the client get.
 VCR = vcr.VCR(**vcr_config(record=RECORDING, cassette_dir=HERE))

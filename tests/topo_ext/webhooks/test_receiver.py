@@ -21,7 +21,7 @@ from topo_ext.events import EVENT_TYPES, UnknownEvent
 from topo_ext.webhooks import MAX_BODY, WebhookPayloadError, WebhookVerificationError, sign, verify
 
 SECRET = "whsec_receiver_test_5f1e"
-README = Path(__file__).resolve().parents[2] / "README.md"
+README = Path(__file__).resolve().parents[3] / "README.md"
 
 
 def first_known_type() -> tuple[str, Any]:

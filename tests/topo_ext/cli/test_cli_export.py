@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import T0, TTY, FakeTopo, activity, error
+from tests.topo_ext.cli.conftest import T0, TTY, FakeTopo, activity, error
 from topo_ext.cli import _activities
 
 ALL_IDS = [f"act_{n:03d}" for n in range(25)]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import FakeTopo, error
+from tests.topo_ext.cli.conftest import FakeTopo, error
 
 
 def write(tmp_path: Path, text: str, name: str = "unsubscribes.csv") -> str:

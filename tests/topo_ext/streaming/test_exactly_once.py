@@ -15,7 +15,7 @@ from topo_tools.reliability.exactly_once import README_POINTS, describe, export_
 from topo_tools.sandbox import Sandbox
 
 FEED = 5000
-README = Path(__file__).resolve().parents[2] / "README.md"
+README = Path(__file__).resolve().parents[3] / "README.md"
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from topo_ext._spec import OperationSpec, document, operations
 
 _CANDIDATES = (
     *([Path(os.environ["TOPO_DOCS"])] if os.environ.get("TOPO_DOCS") else []),  # as tests/spec reads the sheets
-    Path(__file__).resolve().parents[2].parent / "shared" / "topo-docs",
+    Path(__file__).resolve().parents[3].parent / "shared" / "topo-docs",
     Path("/work/shared/topo-docs"),
 )
 DOCS = next((p for p in _CANDIDATES if p.is_dir()), _CANDIDATES[0])

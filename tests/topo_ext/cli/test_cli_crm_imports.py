@@ -1,4 +1,4 @@
-"""`topo exclusions import` of real-shaped CRM exports (fixtures in tests/cli/fixtures): header aliases, column
+"""`topo exclusions import` of real-shaped CRM exports (fixtures in tests/topo_ext/cli/fixtures): header aliases, column
 options, encoding and delimiter sniffing, and the summary per reason."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.cli.conftest import FakeTopo
+from tests.topo_ext.cli.conftest import FakeTopo
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -9,7 +9,7 @@ import json
 import httpx
 import pytest
 
-from tests.cli.conftest import ORG, FakeTopo, Result, error
+from tests.topo_ext.cli.conftest import ORG, FakeTopo, Result, error
 from tests.conftest import TEST_KEY
 from topo_ext.cli import main
 
