@@ -9,8 +9,8 @@ import json
 import httpx
 import pytest
 
-from tests.topo_ext.cli.conftest import ORG, FakeTopo, Result, error
 from tests.conftest import TEST_KEY
+from tests.topo_ext.cli.conftest import ORG, FakeTopo, Result, error
 from topo_ext.cli import main
 
 

@@ -13,8 +13,8 @@ import pytest
 import vcr
 import yaml
 
-from tests.topo_ext.client.cassette_scenarios import SCENARIOS
 from tests.specdata import MockAPI, client_operations
+from tests.topo_ext.client.cassette_scenarios import SCENARIOS
 from topo_ext import Topo
 from topo_tools.testing import (
     PLACEHOLDER_KEY,

@@ -14,8 +14,8 @@ import httpx
 import pytest
 
 from tests.conftest import BASE_URL, TEST_KEY
-from tests.topo_ext.models.docs_examples import DOCS, Example, item_schema, required, response_examples
 from tests.specdata import arguments, method_for
+from tests.topo_ext.models.docs_examples import DOCS, Example, item_schema, required, response_examples
 from topo_client._decode import _snake
 from topo_ext import APIResponseValidationError, AsyncTopo, NotFoundError, Topo
 from topo_ext._spec import OperationSpec

@@ -18,9 +18,9 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind, StatusCode
 
-from tests.topo_ext.retries.test_retries import rate_limited, script
 from tests.conftest import BASE_URL, TEST_KEY
 from tests.specdata import UUID_A, MockAPI
+from tests.topo_ext.retries.test_retries import rate_limited, script
 from topo_ext import AsyncTopo, NotFoundError, Topo
 from topo_ext._spec import operations
 from topo_ext.otel import OpenTelemetry

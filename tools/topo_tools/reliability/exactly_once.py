@@ -1,4 +1,4 @@
-"""Kill-and-resume runs for the exactly-once guarantees (tests/topo_ext/streaming/test_exactly_once.py, `make reliability`).
+"""Kill-and-resume runs for the exactly-once guarantees (`make reliability`; tests/topo_ext/streaming too).
 
 A consumer runs in its own process against a `Sandbox` served by this process, is killed with SIGKILL (at random
 moments picked here, or by a hook at a chosen point inside the child), and is started again, the same way, until
