@@ -143,7 +143,8 @@ def _resource_module(top: str, group: list[Method]) -> str:
         f"from ..responses import {', '.join(responses)}" if responses else "",
         "",
     ]
-    lines += [f"{m.variable} = endpoint({m.operation_id}.build_request, {m.model})" for m in group]
+    lines += [f'{m.variable} = endpoint("{m.operation_id}", {m.operation_id}.build_request, {m.model})'
+              for m in group]
     for resource in resources:
         children = sorted(r for r in resources if r.rsplit(".", 1)[0] == resource and r.count(".") ==
                           resource.count(".") + 1)

@@ -270,7 +270,8 @@ class Operation(Generic[P, T_co]):
     """One API call: `build` (generated) turns arguments into request keywords; `decode` turns the body into `T`,
     the generated response model `model` (leniently; see topo_ext._models)."""
 
-    def __init__(self, build: Callable[P, dict[str, Any]], model: type[T_co] | None) -> None:
+    def __init__(self, operation_id: str, build: Callable[P, dict[str, Any]], model: type[T_co] | None) -> None:
+        self.operation_id = operation_id
         self.build = build
         self.model = model
         self._decode = decoder(model)
@@ -280,12 +281,11 @@ class Operation(Generic[P, T_co]):
         return self._decode(raw, options or DecodeOptions())
 
     def __repr__(self) -> str:
-        return f"Operation({self.spec.operation_id})"
+        return f"Operation({self.operation_id})"
 
     @cached_property
     def spec(self) -> OperationSpec:
-        op_id = self.build.__module__.rsplit(".", 1)[-1]
-        return operations()[op_id]
+        return operations()[self.operation_id]
 
     @cached_property
     def signature(self) -> inspect.Signature:

@@ -136,13 +136,14 @@ def _document(method: Callable[..., Any], op: Operation[Any, Any], note: str = "
 
 
 @overload
-def endpoint(build: Callable[P, dict[str, Any]], model: type[T]) -> Operation[P, T]: ...
+def endpoint(operation_id: str, build: Callable[P, dict[str, Any]], model: type[T]) -> Operation[P, T]: ...
 @overload
-def endpoint(build: Callable[P, dict[str, Any]], model: None) -> Operation[P, None]: ...
-def endpoint(build: Callable[P, dict[str, Any]], model: type[T] | None) -> Operation[P, T] | Operation[P, None]:
-    """An operation from a generated module's `build_request` and the response model its success body decodes to
-    (`topo_client.responses`; None when it has no body)."""
-    return Operation(build, model)
+def endpoint(operation_id: str, build: Callable[P, dict[str, Any]], model: None) -> Operation[P, None]: ...
+def endpoint(operation_id: str, build: Callable[P, dict[str, Any]],
+             model: type[T] | None) -> Operation[P, T] | Operation[P, None]:
+    """The spec's operation `operation_id`: its generated `build_request` and the response model its success body
+    decodes to (`topo_client.responses`; None when it has no body)."""
+    return Operation(operation_id, build, model)
 
 
 def sync_op(op: Operation[P, T]) -> Method[Callable[P, T], Callable[P, APIResponse[T]]]:

@@ -156,7 +156,7 @@ def generated_operation(spec: OperationSpec) -> Operation[Any, Any]:
             if err.name != name:  # the module exists but something it imports does not
                 raise
             continue
-        return endpoint(module.build_request, model_for(spec))
+        return endpoint(spec.operation_id, module.build_request, model_for(spec))
     raise UsageError(f"{spec.operation_id}: the spec has this operation but the generated package does not; "
                      "run `make generate`")
 

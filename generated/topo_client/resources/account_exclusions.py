@@ -13,11 +13,17 @@ from ..api.account_exclusions import (
 )
 from ..responses import AccountExclusion, AccountExclusionPage
 
-_create_account_exclusion = endpoint(create_account_exclusion.build_request, AccountExclusion)
-_delete_account_exclusion = endpoint(delete_account_exclusion.build_request, None)
-_get_account_exclusion = endpoint(get_account_exclusion.build_request, AccountExclusion)
-_list_account_exclusions = endpoint(list_account_exclusions.build_request, AccountExclusionPage)
-_update_account_exclusion = endpoint(update_account_exclusion.build_request, AccountExclusion)
+_create_account_exclusion = endpoint(
+    "create_account_exclusion", create_account_exclusion.build_request, AccountExclusion
+)
+_delete_account_exclusion = endpoint("delete_account_exclusion", delete_account_exclusion.build_request, None)
+_get_account_exclusion = endpoint("get_account_exclusion", get_account_exclusion.build_request, AccountExclusion)
+_list_account_exclusions = endpoint(
+    "list_account_exclusions", list_account_exclusions.build_request, AccountExclusionPage
+)
+_update_account_exclusion = endpoint(
+    "update_account_exclusion", update_account_exclusion.build_request, AccountExclusion
+)
 
 
 class AccountExclusions(SyncAPIResource[M]):

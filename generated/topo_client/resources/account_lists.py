@@ -36,13 +36,15 @@ from ..responses import (
     AccountListPage,
 )
 
-_create_account_lists = endpoint(create_account_lists.build_request, AccountListBatchResult)
-_get_account_list = endpoint(get_account_list.build_request, AccountList)
-_list_account_lists = endpoint(list_account_lists.build_request, AccountListPage)
-_update_account_list = endpoint(update_account_list.build_request, AccountList)
-_create_account_entries = endpoint(create_account_entries.build_request, AccountEntryBatchResult)
-_get_account_entry = endpoint(get_account_entry.build_request, AccountEntry)
-_list_account_entries = endpoint(list_account_entries.build_request, AccountEntryPage)
+_create_account_lists = endpoint("create_account_lists", create_account_lists.build_request, AccountListBatchResult)
+_get_account_list = endpoint("get_account_list", get_account_list.build_request, AccountList)
+_list_account_lists = endpoint("list_account_lists", list_account_lists.build_request, AccountListPage)
+_update_account_list = endpoint("update_account_list", update_account_list.build_request, AccountList)
+_create_account_entries = endpoint(
+    "create_account_entries", create_account_entries.build_request, AccountEntryBatchResult
+)
+_get_account_entry = endpoint("get_account_entry", get_account_entry.build_request, AccountEntry)
+_list_account_entries = endpoint("list_account_entries", list_account_entries.build_request, AccountEntryPage)
 
 
 class Entries(SyncAPIResource[M]):

@@ -7,8 +7,8 @@ from topo_ext._resource import AsyncAPIResource, M, SyncAPIResource, async_list,
 from ..api.activities import get_activity, list_activities
 from ..responses import Activity, ActivityPage
 
-_get_activity = endpoint(get_activity.build_request, Activity)
-_list_activities = endpoint(list_activities.build_request, ActivityPage)
+_get_activity = endpoint("get_activity", get_activity.build_request, Activity)
+_list_activities = endpoint("list_activities", list_activities.build_request, ActivityPage)
 
 
 class Activities(SyncAPIResource[M]):

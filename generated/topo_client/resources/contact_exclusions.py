@@ -13,11 +13,17 @@ from ..api.contact_exclusions import (
 )
 from ..responses import ContactExclusion, ContactExclusionPage
 
-_create_contact_exclusion = endpoint(create_contact_exclusion.build_request, ContactExclusion)
-_delete_contact_exclusion = endpoint(delete_contact_exclusion.build_request, None)
-_get_contact_exclusion = endpoint(get_contact_exclusion.build_request, ContactExclusion)
-_list_contact_exclusions = endpoint(list_contact_exclusions.build_request, ContactExclusionPage)
-_update_contact_exclusion = endpoint(update_contact_exclusion.build_request, ContactExclusion)
+_create_contact_exclusion = endpoint(
+    "create_contact_exclusion", create_contact_exclusion.build_request, ContactExclusion
+)
+_delete_contact_exclusion = endpoint("delete_contact_exclusion", delete_contact_exclusion.build_request, None)
+_get_contact_exclusion = endpoint("get_contact_exclusion", get_contact_exclusion.build_request, ContactExclusion)
+_list_contact_exclusions = endpoint(
+    "list_contact_exclusions", list_contact_exclusions.build_request, ContactExclusionPage
+)
+_update_contact_exclusion = endpoint(
+    "update_contact_exclusion", update_contact_exclusion.build_request, ContactExclusion
+)
 
 
 class ContactExclusions(SyncAPIResource[M]):

@@ -36,13 +36,15 @@ from ..responses import (
     ContactListPage,
 )
 
-_create_contact_lists = endpoint(create_contact_lists.build_request, ContactListBatchResult)
-_get_contact_list = endpoint(get_contact_list.build_request, ContactList)
-_list_contact_lists = endpoint(list_contact_lists.build_request, ContactListPage)
-_update_contact_list = endpoint(update_contact_list.build_request, ContactList)
-_create_contact_entries = endpoint(create_contact_entries.build_request, ContactEntryBatchResult)
-_get_contact_entry = endpoint(get_contact_entry.build_request, ContactEntry)
-_list_contact_entries = endpoint(list_contact_entries.build_request, ContactEntryPage)
+_create_contact_lists = endpoint("create_contact_lists", create_contact_lists.build_request, ContactListBatchResult)
+_get_contact_list = endpoint("get_contact_list", get_contact_list.build_request, ContactList)
+_list_contact_lists = endpoint("list_contact_lists", list_contact_lists.build_request, ContactListPage)
+_update_contact_list = endpoint("update_contact_list", update_contact_list.build_request, ContactList)
+_create_contact_entries = endpoint(
+    "create_contact_entries", create_contact_entries.build_request, ContactEntryBatchResult
+)
+_get_contact_entry = endpoint("get_contact_entry", get_contact_entry.build_request, ContactEntry)
+_list_contact_entries = endpoint("list_contact_entries", list_contact_entries.build_request, ContactEntryPage)
 
 
 class Entries(SyncAPIResource[M]):

@@ -13,11 +13,13 @@ from ..api.contacts import (
 )
 from ..responses import Contact, ContactPage, ContactVariables
 
-_delete_contact_variables = endpoint(delete_contact_variables.build_request, None)
-_get_contact = endpoint(get_contact.build_request, Contact)
-_get_contact_variables = endpoint(get_contact_variables.build_request, ContactVariables)
-_list_contacts = endpoint(list_contacts.build_request, ContactPage)
-_update_contact_variables = endpoint(update_contact_variables.build_request, ContactVariables)
+_delete_contact_variables = endpoint("delete_contact_variables", delete_contact_variables.build_request, None)
+_get_contact = endpoint("get_contact", get_contact.build_request, Contact)
+_get_contact_variables = endpoint("get_contact_variables", get_contact_variables.build_request, ContactVariables)
+_list_contacts = endpoint("list_contacts", list_contacts.build_request, ContactPage)
+_update_contact_variables = endpoint(
+    "update_contact_variables", update_contact_variables.build_request, ContactVariables
+)
 
 
 class Contacts(SyncAPIResource[M]):

@@ -7,8 +7,10 @@ from topo_ext._resource import AsyncAPIResource, M, SyncAPIResource, async_list,
 from ..api.sequence_templates import get_sequence_template, list_sequence_templates
 from ..responses import SequenceTemplate, SequenceTemplatePage
 
-_get_sequence_template = endpoint(get_sequence_template.build_request, SequenceTemplate)
-_list_sequence_templates = endpoint(list_sequence_templates.build_request, SequenceTemplatePage)
+_get_sequence_template = endpoint("get_sequence_template", get_sequence_template.build_request, SequenceTemplate)
+_list_sequence_templates = endpoint(
+    "list_sequence_templates", list_sequence_templates.build_request, SequenceTemplatePage
+)
 
 
 class SequenceTemplates(SyncAPIResource[M]):

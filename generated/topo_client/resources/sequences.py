@@ -15,13 +15,13 @@ from ..api.sequences import (
 )
 from ..responses import Sequence, SequencePage
 
-_create_sequence = endpoint(create_sequence.build_request, Sequence)
-_get_sequence = endpoint(get_sequence.build_request, Sequence)
-_list_sequences = endpoint(list_sequences.build_request, SequencePage)
-_pause_sequence = endpoint(pause_sequence.build_request, Sequence)
-_resume_sequence = endpoint(resume_sequence.build_request, Sequence)
-_stop_sequence = endpoint(stop_sequence.build_request, Sequence)
-_update_sequence = endpoint(update_sequence.build_request, Sequence)
+_create_sequence = endpoint("create_sequence", create_sequence.build_request, Sequence)
+_get_sequence = endpoint("get_sequence", get_sequence.build_request, Sequence)
+_list_sequences = endpoint("list_sequences", list_sequences.build_request, SequencePage)
+_pause_sequence = endpoint("pause_sequence", pause_sequence.build_request, Sequence)
+_resume_sequence = endpoint("resume_sequence", resume_sequence.build_request, Sequence)
+_stop_sequence = endpoint("stop_sequence", stop_sequence.build_request, Sequence)
+_update_sequence = endpoint("update_sequence", update_sequence.build_request, Sequence)
 
 
 class Sequences(SyncAPIResource[M]):

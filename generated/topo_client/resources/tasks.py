@@ -7,11 +7,11 @@ from topo_ext._resource import AsyncAPIResource, M, SyncAPIResource, async_list,
 from ..api.tasks import list_task_messages, list_tasks, reassign_task, reopen_task, skip_task
 from ..responses import Task, TaskMessage, TaskPage
 
-_list_tasks = endpoint(list_tasks.build_request, TaskPage)
-_list_task_messages = endpoint(list_task_messages.build_request, list[TaskMessage])
-_reassign_task = endpoint(reassign_task.build_request, Task)
-_reopen_task = endpoint(reopen_task.build_request, Task)
-_skip_task = endpoint(skip_task.build_request, Task)
+_list_tasks = endpoint("list_tasks", list_tasks.build_request, TaskPage)
+_list_task_messages = endpoint("list_task_messages", list_task_messages.build_request, list[TaskMessage])
+_reassign_task = endpoint("reassign_task", reassign_task.build_request, Task)
+_reopen_task = endpoint("reopen_task", reopen_task.build_request, Task)
+_skip_task = endpoint("skip_task", skip_task.build_request, Task)
 
 
 class Tasks(SyncAPIResource[M]):

@@ -7,7 +7,7 @@ from topo_ext._resource import AsyncAPIResource, M, SyncAPIResource, async_op, e
 from ..api.me import get_me
 from ..responses import Me
 
-_get_me = endpoint(get_me.build_request, Me)
+_get_me = endpoint("get_me", get_me.build_request, Me)
 
 
 class TopLevel(SyncAPIResource[M]):

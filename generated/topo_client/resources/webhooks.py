@@ -7,12 +7,12 @@ from topo_ext._resource import AsyncAPIResource, M, SyncAPIResource, async_list,
 from ..api.webhooks import create_webhook, delete_webhook, get_webhook, list_webhooks, test_webhook, update_webhook
 from ..responses import WebhookSubscription, WebhookSubscriptionPage, WebhookSubscriptionWithSecret, WebhookTestResult
 
-_create_webhook = endpoint(create_webhook.build_request, WebhookSubscriptionWithSecret)
-_delete_webhook = endpoint(delete_webhook.build_request, None)
-_get_webhook = endpoint(get_webhook.build_request, WebhookSubscription)
-_list_webhooks = endpoint(list_webhooks.build_request, WebhookSubscriptionPage)
-_test_webhook = endpoint(test_webhook.build_request, WebhookTestResult)
-_update_webhook = endpoint(update_webhook.build_request, WebhookSubscription)
+_create_webhook = endpoint("create_webhook", create_webhook.build_request, WebhookSubscriptionWithSecret)
+_delete_webhook = endpoint("delete_webhook", delete_webhook.build_request, None)
+_get_webhook = endpoint("get_webhook", get_webhook.build_request, WebhookSubscription)
+_list_webhooks = endpoint("list_webhooks", list_webhooks.build_request, WebhookSubscriptionPage)
+_test_webhook = endpoint("test_webhook", test_webhook.build_request, WebhookTestResult)
+_update_webhook = endpoint("update_webhook", update_webhook.build_request, WebhookSubscription)
 
 
 class Webhooks(SyncAPIResource[M]):
