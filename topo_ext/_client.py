@@ -171,7 +171,7 @@ class Topo(SyncResources[M], _ClientBase[M]):
             api_key: the API key; defaults to the TOPO_API_KEY environment variable.
             base_url: defaults to TOPO_BASE_URL, then https://api.topo.io/v1.
             timeout: seconds (or an httpx.Timeout) per attempt.
-            max_retries: retries after the first attempt (default 2), see topo_ext._base_client for the rule.
+            max_retries: retries after the first attempt (default 2), see topo_ext._retries for the rule.
             rate_limit: requests per second to stay under, if you know your limit (no 429s are wasted then), or a
                 `SharedBudget` that every process using the same Topo key draws from.
             default_headers: headers sent with every request (after Topo's own; never Authorization).
