@@ -143,8 +143,18 @@ class ArgumentChecker:
         self.required = spec.required if spec else False
         self.max_items = max_items
         self.allows_none = type(None) in _members(hint)
+        # The common case (`size=100`, `name="x"`) decided without walking the hint: a plain int, str, bool or
+        # float argument of exactly that type, an int within the spec's bounds. Anything else takes the full path.
+        plain = [m for m in _members(hint) if m not in (Unset, type(None))]
+        self.plain: type | None = plain[0] if len(plain) == 1 and plain[0] in (int, str, bool, float) else None
+        low, high = self.spec_schema.get("minimum"), self.spec_schema.get("maximum")
+        self.low = low if isinstance(low, int | float) and self.plain is int else None
+        self.high = high if isinstance(high, int | float) and self.plain is int else None
 
     def __call__(self, value: Any) -> Any:
+        if type(value) is self.plain and (self.low is None or value >= self.low) and (
+                self.high is None or value <= self.high):
+            return value
         if value is UNSET or isinstance(value, Unset):
             return value
         if value is None:
