@@ -8,9 +8,9 @@ from the class's fields:
 
 - `walk(obj, data, sink)`: one object (a single resource, a page envelope, an item whose key set differs);
 - `walk_many(objs, data, sink)`: every item of a list at once (a page's items). Items nearly always share one key
-  set, so that is checked in C (`_uniform`), the key set's `Shape` is looked up once, drift is tallied once with
-  the count, and each field is checked column by column (`frozenset.issuperset(map(getter, objs))` for enums): the
-  only per-item Python left is storing each item's own `extra` dict. Any other page falls back to `walk` per item.
+  set, so that is checked in C (`_uniform`) and the walk compiled for that key set runs one loop over the objects
+  (their `extra` dicts, enum and datetime checks inline), drift tallied once with the count. Any other list is
+  walked object by object.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from enum import Enum
 from functools import cache
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any, Protocol
 
 import msgspec
@@ -131,8 +131,8 @@ class Plan:
             "walk_any": walk_any_model,
             "pairs": walk_pairs,
         }
+        self._many: dict[Any, Callable[[list[Any], list[Any], Sink], None]] = {}  # per key set, as _shapes
         self.walk: Callable[..., None] = self._compile()
-        self.walk_many: Callable[[list[Any], list[Any], Sink], None] = self._compile_many()
 
     def _exec(self, code: list[str], name: str, env: dict[str, Any]) -> Any:
         exec("\n".join(code), env)  # noqa: S102 - source built from the class's own field names
@@ -189,54 +189,57 @@ class Plan:
         walk: Callable[..., None] = self._exec(code, "walk", env)
         return walk
 
-    def _compile_many(self) -> Callable[[list[Any], list[Any], Sink], None]:
-        """The walk of a list of objects of this class (`objs[i]` converted from `data[i]`), column by column."""
-        env = {**self._env, "walk": self.walk, "uniform": _uniform, "itemgetter": itemgetter}
-        code = [
-            "def walk_many(objs, data, sink):",
-            "    first = data[0]",
-            "    if type(first) is not dict or not uniform(data, first):  # then object by object",
-            "        for obj, item in zip(objs, data):",
-            "            walk(obj, item, sink)",
-            "        return",
-            "    shape = SHAPES.get(tuple(first))",
-            "    if shape is None:",
-            "        shape = plan.shape(first)",
-            "    if shape is not CLEAN:",
-            "        if shape.move is not None:  # camelCase keys",
-            "            move = shape.move",
-            "            for obj, item in zip(objs, data):",
-            "                move(obj, item, sink)",
-            "        extra = shape.extra",
-            "        if len(extra) == 1:  # each object its own dict: `extra` is the user's to change",
-            "            key = extra[0]",
-            "            for obj, value in zip(objs, map(itemgetter(key), data)):",
-            "                obj.__dict__['_extra_'] = {key: value}",
-            "        elif extra:",
-            "            for obj, values in zip(objs, map(itemgetter(*extra), data)):",
-            "                obj.__dict__['_extra_'] = dict(zip(extra, values))",
-            "        if extra or shape.missing:",
-            "            sink.tally(shape, first, len(data))",
-        ]
-        checks = []  # per object, inline: a loop with attribute reads costs less than a call per object
+    def walk_many(self, objs: list[Any], data: list[Any], sink: Sink) -> None:
+        """Walk a list of objects of this class (`objs[i]` converted from `data[i]`, e.g. a page's items)."""
+        first = data[0]
+        if type(first) is not dict or not _uniform(data, first):  # then object by object
+            walk = self.walk
+            for obj, item in zip(objs, data, strict=True):
+                walk(obj, item, sink)
+            return
+        shape = self._shapes.get(tuple(first)) or self.shape(first)
+        many = self._many.get(shape)
+        if many is None:
+            many = self._compile_many(shape)
+            if len(self._many) < _MAX_SHAPES:
+                self._many[shape] = many
+        many(objs, data, sink)
+
+    def _compile_many(self, shape: Any) -> Callable[[list[Any], list[Any], Sink], None]:
+        """The walk of a list whose objects all have one key set (`shape`): one loop over them, straight-line code
+        per object (its `extra` dict, enum and datetime checks), drift tallied once with the count."""
+        env = {**self._env, "SHAPE": shape}
+        code = ["def walk_many(objs, data, sink):"]
+        extra = () if shape is CLEAN else shape.extra
+        if shape is not CLEAN and (extra or shape.missing):
+            code += ["    sink.tally(SHAPE, data[0], len(data))"]  # first, as the single-object walk does
+        body = []
+        if shape is not CLEAN and shape.move is not None:  # camelCase keys
+            env["MOVE"] = shape.move
+            body += ["        MOVE(obj, item, sink)"]
+        if extra:  # each object its own dict: `extra` is the user's to change
+            body += ["        obj.__dict__['_extra_'] = {" + ", ".join(f"{k!r}: item[{k!r}]" for k in extra) + "}"]
         for i, (attr, members) in enumerate(self.enums):
             env[f"C{i}"], env[f"E{i}"] = type(next(iter(members))), members
-            checks += [
+            body += [
                 f"        v = obj.{attr}",
                 f"        if type(v) is C{i} and v not in E{i}:",
                 "            plan.enum(v, sink)",
             ]
         for i, (attr, members) in enumerate(self.enum_lists):
             env[f"L{i}"] = members
-            checks += [f"        plan.enum_list(obj.{attr}, L{i}, sink)"]
+            body += [f"        plan.enum_list(obj.{attr}, L{i}, sink)"]
         for attr in self.datetimes:  # a naive value: the API means UTC (camelCase keys may have moved odd values)
-            checks += [
+            body += [
                 f"        v = obj.{attr}",
                 "        if type(v) is datetime and v.tzinfo is None:",
                 f"            obj.{attr} = v.replace(tzinfo=UTC)",
             ]
-        if checks:
-            code += ["    for obj in objs:", *checks]
+        if body:
+            code += [
+                "    for obj, item in zip(objs, data):" if extra or "MOVE" in env else "    for obj in objs:",
+                *body,
+            ]
         for i, (attr, wire, walk) in enumerate(self.nested):
             env[f"N{i}"], env[f"W{i}"] = attrgetter(attr), walk
             if attr in self.columns:  # models (events) of one class are walked together, as a list of their own
@@ -247,7 +250,9 @@ class Plan:
                     "        if v is not None:",
                     f"            W{i}(v, item.get({wire!r}), sink)",
                 ]
-        walk_many: Callable[[list[Any], list[Any], Sink], None] = self._exec(code, "walk_many", env)
+        walk_many: Callable[[list[Any], list[Any], Sink], None] = self._exec(
+            [*code, "    return None"], "walk_many", env
+        )
         return walk_many
 
     def build(self, data: Any, sink: Sink) -> Any:

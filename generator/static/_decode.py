@@ -53,23 +53,33 @@ def decode_data(tp: type[T], data: Any, sink: Sink = NULL_SINK) -> T:
     if is_model(tp):
         model: T = _plan(tp).build(data, sink)
         return model
-    if typing.get_origin(tp) is list and not isinstance(data, list):
+    kind, walk, coerce = _route(tp)
+    if kind is list and not isinstance(data, list):
         raise ShapeError(f"expected a list, got {type(data).__name__}")
-    if event_union(strip(tp)) is not None and not isinstance(data, Mapping):
+    if kind is Mapping and not isinstance(data, Mapping):
         raise ShapeError(f"expected an event object, got {type(data).__name__}")
-    item = typing.get_args(tp)[0] if typing.get_origin(tp) is list else tp
-    if is_model(item):  # a bare array of models: one convert for all, item by item only if that fails
-        walk = walker(tp)
+    if walk is not None:  # a bare array of models: one convert for all, item by item only if that fails
         try:
             values: T = msgspec.convert(data, tp)
         except msgspec.ValidationError:
             pass
         else:
-            if walk is not None:
-                walk(values, data, sink)
+            walk(values, data, sink)
             return values
-    value: T = coercer(tp)(data, sink, getattr(item, "__name__", "$"), "$item")
+    value: T = coerce(data, sink)
     return value
+
+
+@cache
+def _route(tp: Any) -> tuple[Any, Walker | None, Callable[[Any, Sink], Any]]:
+    """How `decode_data` handles a type other than a model, worked out once per type: the kind of data it needs
+    (list, Mapping for an event union, or None), the walk after a successful convert (None: no convert), and
+    the item-by-item coercion."""
+    kind = list if typing.get_origin(tp) is list else Mapping if event_union(strip(tp)) is not None else None
+    item = typing.get_args(tp)[0] if kind is list else tp
+    walk = walker(tp) if kind is list and is_model(item) else None  # list[Model]: the page walk, never None
+    coerce, name = coercer(tp), getattr(item, "__name__", "$")
+    return kind, walk, lambda data, sink: coerce(data, sink, name, "$item")
 
 
 _JSON = msgspec.json.Decoder()
@@ -167,12 +177,9 @@ def walker(tp: Any) -> Walker | None:
             cls = item_type
 
             def models(values: Any, data: Any, sink: Sink) -> None:
-                if type(values) is list and type(data) is list and values:
-                    if len(values) == len(data) and set(map(type, values)) == {cls}:
-                        _plan(cls).walk_many(values, data, sink)
-                    else:
-                        for value, item in zip(values, data, strict=False):
-                            walk_any_model(value, item, sink)
+                # Walks run after a convert of the whole value succeeded: every item is a `cls` built from a mapping.
+                if type(values) is list and type(data) is list and values and len(values) == len(data):
+                    _plan(cls).walk_many(values, data, sink)
             return models
         item = walker(item_type)
         if item is None:
