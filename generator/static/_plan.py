@@ -73,8 +73,8 @@ def _uniform(data: list[Any], first: dict[str, Any]) -> bool:
     """Whether every item of `data` is a dict with exactly `first`'s keys (in any order): two passes in C."""
     size = len(first)
     try:  # each has as many keys as `first`, and together they have no other key
-        return set(map(dict.__len__, data)) == {size} and len(set(first).union(*data)) == size
-    except TypeError:  # an item is not a dict
+        return set(map(len, data)) == {size} and len(set(first).union(*data)) == size
+    except TypeError:  # an item is not a mapping
         return False
 
 
@@ -191,23 +191,26 @@ class Plan:
         if shape is not CLEAN and (extra or shape.missing):
             code += ["    sink.tally(SHAPE, data[0], len(data))"]  # first, as the single-object walk does
         body = []
-        if shape is not CLEAN and shape.move is not None:  # camelCase keys
+        moved = shape is not CLEAN and shape.move is not None
+        if moved:  # camelCase keys, copied by their coercers: a value kept as sent may be of any type
             env["MOVE"] = shape.move
             body += ["        MOVE(obj, item, sink)"]
         if extra:  # each object its own dict: `extra` is the user's to change
             body += ["        obj.__dict__['_extra_'] = {" + ", ".join(f"{k!r}: item[{k!r}]" for k in extra) + "}"]
-        for i, (attr, members) in enumerate(self.enums):
+        for i, (attr, members) in enumerate(self.enums):  # otherwise convert made each a member or None
             env[f"C{i}"], env[f"E{i}"] = type(next(iter(members))), members
-            body += [f"        v = obj.{attr}", f"        if type(v) is C{i} and v not in E{i}:",
+            member = f"type(v) is C{i}" if moved else "v is not None"
+            body += [f"        v = obj.{attr}", f"        if {member} and v not in E{i}:",
                      "            plan.enum(v, sink)"]
         for i, (attr, members) in enumerate(self.enum_lists):
             env[f"L{i}"] = members
             body += [f"        plan.enum_list(obj.{attr}, L{i}, sink)"]
-        for attr in self.datetimes:  # a naive value: the API means UTC (camelCase keys may have moved odd values)
-            body += [f"        v = obj.{attr}", "        if type(v) is datetime and v.tzinfo is None:",
+        known = "type(v) is datetime" if moved else "v is not None"
+        for attr in self.datetimes:  # a naive value: the API means UTC
+            body += [f"        v = obj.{attr}", f"        if {known} and v.tzinfo is None:",
                      f"            obj.{attr} = v.replace(tzinfo=UTC)"]
         if body:
-            code += ["    for obj, item in zip(objs, data):" if extra or "MOVE" in env else "    for obj in objs:",
+            code += ["    for obj, item in zip(objs, data):" if extra or moved else "    for obj in objs:",
                      *body]
         for i, (attr, wire, walk) in enumerate(self.nested):
             env[f"N{i}"], env[f"W{i}"] = attrgetter(attr), walk
