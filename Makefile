@@ -12,17 +12,17 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed node_modules/.installed redis-server  ## venv with pinned tools, the package in editable mode, node tools, redis-server
+install: $(VENV)/.installed node_modules/.installed redis-server  ## venv with pinned tools, topo-client and tools/ (topo-tools) editable, node tools, redis-server
 
 redis-server:  # a real Redis for the shared-rate-budget tests (they start their own on a free loopback port)
 	@command -v redis-server >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null; } || \
 	  { echo "make install: needs redis-server (Debian/Ubuntu: sudo apt-get install redis-server)" >&2; exit 1; }
 
-$(VENV)/.installed: requirements/dev.txt pyproject.toml
+$(VENV)/.installed: requirements/dev.txt pyproject.toml tools/pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet -r requirements/dev.txt
-	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e . -e tools
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -40,27 +40,27 @@ spec-check:  ## validate and lint the spec, check its examples and its coverage 
 	npx --no-install redocly lint --config generator/redocly.yaml build/openapi.json
 	$(BIN)/pytest $(PYTEST_FLAGS) tests/spec
 
-lint:  ## ruff and mypy --strict (topo_ext); generated code only has to import
-	$(BIN)/ruff check topo_ext topo_tools tests generator bench
+lint:  ## ruff and mypy --strict (topo_ext, topo_tools); generated code only has to import
+	$(BIN)/ruff check topo_ext tools tests generator bench
 	$(BIN)/mypy
 	$(PY) -c "import topo_client.api, topo_client.models, topo_client.events"
 
 test: check-generated lint  ## everything CI runs: generated/ fresh, spec lint, lint, the Prism contract run, all offline tests
 	$(PY) generator/bundle.py --out build/openapi.json
 	npx --no-install redocly lint --config generator/redocly.yaml build/openapi.json
-	$(PY) tests/contract/run_contract.py
+	$(PY) -m topo_tools.contract --spec generated/topo_client/openapi.json --prism node_modules/.bin/prism
 	$(BIN)/pytest $(PYTEST_FLAGS)
 	cd examples/crm_sync && $(abspath $(BIN))/pytest $(PYTEST_FLAGS)  # the example service, via the plugin's entry point
 
 record:  ## re-record the VCR cassettes against the local sandbox (see README)
 	rm -f tests/cassettes/*.yaml
-	TOPO_RECORD=1 $(BIN)/pytest $(PYTEST_FLAGS) tests/cassettes
+	TOPO_RECORD=1 $(BIN)/pytest $(PYTEST_FLAGS) tests/topo_ext/client/test_cassettes.py
 
 contract:  ## call every operation against Prism (validation proxy, dynamic responses)
-	$(PY) tests/contract/run_contract.py
+	$(PY) -m topo_tools.contract --spec generated/topo_client/openapi.json --prism node_modules/.bin/prism
 
 reliability:  ## export 10,000 activities through injected faults; prints the acceptance figures
-	$(PY) tests/reliability/run_reliability.py
+	$(PY) -m topo_tools.reliability --readme README.md
 
 bench:  ## benchmarks as ratios to their baselines; writes bench/results.json
 	$(PY) bench/run.py

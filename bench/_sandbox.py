@@ -1,6 +1,6 @@
 """The sandbox in its own process, so its CPU time and GIL never mix with the client being measured.
 
-`RemoteSandbox(...)` starts `python bench/_sandbox.py ...`, which serves `topo_ext.sandbox.Sandbox` on 127.0.0.1
+`RemoteSandbox(...)` starts `python bench/_sandbox.py ...`, which serves `topo_tools.sandbox.Sandbox` on 127.0.0.1
 and answers one-line commands on stdin: `stats` (prints the sandbox's stats as JSON), `reset` (zeroes the stats
 and refills the rate-limit buckets). It stops on `quit`, when stdin closes (the bench died) or after `--exit-after`.
 """
@@ -75,8 +75,8 @@ class RemoteSandbox:
 
 
 def main() -> None:
-    from topo_ext.sandbox import Sandbox
-    from topo_ext.sandbox._runtime import RateLimiter
+    from topo_tools.sandbox import Sandbox
+    from topo_tools.sandbox._runtime import RateLimiter
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--activities", type=int, required=True)

@@ -55,7 +55,7 @@ def _export(sb: Any, workers: int, redis_url: str | None, tmp: Path) -> float:
 
 
 def run() -> list[dict[str, Any]]:
-    from topo_ext.sandbox import Sandbox
+    from topo_tools.sandbox import Sandbox
 
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="topo-bench-shared-") as tmp, RedisServer(Path(tmp)) as redis:

@@ -1,8 +1,10 @@
 """Regenerate `generated/topo_client` from `spec/`.
 
-Steps: bundle the spec -> openapi-python-client (with `generator/templates`) on a request-only copy of it (request
-builders and the attrs request models) -> datamodel-code-generator for every response model (msgspec Structs, see
-generator/models.py) -> copy the bundled spec in as package data -> ruff format. Everything is written to a scratch
+Steps: bundle the spec -> openapi-python-client (through its Python API, `generator/templates` over its own, which
+stay reachable as `upstream/<name>`) on a request-only copy of it (request builders and the attrs request models)
+-> only what topo_ext uses is kept (`USED_FUNCTIONS`, `UNUSED_FILES`) -> datamodel-code-generator for every
+response model (msgspec Structs, see generator/models.py) -> the resource classes (generator/resources.py) -> copy
+the bundled spec in as package data -> ruff format. Everything is written to a scratch
 directory first and then synced into place, so a failed run never leaves a half-written package, and `--check` can
 compare a fresh generation with the committed one without touching it.
 
@@ -13,9 +15,13 @@ compare a fresh generation with the committed one without touching it.
 from __future__ import annotations
 
 import argparse
+import ast
+import contextlib
 import copy
 import difflib
 import filecmp
+import io
+import json
 import os
 import shutil
 import subprocess
@@ -28,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bundle
 import models
+import resources
 
 from topo_ext._schema import merge_all_of  # the one $ref / allOf toolkit
 
@@ -35,6 +42,10 @@ ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "generator"
 TARGET = ROOT / "generated" / "topo_client"
 BIN = Path(sys.executable).parent
+# What topo_ext uses of openapi-python-client's output; the rest (a second client without retries or error
+# mapping, `sync`/`asyncio`/`*_detailed`, response parsing) is never called, so it is not shipped.
+USED_FUNCTIONS = frozenset({"_get_kwargs", "build_request"})  # per endpoint module
+UNUSED_FILES = ("client.py", "errors.py")
 
 
 def _run(*cmd: str | Path, cwd: Path | None = None) -> None:
@@ -83,6 +94,57 @@ def request_only(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def _endpoints(document: Path, package: Path) -> None:
+    """openapi-python-client on `document`, with our templates first and its own also reachable as
+    `upstream/<name>` (so ours extend them instead of copying them)."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+    from openapi_python_client import Project
+    from openapi_python_client.config import Config, ConfigFile, MetaType
+    from openapi_python_client.parser import GeneratorData
+    from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
+
+    config = Config.from_sources(ConfigFile.load_from_path(GENERATOR / "openapi-python-client.yaml"), MetaType.NONE,
+                                 document, "utf-8", overwrite=True, output_path=package)
+    data = GeneratorData.from_dict(json.loads(document.read_text()), config=config)
+    if isinstance(data, GeneratorError):
+        raise SystemExit(f"generate: openapi-python-client: {data.header}: {data.detail}")
+    project = Project(openapi=data, config=config)
+    upstream = PackageLoader("openapi_python_client")
+    project.env.loader = ChoiceLoader([FileSystemLoader(GENERATOR / "templates"), PrefixLoader({"upstream": upstream}),
+                                       upstream])
+    with contextlib.redirect_stdout(io.StringIO()):  # its progress lines
+        errors = project.build()
+    for error in errors:  # warnings included: a skipped endpoint or model would silently lose a method
+        sys.stderr.write(f"openapi-python-client: {error.level.name}: {error.header}: {error.detail}\n")
+    if errors:
+        raise SystemExit(f"generate: openapi-python-client reported {len(errors)} problem(s)"
+                         + (" (errors)" if any(e.level == ErrorLevel.ERROR for e in errors) else ""))
+
+
+def keep_only_used(package: Path) -> None:
+    """Delete what openapi-python-client always writes but topo_ext never calls: `UNUSED_FILES`, and every
+    top-level function of an endpoint module outside `USED_FUNCTIONS` (ruff then drops the imports they used).
+    The imports of our `build_request` part move up to upstream's, where ruff merges the two blocks."""
+    for name in UNUSED_FILES:
+        (package / name).unlink()
+    for module in sorted((package / "api").glob("*/*.py")):
+        if module.name == "__init__.py":
+            continue
+        source = module.read_text()
+        lines = source.splitlines(keepends=True)
+        body = ast.parse(source).body
+        first_def = next(i for i, node in enumerate(body) if isinstance(node, ast.FunctionDef))
+        dead = [node for node in body
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name not in USED_FUNCTIONS]
+        late = [node for node in body[first_def:] if isinstance(node, ast.Import | ast.ImportFrom)]
+        for node in sorted(dead + late, key=lambda n: n.lineno, reverse=True):
+            start = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", ()))]) - 1
+            del lines[start:node.end_lineno]
+        header = body[first_def].lineno - 1 - len(getattr(body[first_def], "decorator_list", ()))
+        lines[header:header] = [ast.unparse(node) + "\n" for node in late]
+        module.write_text("".join(lines))
+
+
 def build(spec_dir: Path, out: Path) -> Path:
     """Generate the whole package into `out/topo_client` and return that path."""
     document = bundle.bundle(spec_dir)
@@ -92,16 +154,10 @@ def build(spec_dir: Path, out: Path) -> Path:
     requests = request_only(flatten_all_of(document))
     flat_json.write_text(bundle.dumps(requests))
     package = out / "topo_client"
-    _run(
-        BIN / "openapi-python-client",
-        "generate",
-        "--path", flat_json,
-        "--config", GENERATOR / "openapi-python-client.yaml",
-        "--custom-template-path", GENERATOR / "templates",
-        "--meta", "none",
-        "--output-path", package,
-    )
+    _endpoints(flat_json, package)
+    keep_only_used(package)
     models.generate(spec_json, package, set(requests["components"]["schemas"]))
+    resources.generate(document, package)
     shutil.copy(spec_json, package / "openapi.json")
     (package / "py.typed").write_text("")
     _run(BIN / "ruff", "check", "--quiet", "--fix-only", "--select", "I,F401,UP", "--config",
@@ -159,4 +215,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if os.environ.get("PYTHONHASHSEED") != "0":  # openapi-python-client runs in-process: fix set/dict hash order
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})  # noqa: S606
     raise SystemExit(main())

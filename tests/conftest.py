@@ -11,7 +11,7 @@ from tests.specdata import MockAPI
 from topo_ext import AsyncTopo, Topo
 from topo_ext._drift import drift_record
 
-pytest_plugins = ["pytester"]  # tests/testing runs whole pytest sessions of the topo_ext.testing plugin
+pytest_plugins = ["pytester"]  # tests/topo_tools/testing runs whole pytest sessions of the topo_tools.testing plugin
 
 TEST_KEY = "topo_test_key_do_not_leak_4f9a"
 BASE_URL = "https://api.topo.test/v1"

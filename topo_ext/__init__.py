@@ -8,7 +8,7 @@
 
 Importing the package is cheap: every public name is loaded on first use (PEP 562), so `import topo_ext` alone
 loads neither httpx, msgspec nor the generated models; `from topo_ext import Topo` loads what the client needs.
-`_LAZY` and the `TYPE_CHECKING` imports name the same things (`tests/test_lazy_import.py` checks they agree).
+`_LAZY` and the `TYPE_CHECKING` imports name the same things (`tests/topo_ext/test_init.py` checks they agree).
 """
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""`Topo` and `AsyncTopo`: configuration, resources as attributes, per-call option copies."""
+"""`Topo` and `AsyncTopo`: configuration and per-call option copies. Their resources and top-level methods come from
+the spec (`topo_client.resources.SyncResources` / `AsyncResources`, generated); sync and async share `_ClientBase`
+and differ only in the transport class and the I/O calls."""
 
 from __future__ import annotations
 
@@ -6,9 +8,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache, cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
+
+from topo_client.resources import AsyncResources, SyncResources
 
 from ._base_client import (
     AsyncTransport,
@@ -25,24 +29,8 @@ from ._models import DecodeOptions
 from ._operations import Operation
 from ._rate import Gate, gate_for
 from ._resource import M
-from ._response import APIResponse, Plain, Raw
+from ._response import APIResponse, Raw
 from ._telemetry import Telemetry, telemetry_for
-
-if TYPE_CHECKING:
-    from topo_client.responses import Me
-
-    from .resources.activities import Activities, AsyncActivities
-    from .resources.contacts import AsyncContacts, Contacts
-    from .resources.exclusions import (
-        AccountExclusions,
-        AsyncAccountExclusions,
-        AsyncContactExclusions,
-        ContactExclusions,
-    )
-    from .resources.lists import AccountLists, AsyncAccountLists, AsyncContactLists, ContactLists
-    from .resources.sequences import AsyncSequences, AsyncSequenceTemplates, Sequences, SequenceTemplates
-    from .resources.tasks import AsyncTasks, Tasks
-    from .resources.webhooks import AsyncWebhooks, Webhooks
 
 T = TypeVar("T")
 
@@ -95,8 +83,32 @@ class _ClientBase(Generic[M]):
         clone._transport = clone._new_transport()  # same _decode_options: copies share the drift record
         return clone
 
-    def _new_transport(self) -> Any:
+    _transport_class: Any  # SyncTransport or AsyncTransport: the only I/O difference between the two clients
+    _http: Any
+
+    def _init(self, api_key: str | None, http_client: httpx.Client | httpx.AsyncClient | None, strict: bool,
+              log_drift: bool, tracing: bool | Telemetry | None, **settings: Any) -> None:
+        """What both constructors do, in this order (`settings`: base_url, timeout, max_retries, rate_limit,
+        default_headers, default_query)."""
+        sync = self._transport_class is SyncTransport
+        self._api_key = resolve_api_key(api_key)
+        _check_http_client(http_client, httpx.Client if sync else httpx.AsyncClient,
+                           *(("Topo", "AsyncTopo") if sync else ("AsyncTopo", "Topo")))
+        self._options = _client_options(http_client=http_client, **settings)
+        self._owns_http = http_client is None
+        self._gate = gate_for(settings["rate_limit"])
+        self._telemetry = telemetry_for(tracing)
+        self._init_decoding(strict, log_drift)
+        self._http = self._new_http(http_client)
+        self._transport = self._new_transport()
+
+    def _new_http(self, http_client: Any) -> Any:
         raise NotImplementedError
+
+    def _new_transport(self) -> Any:
+        transport = self._transport_class(self._http, self._api_key, self._options, self._gate, self._telemetry)
+        transport.decode_options = self._decode_options  # copies share it, and so the drift record
+        return transport
 
     def _result(self, value: T, response: httpx.Response | None) -> T:
         """The one place that decides between the value and the raw response (`with_raw_response`)."""
@@ -127,7 +139,7 @@ class _ClientBase(Generic[M]):
         self._decode_options = DecodeOptions(record=record, strict=strict)
 
 
-class Topo(_ClientBase[M]):
+class Topo(SyncResources[M], _ClientBase[M]):
     """Synchronous Topo client.
 
     >>> client = Topo()  # key from TOPO_API_KEY
@@ -136,6 +148,7 @@ class Topo(_ClientBase[M]):
     """
 
     _transport: SyncTransport
+    _transport_class = SyncTransport
 
     def __init__(
         self,
@@ -173,16 +186,12 @@ class Topo(_ClientBase[M]):
                 `OpenTelemetry(...)` with its own providers, or None (the default): on when the application has
                 installed an OpenTelemetry SDK tracer provider.
         """
-        self._api_key = resolve_api_key(api_key)
-        _check_http_client(http_client, httpx.Client, "Topo", "AsyncTopo")
-        self._options = _client_options(base_url, timeout, max_retries, rate_limit, default_headers, default_query,
-                                        http_client)
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(timeout=self._options.timeout, follow_redirects=False)
-        self._gate = gate_for(rate_limit)
-        self._telemetry = telemetry_for(tracing)
-        self._init_decoding(strict_response_validation, log_drift)
-        self._transport = self._new_transport()
+        self._init(api_key, http_client, strict_response_validation, log_drift, tracing, base_url=base_url,
+                   timeout=timeout, max_retries=max_retries, rate_limit=rate_limit, default_headers=default_headers,
+                   default_query=default_query)
+
+    def _new_http(self, http_client: httpx.Client | None) -> httpx.Client:
+        return http_client or httpx.Client(timeout=self._options.timeout, follow_redirects=False)
 
     @property
     def with_raw_response(self) -> Topo[Raw]:
@@ -190,11 +199,6 @@ class Topo(_ClientBase[M]):
         call returns) instead of models; the same methods, arguments and checks."""
         raw: Topo[Raw] = self._raw_copy()
         return raw
-
-    def _new_transport(self) -> SyncTransport:
-        transport = SyncTransport(self._http, self._api_key, self._options, self._gate, self._telemetry)
-        transport.decode_options = self._decode_options
-        return transport
 
     def with_options(self, *, api_key: str | None = None, base_url: str | None = None,
                      timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
@@ -212,16 +216,6 @@ class Topo(_ClientBase[M]):
         value, response = self._transport.send(op, args, kwargs)
         return self._result(value, response)
 
-    @overload
-    def me(self: Topo[Raw]) -> APIResponse[Me]: ...
-    @overload
-    def me(self: Topo[Plain]) -> Me: ...
-    def me(self) -> Me | APIResponse[Me]:
-        """The API key making the request: its workspace, name and scopes."""
-        from .resources.me import get_me
-
-        return get_me(self)
-
     def close(self) -> None:
         """Close the connection pool (shared with `with_options()` copies: they stop working too)."""
         if self._owns_http:
@@ -234,74 +228,15 @@ class Topo(_ClientBase[M]):
                  tb: TracebackType | None) -> None:
         self.close()
 
-    @cached_property
-    def contacts(self) -> Contacts[M]:
-        from .resources.contacts import Contacts
 
-        return Contacts(self)
-
-    @cached_property
-    def contact_exclusions(self) -> ContactExclusions[M]:
-        from .resources.exclusions import ContactExclusions
-
-        return ContactExclusions(self)
-
-    @cached_property
-    def account_exclusions(self) -> AccountExclusions[M]:
-        from .resources.exclusions import AccountExclusions
-
-        return AccountExclusions(self)
-
-    @cached_property
-    def sequences(self) -> Sequences[M]:
-        from .resources.sequences import Sequences
-
-        return Sequences(self)
-
-    @cached_property
-    def sequence_templates(self) -> SequenceTemplates[M]:
-        from .resources.sequences import SequenceTemplates
-
-        return SequenceTemplates(self)
-
-    @cached_property
-    def activities(self) -> Activities[M]:
-        from .resources.activities import Activities
-
-        return Activities(self)
-
-    @cached_property
-    def contact_lists(self) -> ContactLists[M]:
-        from .resources.lists import ContactLists
-
-        return ContactLists(self)
-
-    @cached_property
-    def account_lists(self) -> AccountLists[M]:
-        from .resources.lists import AccountLists
-
-        return AccountLists(self)
-
-    @cached_property
-    def webhooks(self) -> Webhooks[M]:
-        from .resources.webhooks import Webhooks
-
-        return Webhooks(self)
-
-    @cached_property
-    def tasks(self) -> Tasks[M]:
-        from .resources.tasks import Tasks
-
-        return Tasks(self)
-
-
-class AsyncTopo(_ClientBase[M]):
+class AsyncTopo(AsyncResources[M], _ClientBase[M]):
     """Asynchronous Topo client; the same resources and methods as `Topo`, awaited.
 
     `prefetch` > 0 makes list iteration fetch that many later pages concurrently (bounded, rate-gated).
     """
 
     _transport: AsyncTransport
+    _transport_class = AsyncTransport
 
     def __init__(
         self,
@@ -319,29 +254,19 @@ class AsyncTopo(_ClientBase[M]):
         strict_response_validation: bool = False,
         tracing: bool | Telemetry | None = None,
     ) -> None:
-        self._api_key = resolve_api_key(api_key)
-        _check_http_client(http_client, httpx.AsyncClient, "AsyncTopo", "Topo")
-        self._options = _client_options(base_url, timeout, max_retries, rate_limit, default_headers, default_query,
-                                        http_client)
+        self._init(api_key, http_client, strict_response_validation, log_drift, tracing, base_url=base_url,
+                   timeout=timeout, max_retries=max_retries, rate_limit=rate_limit, default_headers=default_headers,
+                   default_query=default_query)
         self.prefetch = _check_prefetch(prefetch)
-        self._owns_http = http_client is None
-        self._http = LoopBoundHTTP(http_client, self._options.timeout)
-        self._gate = gate_for(rate_limit)
-        self._telemetry = telemetry_for(tracing)
-        self._init_decoding(strict_response_validation, log_drift)
-        self._transport = self._new_transport()
+
+    def _new_http(self, http_client: httpx.AsyncClient | None) -> LoopBoundHTTP:
+        return LoopBoundHTTP(http_client, self._options.timeout)
 
     @property
     def with_raw_response(self) -> AsyncTopo[Raw]:
-        """A copy whose methods return `APIResponse` (status, headers, request_id, `.parse()` for what the plain
-        call returns) instead of models; the same methods, arguments and checks."""
+        """A copy whose methods return `APIResponse` (see `Topo.with_raw_response`); awaited like the others."""
         raw: AsyncTopo[Raw] = self._raw_copy()
         return raw
-
-    def _new_transport(self) -> AsyncTransport:
-        transport = AsyncTransport(self._http, self._api_key, self._options, self._gate, self._telemetry)
-        transport.decode_options = self._decode_options
-        return transport
 
     def with_options(self, *, api_key: str | None = None, base_url: str | None = None,
                      timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
@@ -362,15 +287,6 @@ class AsyncTopo(_ClientBase[M]):
         value, response = await self._transport.send(op, args, kwargs)
         return self._result(value, response)
 
-    @overload
-    async def me(self: AsyncTopo[Raw]) -> APIResponse[Me]: ...
-    @overload
-    async def me(self: AsyncTopo[Plain]) -> Me: ...
-    async def me(self) -> Me | APIResponse[Me]:
-        from .resources.me import async_get_me
-
-        return await async_get_me(self)
-
     async def close(self) -> None:
         """Close the connection pool (shared with `with_options()` copies: they stop working too)."""
         if self._owns_http:
@@ -382,66 +298,6 @@ class AsyncTopo(_ClientBase[M]):
     async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                         tb: TracebackType | None) -> None:
         await self.close()
-
-    @cached_property
-    def contacts(self) -> AsyncContacts[M]:
-        from .resources.contacts import AsyncContacts
-
-        return AsyncContacts(self)
-
-    @cached_property
-    def contact_exclusions(self) -> AsyncContactExclusions[M]:
-        from .resources.exclusions import AsyncContactExclusions
-
-        return AsyncContactExclusions(self)
-
-    @cached_property
-    def account_exclusions(self) -> AsyncAccountExclusions[M]:
-        from .resources.exclusions import AsyncAccountExclusions
-
-        return AsyncAccountExclusions(self)
-
-    @cached_property
-    def sequences(self) -> AsyncSequences[M]:
-        from .resources.sequences import AsyncSequences
-
-        return AsyncSequences(self)
-
-    @cached_property
-    def sequence_templates(self) -> AsyncSequenceTemplates[M]:
-        from .resources.sequences import AsyncSequenceTemplates
-
-        return AsyncSequenceTemplates(self)
-
-    @cached_property
-    def activities(self) -> AsyncActivities[M]:
-        from .resources.activities import AsyncActivities
-
-        return AsyncActivities(self)
-
-    @cached_property
-    def contact_lists(self) -> AsyncContactLists[M]:
-        from .resources.lists import AsyncContactLists
-
-        return AsyncContactLists(self)
-
-    @cached_property
-    def account_lists(self) -> AsyncAccountLists[M]:
-        from .resources.lists import AsyncAccountLists
-
-        return AsyncAccountLists(self)
-
-    @cached_property
-    def webhooks(self) -> AsyncWebhooks[M]:
-        from .resources.webhooks import AsyncWebhooks
-
-        return AsyncWebhooks(self)
-
-    @cached_property
-    def tasks(self) -> AsyncTasks[M]:
-        from .resources.tasks import AsyncTasks
-
-        return AsyncTasks(self)
 
 
 def _check_prefetch(prefetch: int) -> int:

@@ -88,6 +88,8 @@ class RateGate:
         return min(self.estimate * growth, self.ceiling)
 
     def reserve(self) -> float:
+        if self.estimate is None:  # nothing learned or configured: nothing to space (an atomic read, no lock)
+            return 0.0
         with self._lock:
             now = self._clock()
             rate = self._rate(now)

@@ -1,24 +1,26 @@
 """Turn one operation description into a sync method and an async method.
 
-A resource file says, per method, which generated request builder and which decoder to use; the factories here
-produce the methods with the builder's exact keyword signature (via `ParamSpec`), so the typed arguments come from
-the generator and are never restated by hand.
+The generated resources (`topo_client.resources`, from the spec) say, per method, which generated request builder
+and which response model to use; the factories here produce the methods with the builder's exact keyword
+signature (via `ParamSpec`), so the typed arguments come from the generator and are never restated by hand. Each
+kind of method has one core and two thin shells (sync, async) that only differ in how they send.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import inspect
-import sys
 import types
 import typing
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, Self, TypeVar, overload
 
 import httpx
 
 from . import _exceptions as exc
 from . import _telemetry
-from ._operations import Operation, _to_jsonable, check_json, check_options
+from ._operations import OPTIONS, Operation, _to_jsonable, check_json, check_options
 from ._pagination import AsyncPage, AsyncPaginator, Envelope, SyncPage
 from ._response import APIResponse, Plain, Raw
 
@@ -48,12 +50,16 @@ class APIResource(Generic[M]):
 
 
 class SyncAPIResource(APIResource[M]):
-    def __init__(self, client: Topo[Any]) -> None:
+    _client: Topo[Any]
+
+    def __init__(self, client: Any) -> None:
         self._client = client
 
 
 class AsyncAPIResource(APIResource[M]):
-    def __init__(self, client: AsyncTopo[Any]) -> None:
+    _client: AsyncTopo[Any]
+
+    def __init__(self, client: Any) -> None:
         self._client = client
 
 
@@ -80,6 +86,19 @@ class Method(Generic[F, G]):
         return self.impl(resource, *args, **kwargs)
 
 
+class LazyMethod:
+    """A client's own method (`client.me()`) taken from a resource class on first use, so that creating a client
+    does not import the models: read on a client, it is that method bound to a resource of the client."""
+
+    def __init__(self, module: str, resource: str, name: str) -> None:
+        self.where = (module, resource, name)
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        module, resource, name = self.where
+        cls = getattr(importlib.import_module(module), resource)
+        return vars(cls)[name] if obj is None else getattr(cls(obj), name)
+
+
 class BatchCall(Protocol[I_contra, R_co]):
     def __call__(self, items: Iterable[I_contra | Mapping[str, Any]], *, chunk_size: int | None = None,
                  extra_headers: Mapping[str, str] | None = None, extra_query: Mapping[str, Any] | None = None,
@@ -95,12 +114,8 @@ class BatchResultLike(Protocol):
 
 
 def _result_type(op: Operation[Any, Any]) -> Any:
-    """What the call decodes to: the operation's response model, else the generated `parse_success` return type."""
-    model = getattr(op, "model", None)
-    if model is not None or op.spec.success_body is None:  # no body (204): the call returns None
-        return model
-    parse = getattr(sys.modules[op.build.__module__], "parse_success", None)
-    return typing.get_type_hints(parse).get("return", inspect.Signature.empty) if parse else inspect.Signature.empty
+    """What the call decodes to: the operation's response model (None: no body, the call returns None)."""
+    return op.model
 
 
 def _document(method: Callable[..., Any], op: Operation[Any, Any], note: str = "", signature: bool = True,
@@ -221,19 +236,43 @@ def _chunk_size(op: Operation[Any, Any], chunk_size: int | None) -> int:
     return chunk_size
 
 
-class _Merger:
-    """Joins the results of several chunks into one result of the same generated type, indexes re-based."""
+class _Batch:
+    """The core of a batch create, without I/O. Iterating it gives each chunk's request keywords; the shell sends
+    each inside `with batch.chunk():` (telemetry; a TopoError becomes a BatchError naming the chunk) and `add()`s
+    the result; `merged()` joins the chunks' results into one of the same generated type, indexes re-based."""
 
-    def __init__(self) -> None:
+    def __init__(self, op: Operation[Any, Any], items: Iterable[Any], chunk_size: int | None,
+                 options: dict[str, Any]) -> None:
+        if unknown := sorted(set(options) - set(OPTIONS)):
+            raise TypeError(f"{op.spec.python_method}() got an unexpected keyword argument {unknown[0]!r}")
+        self.options = check_options(options)
+        self.chunks = _chunks(_iterable(op, items), _chunk_size(op, chunk_size))
         self.results: list[Any] = []
         self.items: list[Any] = []
+        self.span = (0, 0)
+        self.response: httpx.Response | None = None
 
-    def add(self, result: Any, offset: int) -> None:
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for chunk in self.chunks:
+            self.span = (self.span[1], self.span[1] + len(chunk))
+            yield {"items": chunk, **self.options}
+
+    @contextlib.contextmanager
+    def chunk(self) -> Iterator[None]:
+        start, stop = self.span
+        try:
+            with _telemetry.batch_chunk(start, stop):
+                yield
+        except exc.TopoError as err:
+            raise _batch_error(err, start, stop, self.items) from err
+
+    def add(self, result: Any, response: httpx.Response) -> None:
         for item in result.items:
             if isinstance(getattr(item, "index", None), int):
-                item.index += offset
+                item.index += self.span[0]
             self.items.append(item)
         self.results.append(result)
+        self.response = response
 
     def merged(self) -> Any:
         if not self.results:
@@ -241,12 +280,10 @@ class _Merger:
         first = self.results[0]
         if len(self.results) == 1:
             return first
-        summary_type = type(first.summary)
         totals = {
             name: sum(getattr(r.summary, name) for r in self.results) for name in ("total", "succeeded", "failed")
         }
-        merged = type(first)(items=self.items, summary=summary_type(**totals))
-        return merged
+        return type(first)(items=self.items, summary=type(first.summary)(**totals))
 
 
 def _body_type(op: Operation[Any, Any]) -> Any:
@@ -263,59 +300,52 @@ def _batch_error(err: BaseException, start: int, stop: int, done: list[Any]) -> 
     )
 
 
+def _batch_signature(op: Operation[Any, Any], item: type[Any]) -> inspect.Signature:
+    """What `help()` shows for a batch create: the items, the chunk size, the builder's per-request options."""
+    param = inspect.Parameter
+    return inspect.Signature([
+        param("self", param.POSITIONAL_ONLY),
+        param("items", param.POSITIONAL_OR_KEYWORD, annotation=Iterable[item | Mapping[str, Any]]),  # type: ignore[valid-type]
+        param("chunk_size", param.KEYWORD_ONLY, default=None, annotation=int | None),
+        *(op.signature.parameters[name] for name in OPTIONS),
+    ], return_annotation=_result_type(op))
+
+
+_BATCH_NOTE = ("Accepts any iterable of items and sends them in chunks of at most the documented limit; a failing "
+               "chunk raises BatchError naming its index range.")
+
+
+def _batch_method(method: Callable[..., Any], op: Operation[..., Any], item: type[Any]) -> Method[Any, Any]:
+    _document(method, op, _BATCH_NOTE, signature=False)
+    method.__signature__ = _batch_signature(op, item)  # type: ignore[attr-defined]
+    return Method(method)
+
+
 def sync_batch(op: Operation[..., R], item: type[I]) -> Method[BatchCall[I, R], BatchCall[I, APIResponse[R]]]:
     """A batch create that accepts any iterable and sends it in chunks of the documented maximum."""
 
-    def method(self: SyncAPIResource, items: Iterable[I | Mapping[str, Any]], *, chunk_size: int | None = None,
-               extra_headers: Mapping[str, str] | None = None, extra_query: Mapping[str, Any] | None = None,
-               extra_body: Mapping[str, Any] | None = None, timeout: float | httpx.Timeout | None = None) -> R:
-        options = check_options({"extra_headers": extra_headers, "extra_query": extra_query,
-                                 "extra_body": extra_body, "timeout": timeout})
-        size = _chunk_size(op, chunk_size)
-        response = None
-        merger = _Merger()
-        offset = 0
-        for chunk in _chunks(_iterable(op, items), size):
-            try:
-                with _telemetry.batch_chunk(offset, offset + len(chunk)):
-                    result, response = self._client._send(op, (), {"items": chunk, **options})
-            except exc.TopoError as err:
-                raise _batch_error(err, offset, offset + len(chunk), merger.items) from err
-            merger.add(result, offset)
-            offset += len(chunk)
-        return self._client._result(typing.cast(R, merger.merged()), response)
+    def method(self: SyncAPIResource, items: Iterable[Any], *, chunk_size: int | None = None, **options: Any) -> R:
+        for request in (batch := _Batch(op, items, chunk_size, options)):
+            with batch.chunk():
+                batch.add(*self._client._send(op, (), request))
+        return self._client._result(typing.cast(R, batch.merged()), batch.response)
 
-    _document(method, op, "Accepts any iterable of items and sends them in chunks of at most the documented "
-              "limit; a failing chunk raises BatchError naming its index range.", signature=False)
-    return Method(method)
+    return _batch_method(method, op, item)
 
 
 def async_batch(
     op: Operation[..., R], item: type[I]
 ) -> Method[BatchCall[I, Awaitable[R]], BatchCall[I, Awaitable[APIResponse[R]]]]:
+    """`sync_batch` for `AsyncTopo`."""
 
-    async def method(self: AsyncAPIResource, items: Iterable[I | Mapping[str, Any]], *,
-                     chunk_size: int | None = None, extra_headers: Mapping[str, str] | None = None,
-                     extra_query: Mapping[str, Any] | None = None, extra_body: Mapping[str, Any] | None = None,
-                     timeout: float | httpx.Timeout | None = None) -> R:
-        options = check_options({"extra_headers": extra_headers, "extra_query": extra_query,
-                                 "extra_body": extra_body, "timeout": timeout})
-        size = _chunk_size(op, chunk_size)
-        response = None
-        merger = _Merger()
-        offset = 0
-        for chunk in _chunks(_iterable(op, items), size):
-            try:
-                with _telemetry.batch_chunk(offset, offset + len(chunk)):
-                    result, response = await self._client._send(op, (), {"items": chunk, **options})
-            except exc.TopoError as err:
-                raise _batch_error(err, offset, offset + len(chunk), merger.items) from err
-            merger.add(result, offset)
-            offset += len(chunk)
-        return self._client._result(typing.cast(R, merger.merged()), response)
+    async def method(self: AsyncAPIResource, items: Iterable[Any], *, chunk_size: int | None = None,
+                     **options: Any) -> R:
+        for request in (batch := _Batch(op, items, chunk_size, options)):
+            with batch.chunk():
+                batch.add(*await self._client._send(op, (), request))
+        return self._client._result(typing.cast(R, batch.merged()), batch.response)
 
-    _document(method, op, "Accepts any iterable; sends chunks of at most the documented limit.", signature=False)
-    return Method(method)
+    return _batch_method(method, op, item)
 
 
 def _iterable(op: Operation[Any, Any], items: Any) -> Iterable[Any]:

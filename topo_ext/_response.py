@@ -6,7 +6,7 @@ from typing import Generic, TypeVar
 
 import httpx
 
-from ._base_client import request_id_of
+from ._error_map import request_id_of
 
 T = TypeVar("T")
 
@@ -24,15 +24,9 @@ class APIResponse(Generic[T]):
 
     def __init__(self, response: httpx.Response, parsed: T) -> None:
         self.http_response = response
+        self.status_code: int = response.status_code
+        self.headers: httpx.Headers = response.headers
         self._parsed = parsed
-
-    @property
-    def status_code(self) -> int:
-        return self.http_response.status_code
-
-    @property
-    def headers(self) -> httpx.Headers:
-        return self.http_response.headers
 
     @property
     def request_id(self) -> str | None:

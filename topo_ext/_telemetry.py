@@ -67,6 +67,19 @@ def activated(span: OperationSpan) -> Iterator[OperationSpan]:
 
 
 @contextmanager
+def traced(telemetry: Telemetry, op: Operation[Any, Any], kwargs: dict[str, Any], url: str) -> Iterator[OperationSpan]:
+    """The span of one operation, current while it runs: the caller finishes it with the response; an error that
+    ends the operation finishes it here."""
+    span = telemetry.start(op, kwargs, url)
+    with activated(span):
+        try:
+            yield span
+        except BaseException as err:
+            span.finish(error=err)
+            raise
+
+
+@contextmanager
 def batch_chunk(start: int, stop: int) -> Iterator[None]:
     """Mark the requests sent inside as carrying batch items [start:stop] (a span attribute when tracing)."""
     token = _chunk.set((start, stop))

@@ -42,18 +42,13 @@ class OpenTelemetry:
                  meter_provider: metrics.MeterProvider | None = None) -> None:
         self.tracer = trace.get_tracer(_SCOPE, __version__, tracer_provider)
         meter = metrics.get_meter(_SCOPE, __version__, meter_provider)
-        self.operations = meter.create_counter(
-            "topo.client.operations", unit="{operation}", description="Operations finished, by outcome")
-        self.duration = meter.create_histogram(
-            "topo.client.operation.duration", unit="s", description="Operation time, retries and waits included")
-        self.retries = meter.create_counter(
-            "topo.client.retries", unit="{retry}", description="Attempts retried, by reason")
-        self.rate_limited = meter.create_counter(
-            "topo.client.rate_limited", unit="{response}", description="429 responses received")
-        self.gate_wait = meter.create_histogram(
-            "topo.client.rate_gate.wait", unit="s", description="Time an attempt waited at the client's rate gate")
-        self.drift_seen = meter.create_counter(
-            "topo.client.drift", unit="{key}", description="New unknown fields, enum values or event types seen")
+        counter, histogram = meter.create_counter, meter.create_histogram  # (name, unit, description)
+        self.operations = counter("topo.client.operations", "{operation}", "Operations finished, by outcome")
+        self.duration = histogram("topo.client.operation.duration", "s", "Operation time, retries and waits included")
+        self.retries = counter("topo.client.retries", "{retry}", "Attempts retried, by reason")
+        self.rate_limited = counter("topo.client.rate_limited", "{response}", "429 responses received")
+        self.gate_wait = histogram("topo.client.rate_gate.wait", "s", "Time an attempt waited at the client rate gate")
+        self.drift_seen = counter("topo.client.drift", "{key}", "New unknown fields, enum values or event types seen")
 
     def __repr__(self) -> str:
         return "OpenTelemetry()"

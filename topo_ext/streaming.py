@@ -267,7 +267,8 @@ def _start(cursor: Cursor | None, since: datetime | None, store: CursorStore | N
 
 
 class _StreamBase:
-    """Commit bookkeeping shared by the sync and async streams.
+    """The stream's core, shared by the sync and async streams, which only fetch and sleep: the walk and the commit
+    bookkeeping.
 
     The walk moves past an activity when the consumer asks for the next one. Where the cursor is saved:
     - auto-commit stores: then, and when a `with` block ends without an exception. A crash while handling an
@@ -315,6 +316,18 @@ class _StreamBase:
         if not failed:
             self._next()  # leaving the block normally: the consumer finished the last activity
 
+    def _deliver(self, fresh: list[Activity]) -> Iterator[Activity]:
+        """Hand out a page's new activities; asking for the next one means the consumer is done with this one."""
+        for activity in fresh:
+            self._pending = activity
+            yield activity
+            self._next()
+
+    def _walk_again(self) -> bool:
+        """The walk reached the end: whether to start another (after the interval) from the cursor."""
+        self._walker.page = 1
+        return self._follow
+
 
 class ActivityStream(_StreamBase):
     """Iterator over new activities, each once per walk. Use it in a `with` block to save the last activity
@@ -337,12 +350,8 @@ class ActivityStream(_StreamBase):
             done = False
             while not done:
                 fresh, done = self._walker.accept(self._fetch(self._walker.query()))
-                for activity in fresh:
-                    self._pending = activity
-                    yield activity
-                    self._next()
-            self._walker.page = 1
-            if not self._follow:
+                yield from self._deliver(fresh)
+            if not self._walk_again():
                 return
             time.sleep(self._interval)
 
@@ -368,11 +377,8 @@ class AsyncActivityStream(_StreamBase):
             done = False
             while not done:
                 fresh, done = self._walker.accept(await self._fetch(self._walker.query()))
-                for activity in fresh:
-                    self._pending = activity
+                for activity in self._deliver(fresh):  # no `yield from` in an async generator
                     yield activity
-                    self._next()
-            self._walker.page = 1
-            if not self._follow:
+            if not self._walk_again():
                 return
             await asyncio.sleep(self._interval)

@@ -43,11 +43,6 @@ class _NullSink:
 NULL_SINK: Sink = _NullSink()
 
 
-def decode_json(tp: type[T], raw: bytes, sink: Sink = NULL_SINK) -> T:
-    """Decode a JSON body into `tp` (a generated model) leniently; raises msgspec.DecodeError if it is not JSON."""
-    return decode_data(tp, _JSON.decode(raw), sink)
-
-
 def decode_data(tp: type[T], data: Any, sink: Sink = NULL_SINK) -> T:
     """Build `tp` (a model, or a list of models) from plain data (what `json.loads` returns) leniently."""
     if is_model(tp):
@@ -82,7 +77,6 @@ def _route(tp: Any) -> tuple[Any, Walker | None, Callable[[Any, Sink], Any]]:
     return kind, walk, lambda data, sink: coerce(data, sink, name, "$item")
 
 
-_JSON = msgspec.json.Decoder()
 _snake = snake  # `make drift` names camelCase keys by the same rule
 
 
@@ -270,4 +264,4 @@ def _plan(cls: Any) -> Plan:
     return plan
 
 
-__all__ = ["CLEAN", "NULL_SINK", "Shape", "ShapeError", "Sink", "decode_data", "decode_json"]
+__all__ = ["CLEAN", "NULL_SINK", "Shape", "ShapeError", "Sink", "decode_data"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import filecmp
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -68,31 +70,88 @@ def test_check_generated_names_a_hand_edited_file(tmp_path: Path, fresh: Path) -
     assert "not produced by the generator: generated/topo_client/models/extra.py" in done.stderr
 
 
-def test_the_wheel_installs_and_imports_outside_the_source_tree(tmp_path: Path) -> None:
-    wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "-w", str(wheels), str(ROOT)], check=True, capture_output=True)
-    (wheel,) = wheels.glob("topo_client-*.whl")
-    names = set(zipfile.ZipFile(wheel).namelist())
-    for needed in ("topo_ext/__init__.py", "topo_ext/py.typed", "topo_client/py.typed", "topo_client/openapi.json",
-                   "topo_client/events.py", "topo_ext/sandbox/__init__.py"):
+@pytest.fixture(scope="module")
+def wheels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Both distributions built offline the way a release would be: topo-client (the root) and topo-tools (tools/)."""
+    out = tmp_path_factory.mktemp("wheels")
+    for project in (ROOT, ROOT / "tools"):
+        subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                        "-w", str(out), str(project)], check=True, capture_output=True)
+    (runtime,) = out.glob("topo_client-*.whl")
+    (tools,) = out.glob("topo_tools-*.whl")
+    return {"runtime": runtime, "tools": tools}
+
+
+def _sources(package: Path) -> set[str]:
+    """The package's modules as wheel paths (`topo_ext/_client.py`), from the source tree."""
+    return {f"{package.name}/{p.relative_to(package).as_posix()}" for p in package.rglob("*.py")}
+
+
+def _dist_file(wheel: Path, name: str) -> str:
+    archive = zipfile.ZipFile(wheel)
+    return archive.read(next(n for n in archive.namelist() if n.endswith(".dist-info/" + name))).decode()
+
+
+def _python(site: Path, code: str) -> str:
+    """Run `code` with `site` first on the path (the source checkout's editable installs come after it)."""
+    return subprocess.run([sys.executable, "-c", code], cwd=site.parent, env={"PYTHONPATH": str(site)},
+                          capture_output=True, text=True, check=True).stdout
+
+
+# What the tools distribution holds, and what the runtime one must not: the developer tooling of issue 17.
+TOOLS = {"sandbox": "topo_tools/sandbox/__main__.py", "testing": "topo_tools/testing/plugin.py",
+         "drift": "topo_tools/drift/cli.py", "demo": "topo_tools/demo.py", "api_diff": "topo_tools/api_diff.py",
+         "contract": "topo_tools/contract.py", "reliability": "topo_tools/reliability/__main__.py"}
+
+
+def test_the_runtime_wheel_holds_only_what_services_import(wheels: dict[str, Path]) -> None:
+    names = set(zipfile.ZipFile(wheels["runtime"]).namelist())
+    modules = {n for n in names if n.endswith(".py")}
+    assert modules == _sources(ROOT / "topo_ext") | _sources(ROOT / "generated" / "topo_client")
+    for needed in ("topo_ext/py.typed", "topo_client/py.typed", "topo_client/openapi.json"):
         assert needed in names
-    assert not any(n.startswith(("tests/", "generated/", "spec/")) for n in names)
-    # Runtime only: the developer tooling (drift, demo) lives in topo_tools/, which the wheel leaves out.
-    tools = [p.relative_to(ROOT).as_posix() for p in (ROOT / "topo_tools").rglob("*.py")]
-    assert "topo_tools/drift/cli.py" in tools and "topo_tools/demo.py" in tools
-    assert {n.split("/", 1)[0] for n in names if not n.split("/", 1)[0].endswith(".dist-info")} == {
-        "topo_ext", "topo_client"}
-    stems = {Path(t).stem for t in tools} - {"__init__", "__main__", "spec", "cli"}  # names the runtime uses too
-    assert not [n for n in names if n.startswith("topo_ext/") and Path(n).stem in stems | {"drift", "demo"}]
+    assert {n.split("/", 1)[0] for n in names if ".dist-info/" not in n} == {"topo_ext", "topo_client"}
+    parts = {part.removesuffix(".py") for n in modules for part in n.split("/")}
+    assert parts.isdisjoint(TOOLS), parts & set(TOOLS)  # no sandbox/, testing/, drift/, demo.py, ... in the runtime
+    archive = zipfile.ZipFile(wheels["runtime"])
+    imported = {alias.name.split(".")[0] for n in modules for node in ast.walk(ast.parse(archive.read(n)))
+                if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module.split(".")[0] for n in modules for node in ast.walk(ast.parse(archive.read(n)))
+                 if isinstance(node, ast.ImportFrom) and node.module and not node.level}
+    assert "topo_tools" not in imported and {"topo_client", "httpx"} <= imported  # tools -> runtime, never back
+    metadata = _dist_file(wheels["runtime"], "METADATA")
+    assert "Provides-Extra: sandbox" not in metadata and "Provides-Extra: testing" not in metadata
+    assert "pytest11" not in _dist_file(wheels["runtime"], "entry_points.txt")
+
+
+def test_the_tools_wheel_holds_the_tooling_and_the_pytest_plugin(wheels: dict[str, Path]) -> None:
+    names = set(zipfile.ZipFile(wheels["tools"]).namelist())
+    modules = {n for n in names if n.endswith(".py")}
+    assert modules == _sources(ROOT / "tools" / "topo_tools")
+    assert set(TOOLS.values()) <= modules
+    entry_points = _dist_file(wheels["tools"], "entry_points.txt")
+    assert "[pytest11]\ntopo = topo_tools.testing.plugin" in entry_points
+    metadata = _dist_file(wheels["tools"], "METADATA")
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert f"Requires-Dist: topo-client=={version}" in metadata  # the tools read the runtime's private modules
+    assert "Provides-Extra: testing" in metadata and "Provides-Extra: sandbox" in metadata
+
+
+def test_both_wheels_install_and_import_outside_the_source_tree(tmp_path: Path, wheels: dict[str, Path]) -> None:
     site = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(wheel)],
-                   check=True, capture_output=True)
-    probe = ("import topo_ext, topo_client; from topo_ext import Topo; "
-             "print(topo_ext.__file__); print(topo_client.__file__); print(len(topo_ext._spec.operations()))")
-    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(site)},
-                          capture_output=True, text=True, check=True)
-    ext_file, client_file, count = done.stdout.split()
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site),
+                    str(wheels["runtime"])], check=True, capture_output=True)
+    probe = ("import importlib.util, topo_ext, topo_client; from topo_ext import Topo; "
+             "print(topo_ext.__file__); print(topo_client.__file__); print(len(topo_ext._spec.operations())); "
+             "print(importlib.util.find_spec('topo_ext.sandbox'), importlib.util.find_spec('topo_ext.testing'))")
+    ext_file, client_file, count, *missing = _python(site, probe).split()
     assert ext_file.startswith(str(site)) and client_file.startswith(str(site)) and int(count) > 40
-    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "topo = topo_ext.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert missing == ["None", "None"]  # the runtime alone has no sandbox or testing kit
+    assert "topo = topo_ext.cli:main" in _dist_file(wheels["runtime"], "entry_points.txt")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site),
+                    str(wheels["tools"])], check=True, capture_output=True)
+    probe = ("import importlib.metadata as m, topo_tools.sandbox, topo_tools.testing.plugin; "
+             "print(topo_tools.sandbox.__file__); "
+             "print([e.value for e in m.distribution('topo-tools').entry_points if e.group == 'pytest11'])")
+    sandbox_file, plugins = _python(site, probe).split(maxsplit=1)
+    assert sandbox_file.startswith(str(site)) and plugins.strip() == "['topo_tools.testing.plugin']"

@@ -24,6 +24,7 @@ from ._core import (
     Context,
     UsageError,
     aware_datetime,
+    command_group,
     enum_choice,
     log,
     positive_float,
@@ -40,8 +41,7 @@ FILTERS = ("event_type", "resource_type", "channel", "person_id", "sequence_id")
 
 
 def add_activities(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    group = subparsers.add_parser("activities", help="the activity stream", description="Activities.")
-    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = command_group(subparsers, "activities", "the activity stream")
     parser = actions.add_parser(
         "export", parents=[common], help="export activities as JSON lines or CSV (resumable)",
         description=(

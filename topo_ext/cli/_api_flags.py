@@ -16,7 +16,7 @@ from typing import Any
 
 from .._schema import merge_all_of
 from .._spec import OperationSpec, document, resolve
-from ._core import aware_datetime, uuid_text
+from ._core import aware_datetime, parse_number, uuid_text
 
 
 @dataclass
@@ -168,34 +168,29 @@ def _scalar(schema: dict[str, Any], kind: str) -> tuple[Callable[[str], Any], st
 
 
 def _bounds(schema: dict[str, Any]) -> str:
-    low, high = schema.get("minimum"), schema.get("maximum")
-    if low is not None and high is not None:
-        return f" {low}..{high}"
-    if low is not None:
-        return f" >= {low}"
-    if high is not None:
-        return f" <= {high}"
-    return ""
+    return _range(schema.get("minimum"), schema.get("maximum"), (" {0}..{1}", " >= {0}", " <= {1}"))
 
 
 def _length(schema: dict[str, Any]) -> str:
-    low, high = schema.get("minLength"), schema.get("maxLength")
-    if low is not None and high is not None:
-        return f", {low}..{high} characters"
-    if low:
-        return f", at least {low} character(s)"
-    if high is not None:
-        return f", at most {high} characters"
-    return ""
+    words = (", {0}..{1} characters", ", at least {0} character(s)", ", at most {1} characters")
+    return _range(schema.get("minLength"), schema.get("maxLength"), words, zero_says_nothing=True)
 
 
 def _item_bounds(schema: dict[str, Any]) -> str:
-    low, high = schema.get("minItems"), schema.get("maxItems")
-    if high is not None:
-        return f"at most {high}"
-    if low:
-        return f"at least {low}"
-    return ""
+    # With both ends only the upper one is worth the words: the lower one is "at least one".
+    return _range(schema.get("minItems"), schema.get("maxItems"), ("at most {1}", "at least {0}", "at most {1}"),
+                  zero_says_nothing=True)
+
+
+def _range(low: Any, high: Any, words: tuple[str, str, str], zero_says_nothing: bool = False) -> str:
+    """A schema's bounds in `words` (both ends, the lower end only, the upper end only), or '' for none."""
+    if zero_says_nothing and low == 0 and high is None:
+        low = None
+    if low is not None and high is not None:
+        return words[0].format(low, high)
+    if low is not None:
+        return words[1].format(low, high)
+    return words[2].format(low, high) if high is not None else ""
 
 
 def _named(parse: Callable[[str], Any], what: str) -> Callable[[str], Any]:
@@ -222,10 +217,7 @@ def _enum(values: list[str]) -> Callable[[str], str]:
 
 def _integer(low: int | None, high: int | None) -> Callable[[str], int]:
     def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        value = parse_number(text, int)
         if (low is not None and value < low) or (high is not None and value > high):
             bounds = _bounds({"minimum": low, "maximum": high})
             raise argparse.ArgumentTypeError(f"{value} is out of range; must be{bounds}")
@@ -235,10 +227,7 @@ def _integer(low: int | None, high: int | None) -> Callable[[str], int]:
 
 
 def _number(text: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    return parse_number(text, float)
 
 
 def _boolean(text: str) -> bool:

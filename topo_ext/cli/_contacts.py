@@ -9,7 +9,7 @@ from typing import Any
 
 from topo_client.responses import Contact
 
-from ._core import EXIT_OK, Context, UsageError, positive_int
+from ._core import EXIT_OK, Context, UsageError, command_group, positive_int
 from ._output import cell, csv_writer, json_line, table
 
 MAX_PAGE_SIZE = 100
@@ -38,8 +38,7 @@ def run_me(ctx: Context) -> int:
 
 
 def add_contacts(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    group = subparsers.add_parser("contacts", help="contacts in the workspace", description="Contacts.")
-    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = command_group(subparsers, "contacts", "contacts in the workspace")
     parser = actions.add_parser(
         "list", parents=[common], help="list contacts",
         description="List contacts (every page, unless --limit is given).")

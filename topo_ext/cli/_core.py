@@ -31,6 +31,7 @@ EXIT_CONNECTION = 4
 EXIT_INTERRUPTED = 130
 
 E = TypeVar("E", bound=Enum)
+N = TypeVar("N", int, float)
 
 
 class CLIError(Exception):
@@ -189,6 +190,12 @@ class Context:
         return bool(self.args.json)
 
 
+def command_group(subparsers: Any, name: str, help: str, description: str | None = None) -> Any:
+    """`topo NAME ACTION ...`: add the command and return the sub-parsers its actions go in."""
+    group = subparsers.add_parser(name, help=help, description=description or f"{name.capitalize()}.")
+    return group.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+
 def _log_response(response: httpx.Response) -> None:
     request = response.request
     request_id = response.headers.get("x-request-id")
@@ -199,32 +206,29 @@ def _log_response(response: httpx.Response) -> None:
 # ---- argument types (argparse calls them; ArgumentTypeError becomes a usage error naming the option) ----------
 
 
-def positive_int(text: str) -> int:
+def parse_number(text: str, kind: type[N]) -> N:
+    """`text` read as an int or a float, or a usage error saying which was expected."""
     try:
-        value = int(text)
+        return kind(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
+        expected = "a whole number" if kind is int else "a number"
+        raise argparse.ArgumentTypeError(f"{text!r} is not {expected}") from None
+
+
+def positive_int(text: str) -> int:
+    if (value := parse_number(text, int)) < 1:
         raise argparse.ArgumentTypeError(f"{value} must be at least 1")
     return value
 
 
 def non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
+    if (value := parse_number(text, int)) < 0:
         raise argparse.ArgumentTypeError(f"{value} must be 0 or more")
     return value
 
 
 def positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not value > 0:
+    if not (value := parse_number(text, float)) > 0:  # `not >` also refuses nan
         raise argparse.ArgumentTypeError(f"{text} must be more than 0")
     return value
 

@@ -16,7 +16,17 @@ from typing import Any
 from topo_client.models import AccountExclusionCreate, ContactExclusionCreate, ExclusionReason
 
 from .. import _exceptions as exc
-from ._core import EXIT_API, EXIT_OK, CLIError, Context, UsageError, classify, enum_choice, known_values
+from ._core import (
+    EXIT_API,
+    EXIT_OK,
+    CLIError,
+    Context,
+    UsageError,
+    classify,
+    command_group,
+    enum_choice,
+    known_values,
+)
 from ._csvfile import CSVFile, match_columns, read_csv
 from ._output import Progress, json_line
 
@@ -45,8 +55,7 @@ Body = ContactExclusionCreate | AccountExclusionCreate
 
 
 def add_exclusions(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    group = subparsers.add_parser("exclusions", help="contact and account exclusions", description="Exclusions.")
-    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = command_group(subparsers, "exclusions", "contact and account exclusions")
     parser = actions.add_parser(
         "import", parents=[common], help="exclude the contacts (or accounts) listed in a CSV file",
         description=(

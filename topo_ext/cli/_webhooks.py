@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import webhooks
 from ..events import Event, event_type
-from ._core import EXIT_OK, Context, UsageError, log, port_number, positive_float, positive_int
+from ._core import EXIT_OK, Context, UsageError, command_group, log, port_number, positive_float, positive_int
 from ._output import json_line, jsonable
 from ._subscriptions import add_subscription_actions
 
@@ -22,10 +22,8 @@ MAX_BODY = 1 << 20  # deliveries are small; refuse anything larger than 1 MiB
 
 
 def add_webhooks(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    group = subparsers.add_parser("webhooks", help="webhook subscriptions; receive deliveries locally",
-                                  description="Webhook subscriptions (create, list, test, update, delete) and a "
-                                              "local receiver (listen).")
-    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = command_group(subparsers, "webhooks", "webhook subscriptions; receive deliveries locally",
+                            "Webhook subscriptions (create, list, test, update, delete) and a local receiver (listen).")
     add_subscription_actions(actions, common)
     parser = actions.add_parser(
         "listen", parents=[common], help="receive deliveries locally, verify them and print them",

@@ -1,2 +1,2 @@
-"""One module per API area. Each method is one line naming a generated builder and a decoder; the sync and async
-classes share the same `Operation` objects, and `topo_ext._resource` turns them into methods."""
+"""The resource classes are generated from the spec (`topo_client.resources`); the modules here re-export them under
+their earlier names, and `activities` adds what the spec cannot describe (`stream()`, `partition()`)."""

@@ -1,4 +1,5 @@
-"""Activities: list/get decode straight into the typed event models; `stream()` polls once per activity."""
+"""Activities: the generated `list`/`get` (typed event models), plus what the spec cannot describe: `stream()` polls
+once per activity, `partition()` splits a time range for parallel streams."""
 
 from __future__ import annotations
 
@@ -8,16 +9,15 @@ from collections.abc import Generator
 from datetime import UTC, datetime
 from typing import Any
 
-from topo_client.api.activities import get_activity, list_activities
-from topo_client.responses import Activity, ActivityPage
+from topo_client.resources import activities as _generated
+from topo_client.responses import ActivityPage
 
 from .. import _partition
 from .._partition import CountRequest, Partition
-from .._resource import AsyncAPIResource, M, SyncAPIResource, async_list, async_op, endpoint, sync_list, sync_op
+from .._resource import M
 from ..streaming import ActivityStream, AsyncActivityStream, Cursor, CursorStore, _filters, _start
 
-_list = endpoint(list_activities.build_request, ActivityPage)
-_get = endpoint(get_activity.build_request, Activity)
+_list = _generated._list_activities
 
 _PARTITION_DOC = """Split the activities created in (since, until) into `parts` time ranges of about equal size.
 
@@ -57,10 +57,7 @@ def _check_store(store: object) -> None:
         raise TypeError(f"store: expected a cursor store with load() and save(), got {type(store).__name__}{hint}")
 
 
-class Activities(SyncAPIResource[M]):
-    list = sync_list(_list)
-    get = sync_op(_get)
-
+class Activities(_generated.Activities[M]):
     def stream(self, *, since: datetime | None = None, cursor: Cursor | None = None,
                store: CursorStore | None = None, follow: bool = False, interval: float = 5.0,
                **filters: Any) -> ActivityStream:
@@ -92,10 +89,7 @@ class Activities(SyncAPIResource[M]):
     partition.__doc__ = _PARTITION_DOC
 
 
-class AsyncActivities(AsyncAPIResource[M]):
-    list = async_list(_list)
-    get = async_op(_get)
-
+class AsyncActivities(_generated.AsyncActivities[M]):
     def stream(self, *, since: datetime | None = None, cursor: Cursor | None = None,
                store: CursorStore | None = None, follow: bool = False, interval: float = 5.0,
                **filters: Any) -> AsyncActivityStream:

@@ -1,23 +1,20 @@
-"""GET /me."""
+"""GET /me: `client.me()` (generated: `topo_client.resources.top_level`); these two functions remain for callers
+of the earlier helpers."""
 
 from __future__ import annotations
 
+import typing
 from typing import TYPE_CHECKING, Any
 
-from topo_client.api.me import get_me as _get_me
-from topo_client.responses import Me
-
-from .._resource import endpoint
-
 if TYPE_CHECKING:
-    from .._client import AsyncTopo, Topo
+    from topo_client.responses import Me
 
-_me = endpoint(_get_me.build_request, Me)
+    from .._client import AsyncTopo, Topo
 
 
 def get_me(client: Topo[Any]) -> Me:
-    return client._call(_me, (), {})
+    return typing.cast("Me", client.me())
 
 
 async def async_get_me(client: AsyncTopo[Any]) -> Me:
-    return await client._call(_me, (), {})
+    return typing.cast("Me", await client.me())

@@ -1,4 +1,4 @@
-"""The example's own fixtures. Everything Topo comes from the topo_ext testing plugin (loaded by its entry point)."""
+"""The example's own fixtures. Everything Topo comes from the topo-tools testing plugin (loaded by its entry point)."""
 
 from pathlib import Path
 

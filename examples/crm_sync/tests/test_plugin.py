@@ -4,6 +4,6 @@
 def test_the_topo_plugin_comes_from_the_installed_distribution(pytestconfig):
     plugin = pytestconfig.pluginmanager.get_plugin("topo")
     assert plugin is not None
-    assert plugin.__name__ == "topo_ext.testing.plugin"
+    assert plugin.__name__ == "topo_tools.testing.plugin"
     dists = {dist.metadata["name"] for p, dist in pytestconfig.pluginmanager.list_plugin_distinfo() if p is plugin}
-    assert dists == {"topo-client"}
+    assert dists == {"topo-tools"}

@@ -5,7 +5,7 @@ import time
 
 from crm_sync import create_app
 
-from topo_ext.testing import adeliver_webhook, deliver_webhook
+from topo_tools.testing import adeliver_webhook, deliver_webhook
 
 SECRET = "whsec_example_service_test_only"
 

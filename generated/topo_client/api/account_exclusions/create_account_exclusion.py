@@ -1,13 +1,12 @@
+import datetime
 from collections.abc import Mapping
-from http import HTTPStatus
-from typing import Any
+from typing import Any, overload
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
 from ...models.account_exclusion_create import AccountExclusionCreate
-from ...types import UNSET, Response
+from ...models.exclusion_reason import ExclusionReason
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -27,113 +26,6 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
-    if response.status_code == 201:
-        return None
-
-    if response.status_code == 400:
-        return None
-
-    if response.status_code == 401:
-        return None
-
-    if response.status_code == 403:
-        return None
-
-    if response.status_code == 409:
-        return None
-
-    if response.status_code == 422:
-        return None
-
-    if response.status_code == 429:
-        return None
-
-    if response.status_code == 500:
-        return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: AccountExclusionCreate,
-) -> Response[Any]:
-    """Create an account exclusion
-
-     Excludes a whole company by its domain, with a reason and an optional expiry. One object per call.
-
-    Args:
-        body (AccountExclusionCreate): A new account exclusion.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: AccountExclusionCreate,
-) -> Response[Any]:
-    """Create an account exclusion
-
-     Excludes a whole company by its domain, with a reason and an optional expiry. One object per call.
-
-    Args:
-        body (AccountExclusionCreate): A new account exclusion.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-import datetime
-from typing import overload
-
-from ...models.exclusion_reason import ExclusionReason
-from ...types import UNSET, Unset
 
 
 @overload

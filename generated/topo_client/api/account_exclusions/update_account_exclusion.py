@@ -1,15 +1,14 @@
+import datetime
 from collections.abc import Mapping
-from http import HTTPStatus
-from typing import Any
+from typing import Any, overload
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
 from ...models.account_exclusion_update import AccountExclusionUpdate
-from ...types import UNSET, Response
+from ...models.exclusion_reason import ExclusionReason
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -32,124 +31,6 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
-    if response.status_code == 200:
-        return None
-
-    if response.status_code == 400:
-        return None
-
-    if response.status_code == 401:
-        return None
-
-    if response.status_code == 403:
-        return None
-
-    if response.status_code == 404:
-        return None
-
-    if response.status_code == 409:
-        return None
-
-    if response.status_code == 422:
-        return None
-
-    if response.status_code == 429:
-        return None
-
-    if response.status_code == 500:
-        return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    exclusion_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    body: AccountExclusionUpdate,
-) -> Response[Any]:
-    """Update an account exclusion
-
-     Changes the reason, note or expiry of an account exclusion; the domain cannot be changed.
-
-    Args:
-        exclusion_id (UUID):
-        body (AccountExclusionUpdate): Fields to change on an account exclusion; fields left out
-            are kept. The domain cannot be changed.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        exclusion_id=exclusion_id,
-        body=body,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio_detailed(
-    exclusion_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    body: AccountExclusionUpdate,
-) -> Response[Any]:
-    """Update an account exclusion
-
-     Changes the reason, note or expiry of an account exclusion; the domain cannot be changed.
-
-    Args:
-        exclusion_id (UUID):
-        body (AccountExclusionUpdate): Fields to change on an account exclusion; fields left out
-            are kept. The domain cannot be changed.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        exclusion_id=exclusion_id,
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-import datetime
-from typing import overload
-
-from ...models.exclusion_reason import ExclusionReason
-from ...types import UNSET, Unset
 
 
 @overload

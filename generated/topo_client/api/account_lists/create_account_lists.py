@@ -1,13 +1,11 @@
 from collections.abc import Mapping
-from http import HTTPStatus
-from typing import Any
+from typing import Any, overload
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
 from ...models.account_list_batch_create import AccountListBatchCreate
-from ...types import UNSET, Response
+from ...models.account_list_create import AccountListCreate
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -27,112 +25,6 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
-    if response.status_code == 200:
-        return None
-
-    if response.status_code == 400:
-        return None
-
-    if response.status_code == 401:
-        return None
-
-    if response.status_code == 403:
-        return None
-
-    if response.status_code == 409:
-        return None
-
-    if response.status_code == 422:
-        return None
-
-    if response.status_code == 429:
-        return None
-
-    if response.status_code == 500:
-        return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: AccountListBatchCreate,
-) -> Response[Any]:
-    """Create account lists
-
-     Creates up to 100 account lists in one request; results come back in request order.
-
-    Args:
-        body (AccountListBatchCreate): Account lists to create, 1 to 100 per request.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: AccountListBatchCreate,
-) -> Response[Any]:
-    """Create account lists
-
-     Creates up to 100 account lists in one request; results come back in request order.
-
-    Args:
-        body (AccountListBatchCreate): Account lists to create, 1 to 100 per request.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-from typing import overload
-
-from ...models.account_list_create import AccountListCreate
-from ...types import Unset
 
 
 @overload

@@ -1,20 +1,17 @@
 import datetime
 from collections.abc import Mapping
-from http import HTTPStatus
 from typing import Any
 from uuid import UUID
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
 from ...models.activity_channel import ActivityChannel
 from ...models.activity_event_type_filter import ActivityEventTypeFilter
 from ...models.activity_resource_type import ActivityResourceType
 from ...models.activity_sort_by import ActivitySortBy
 from ...models.sort_order import SortOrder
 from ...models.sort_order_uppercase import SortOrderUppercase
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -109,181 +106,12 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
-    if response.status_code == 200:
-        return None
-
-    if response.status_code == 400:
-        return None
-
-    if response.status_code == 401:
-        return None
-
-    if response.status_code == 403:
-        return None
-
-    if response.status_code == 429:
-        return None
-
-    if response.status_code == 500:
-        return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: ActivitySortBy | Unset = UNSET,
-    sort_order: SortOrder | SortOrderUppercase | Unset = UNSET,
-    person_id: UUID | Unset = UNSET,
-    sequence_id: UUID | Unset = UNSET,
-    sequence_template_id: UUID | Unset = UNSET,
-    resource_type: ActivityResourceType | Unset = UNSET,
-    channel: ActivityChannel | Unset = UNSET,
-    event_type: ActivityEventTypeFilter | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[Any]:
-    """List activities
-
-     Pages through the workspace's activities, newest first unless `sort_order` says otherwise.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (ActivitySortBy | Unset): Sort fields of list_activities.
-        sort_order (SortOrder | SortOrderUppercase | Unset): The sort direction of
-            list_activities, in either spelling the docs use.
-        person_id (UUID | Unset):
-        sequence_id (UUID | Unset):
-        sequence_template_id (UUID | Unset):
-        resource_type (ActivityResourceType | Unset): The kind of resource an activity is about
-            (filter and payload field).
-        channel (ActivityChannel | Unset): The outreach channel (filter and payload field).
-        event_type (ActivityEventTypeFilter | Unset): Low-level event filter of list_activities;
-            one value matches several payload types (SENT matches message.sent and invitation.sent).
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        person_id=person_id,
-        sequence_id=sequence_id,
-        sequence_template_id=sequence_template_id,
-        resource_type=resource_type,
-        channel=channel,
-        event_type=event_type,
-        created_at_after=created_at_after,
-        created_at_before=created_at_before,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: ActivitySortBy | Unset = UNSET,
-    sort_order: SortOrder | SortOrderUppercase | Unset = UNSET,
-    person_id: UUID | Unset = UNSET,
-    sequence_id: UUID | Unset = UNSET,
-    sequence_template_id: UUID | Unset = UNSET,
-    resource_type: ActivityResourceType | Unset = UNSET,
-    channel: ActivityChannel | Unset = UNSET,
-    event_type: ActivityEventTypeFilter | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[Any]:
-    """List activities
-
-     Pages through the workspace's activities, newest first unless `sort_order` says otherwise.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (ActivitySortBy | Unset): Sort fields of list_activities.
-        sort_order (SortOrder | SortOrderUppercase | Unset): The sort direction of
-            list_activities, in either spelling the docs use.
-        person_id (UUID | Unset):
-        sequence_id (UUID | Unset):
-        sequence_template_id (UUID | Unset):
-        resource_type (ActivityResourceType | Unset): The kind of resource an activity is about
-            (filter and payload field).
-        channel (ActivityChannel | Unset): The outreach channel (filter and payload field).
-        event_type (ActivityEventTypeFilter | Unset): Low-level event filter of list_activities;
-            one value matches several payload types (SENT matches message.sent and invitation.sent).
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        person_id=person_id,
-        sequence_id=sequence_id,
-        sequence_template_id=sequence_template_id,
-        resource_type=resource_type,
-        channel=channel,
-        event_type=event_type,
-        created_at_after=created_at_after,
-        created_at_before=created_at_before,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-from ...types import Unset
-
-
 def build_request(
     *,
     page: int | Unset = 1,
     size: int | Unset = 10,
     sort_by: ActivitySortBy | str | Unset = UNSET,
-    sort_order: SortOrder | SortOrderUppercase | Unset = UNSET,
+    sort_order: SortOrder | SortOrderUppercase | str | Unset = UNSET,
     person_id: UUID | str | Unset = UNSET,
     sequence_id: UUID | str | Unset = UNSET,
     sequence_template_id: UUID | str | Unset = UNSET,

@@ -1,15 +1,12 @@
 import datetime
 from collections.abc import Mapping
-from http import HTTPStatus
 from typing import Any
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
 from ...models.contact_list_sort_by import ContactListSortBy
 from ...models.sort_order import SortOrder
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -62,141 +59,6 @@ def _get_kwargs(
     }
 
     return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
-    if response.status_code == 200:
-        return None
-
-    if response.status_code == 400:
-        return None
-
-    if response.status_code == 401:
-        return None
-
-    if response.status_code == 403:
-        return None
-
-    if response.status_code == 429:
-        return None
-
-    if response.status_code == 500:
-        return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: ContactListSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    name: str | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[Any]:
-    """List contact lists
-
-     Pages through the workspace's contact lists, optionally filtered by exact name and creation time.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (ContactListSortBy | Unset): Sort fields of list_contact_lists.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        name (str | Unset):
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        name=name,
-        created_at_after=created_at_after,
-        created_at_before=created_at_before,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: ContactListSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    name: str | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[Any]:
-    """List contact lists
-
-     Pages through the workspace's contact lists, optionally filtered by exact name and creation time.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (ContactListSortBy | Unset): Sort fields of list_contact_lists.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        name (str | Unset):
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        name=name,
-        created_at_after=created_at_after,
-        created_at_before=created_at_before,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-from ...types import Unset
 
 
 def build_request(

@@ -1,14 +1,11 @@
 from collections.abc import Mapping
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -43,123 +40,6 @@ def _get_kwargs(
     }
 
     return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
-    if response.status_code == 204:
-        return None
-
-    if response.status_code == 400:
-        return None
-
-    if response.status_code == 401:
-        return None
-
-    if response.status_code == 403:
-        return None
-
-    if response.status_code == 404:
-        return None
-
-    if response.status_code == 422:
-        return None
-
-    if response.status_code == 429:
-        return None
-
-    if response.status_code == 500:
-        return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    contact_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    contact_keys: list[str] | Unset = UNSET,
-    company_keys: list[str] | Unset = UNSET,
-) -> Response[Any]:
-    """Delete contact variables
-
-     Removes variable keys from the contact and/or its company, freeing their slots toward the 200-per-
-    scope limit.
-
-    Args:
-        contact_id (UUID):
-        contact_keys (list[str] | Unset):
-        company_keys (list[str] | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        contact_id=contact_id,
-        contact_keys=contact_keys,
-        company_keys=company_keys,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio_detailed(
-    contact_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    contact_keys: list[str] | Unset = UNSET,
-    company_keys: list[str] | Unset = UNSET,
-) -> Response[Any]:
-    """Delete contact variables
-
-     Removes variable keys from the contact and/or its company, freeing their slots toward the 200-per-
-    scope limit.
-
-    Args:
-        contact_id (UUID):
-        contact_keys (list[str] | Unset):
-        company_keys (list[str] | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        contact_id=contact_id,
-        contact_keys=contact_keys,
-        company_keys=company_keys,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-from ...types import Unset
 
 
 def build_request(

@@ -1,16 +1,13 @@
 import datetime
 from collections.abc import Mapping
-from http import HTTPStatus
 from typing import Any
 from uuid import UUID
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
 from ...models.contact_sort_by import ContactSortBy
 from ...models.sort_order import SortOrder
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -72,155 +69,6 @@ def _get_kwargs(
     }
 
     return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
-    if response.status_code == 200:
-        return None
-
-    if response.status_code == 400:
-        return None
-
-    if response.status_code == 401:
-        return None
-
-    if response.status_code == 403:
-        return None
-
-    if response.status_code == 429:
-        return None
-
-    if response.status_code == 500:
-        return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: ContactSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    email: str | Unset = UNSET,
-    linkedin_url: str | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
-    first_seen_after: datetime.datetime | Unset = UNSET,
-    last_seen_after: datetime.datetime | Unset = UNSET,
-) -> Response[Any]:
-    """List contacts
-
-     Pages through the contacts that belong to the workspace, with optional exact-match and first/last-
-    seen filters.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (ContactSortBy | Unset): Sort fields of list_contacts.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        email (str | Unset):
-        linkedin_url (str | Unset):
-        contact_id (UUID | Unset):
-        first_seen_after (datetime.datetime | Unset):
-        last_seen_after (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        email=email,
-        linkedin_url=linkedin_url,
-        contact_id=contact_id,
-        first_seen_after=first_seen_after,
-        last_seen_after=last_seen_after,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: ContactSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    email: str | Unset = UNSET,
-    linkedin_url: str | Unset = UNSET,
-    contact_id: UUID | Unset = UNSET,
-    first_seen_after: datetime.datetime | Unset = UNSET,
-    last_seen_after: datetime.datetime | Unset = UNSET,
-) -> Response[Any]:
-    """List contacts
-
-     Pages through the contacts that belong to the workspace, with optional exact-match and first/last-
-    seen filters.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (ContactSortBy | Unset): Sort fields of list_contacts.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        email (str | Unset):
-        linkedin_url (str | Unset):
-        contact_id (UUID | Unset):
-        first_seen_after (datetime.datetime | Unset):
-        last_seen_after (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        email=email,
-        linkedin_url=linkedin_url,
-        contact_id=contact_id,
-        first_seen_after=first_seen_after,
-        last_seen_after=last_seen_after,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-from ...types import Unset
 
 
 def build_request(

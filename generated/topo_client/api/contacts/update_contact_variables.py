@@ -1,15 +1,13 @@
 from collections.abc import Mapping
-from http import HTTPStatus
-from typing import Any
+from typing import Any, overload
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...models.contact_variable_map import ContactVariableMap
 from ...models.contact_variables_update import ContactVariablesUpdate
-from ...types import UNSET, Response
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -32,134 +30,6 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
-    if response.status_code == 200:
-        return None
-
-    if response.status_code == 400:
-        return None
-
-    if response.status_code == 401:
-        return None
-
-    if response.status_code == 403:
-        return None
-
-    if response.status_code == 404:
-        return None
-
-    if response.status_code == 422:
-        return None
-
-    if response.status_code == 429:
-        return None
-
-    if response.status_code == 500:
-        return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    contact_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    body: ContactVariablesUpdate,
-) -> Response[Any]:
-    """Update contact variables
-
-     Merges variables into the contact's and/or its company's variables: keys sent are written, all other
-    keys
-    are kept, and a null value clears a value without freeing its slot. Links the contact (and its
-    company) to
-    the organization first if needed.
-
-    Args:
-        contact_id (UUID):
-        body (ContactVariablesUpdate): Variables to merge (upsert). Send either map or both; keys
-            not sent are kept, and a null value clears a
-            value but keeps the key counting toward the 200-per-scope limit. Writing only company
-            variables still links
-            the contact to the organization.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        contact_id=contact_id,
-        body=body,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio_detailed(
-    contact_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    body: ContactVariablesUpdate,
-) -> Response[Any]:
-    """Update contact variables
-
-     Merges variables into the contact's and/or its company's variables: keys sent are written, all other
-    keys
-    are kept, and a null value clears a value without freeing its slot. Links the contact (and its
-    company) to
-    the organization first if needed.
-
-    Args:
-        contact_id (UUID):
-        body (ContactVariablesUpdate): Variables to merge (upsert). Send either map or both; keys
-            not sent are kept, and a null value clears a
-            value but keeps the key counting toward the 200-per-scope limit. Writing only company
-            variables still links
-            the contact to the organization.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        contact_id=contact_id,
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-from typing import overload
-
-from ...models.contact_variable_map import ContactVariableMap
-from ...types import UNSET, Unset
 
 
 @overload

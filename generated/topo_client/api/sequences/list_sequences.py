@@ -1,16 +1,13 @@
 import datetime
 from collections.abc import Mapping
-from http import HTTPStatus
 from typing import Any
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
 from ...models.sequence_sort_by import SequenceSortBy
 from ...models.sequence_status import SequenceStatus
 from ...models.sort_order import SortOrder
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -67,165 +64,6 @@ def _get_kwargs(
     }
 
     return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
-    if response.status_code == 200:
-        return None
-
-    if response.status_code == 400:
-        return None
-
-    if response.status_code == 401:
-        return None
-
-    if response.status_code == 403:
-        return None
-
-    if response.status_code == 429:
-        return None
-
-    if response.status_code == 500:
-        return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: SequenceSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    status: SequenceStatus | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[Any]:
-    """List sequences
-
-     Pages through the workspace's sequence runs, optionally narrowed to one execution state.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (SequenceSortBy | Unset): Sort fields of list_sequences.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        status (SequenceStatus | Unset): Execution state of a sequence run. ACTIVE: steps run on
-            schedule. WAITING_FOR_LEAD: paused, resumes on its
-            own later (e.g. at the `paused_until` set by pause). WAITING_FOR_USER: blocked until a
-            user completes or
-            skips a manual task. SUCCEEDED: every step succeeded (finished). FAILED: ended by an
-            internal error or an
-            unrecoverable delivery failure. STOPPED_EARLY: ended through the stop endpoint. COMPLETED:
-            ran out of
-            steps (finished, like SUCCEEDED). FOUND: intermediate state while the lead is processed,
-            before the run is
-            active. REFUSED: the contact was rejected at enrollment and the run never started.
-            SUCCEEDED, FAILED,
-            STOPPED_EARLY, COMPLETED and REFUSED are terminal. New values may be added within /v1.
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        status=status,
-        created_at_after=created_at_after,
-        created_at_before=created_at_before,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: SequenceSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    status: SequenceStatus | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[Any]:
-    """List sequences
-
-     Pages through the workspace's sequence runs, optionally narrowed to one execution state.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (SequenceSortBy | Unset): Sort fields of list_sequences.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        status (SequenceStatus | Unset): Execution state of a sequence run. ACTIVE: steps run on
-            schedule. WAITING_FOR_LEAD: paused, resumes on its
-            own later (e.g. at the `paused_until` set by pause). WAITING_FOR_USER: blocked until a
-            user completes or
-            skips a manual task. SUCCEEDED: every step succeeded (finished). FAILED: ended by an
-            internal error or an
-            unrecoverable delivery failure. STOPPED_EARLY: ended through the stop endpoint. COMPLETED:
-            ran out of
-            steps (finished, like SUCCEEDED). FOUND: intermediate state while the lead is processed,
-            before the run is
-            active. REFUSED: the contact was rejected at enrollment and the run never started.
-            SUCCEEDED, FAILED,
-            STOPPED_EARLY, COMPLETED and REFUSED are terminal. New values may be added within /v1.
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        status=status,
-        created_at_after=created_at_after,
-        created_at_before=created_at_before,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-from ...types import Unset
 
 
 def build_request(

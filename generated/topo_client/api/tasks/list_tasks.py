@@ -1,19 +1,16 @@
 import datetime
 from collections.abc import Mapping
-from http import HTTPStatus
 from typing import Any
 from uuid import UUID
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
 from ...models.sort_order import SortOrder
 from ...models.task_priority import TaskPriority
 from ...models.task_sort_by import TaskSortBy
 from ...models.task_status import TaskStatus
 from ...models.task_type import TaskType
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -112,179 +109,6 @@ def _get_kwargs(
     }
 
     return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
-    if response.status_code == 200:
-        return None
-
-    if response.status_code == 400:
-        return None
-
-    if response.status_code == 401:
-        return None
-
-    if response.status_code == 403:
-        return None
-
-    if response.status_code == 429:
-        return None
-
-    if response.status_code == 500:
-        return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: TaskSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    sequence_id: UUID | Unset = UNSET,
-    sequence_template_ids: list[UUID] | Unset = UNSET,
-    types: list[TaskType] | Unset = UNSET,
-    status: TaskStatus | Unset = UNSET,
-    priorities: list[TaskPriority] | Unset = UNSET,
-    assignee_user_id: UUID | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[Any]:
-    """List tasks
-
-     Pages through the workspace's tasks, filtered by sequence run, template, type, status, priority,
-    assignee or creation time.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (TaskSortBy | Unset): Sort fields of list_tasks.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        sequence_id (UUID | Unset):
-        sequence_template_ids (list[UUID] | Unset):
-        types (list[TaskType] | Unset):
-        status (TaskStatus | Unset): Lifecycle state of a task. PENDING: open, waiting for
-            someone. IN_PROGRESS: an assignee has opened it and is
-            working on it. COMPLETED: done. SKIPPED: deliberately not done. New values may be added
-            within /v1.
-        priorities (list[TaskPriority] | Unset):
-        assignee_user_id (UUID | Unset):
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        sequence_id=sequence_id,
-        sequence_template_ids=sequence_template_ids,
-        types=types,
-        status=status,
-        priorities=priorities,
-        assignee_user_id=assignee_user_id,
-        created_at_after=created_at_after,
-        created_at_before=created_at_before,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-    sort_by: TaskSortBy | Unset = UNSET,
-    sort_order: SortOrder | Unset = UNSET,
-    sequence_id: UUID | Unset = UNSET,
-    sequence_template_ids: list[UUID] | Unset = UNSET,
-    types: list[TaskType] | Unset = UNSET,
-    status: TaskStatus | Unset = UNSET,
-    priorities: list[TaskPriority] | Unset = UNSET,
-    assignee_user_id: UUID | Unset = UNSET,
-    created_at_after: datetime.datetime | Unset = UNSET,
-    created_at_before: datetime.datetime | Unset = UNSET,
-) -> Response[Any]:
-    """List tasks
-
-     Pages through the workspace's tasks, filtered by sequence run, template, type, status, priority,
-    assignee or creation time.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-        sort_by (TaskSortBy | Unset): Sort fields of list_tasks.
-        sort_order (SortOrder | Unset): Sort direction. The client also accepts `ASC`/`DESC` and
-            sends the lowercase value.
-        sequence_id (UUID | Unset):
-        sequence_template_ids (list[UUID] | Unset):
-        types (list[TaskType] | Unset):
-        status (TaskStatus | Unset): Lifecycle state of a task. PENDING: open, waiting for
-            someone. IN_PROGRESS: an assignee has opened it and is
-            working on it. COMPLETED: done. SKIPPED: deliberately not done. New values may be added
-            within /v1.
-        priorities (list[TaskPriority] | Unset):
-        assignee_user_id (UUID | Unset):
-        created_at_after (datetime.datetime | Unset):
-        created_at_before (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        page=page,
-        size=size,
-        sort_by=sort_by,
-        sort_order=sort_order,
-        sequence_id=sequence_id,
-        sequence_template_ids=sequence_template_ids,
-        types=types,
-        status=status,
-        priorities=priorities,
-        assignee_user_id=assignee_user_id,
-        created_at_after=created_at_after,
-        created_at_before=created_at_before,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-from ...types import Unset
 
 
 def build_request(

@@ -1,12 +1,9 @@
 from collections.abc import Mapping
-from http import HTTPStatus
 from typing import Any
 
 import httpx
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 
 
 def _get_kwargs(
@@ -30,109 +27,6 @@ def _get_kwargs(
     }
 
     return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
-    if response.status_code == 200:
-        return None
-
-    if response.status_code == 400:
-        return None
-
-    if response.status_code == 401:
-        return None
-
-    if response.status_code == 403:
-        return None
-
-    if response.status_code == 429:
-        return None
-
-    if response.status_code == 500:
-        return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-) -> Response[Any]:
-    """List webhook subscriptions
-
-     Pages through the workspace's webhook subscriptions. The signing secret is never included.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        page=page,
-        size=size,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = 1,
-    size: int | Unset = 10,
-) -> Response[Any]:
-    """List webhook subscriptions
-
-     Pages through the workspace's webhook subscriptions. The signing secret is never included.
-
-    Args:
-        page (int | Unset):  Default: 1.
-        size (int | Unset):  Default: 10.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        page=page,
-        size=size,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-from ...types import Unset
 
 
 def build_request(

@@ -1,0 +1,71 @@
+"""The generated resources (`topo_client.resources`) are what the spec says: every operation is
+`client.<x-topo-resource>.<x-topo-method>` on both clients, of the kind the spec implies (page walk for a page
+envelope, chunked batch for `x-topo-batch`, else one call), and `with_options()` copies rebuild every resource for
+the copy (the attributes are read from the class, so none can be missed)."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import pytest
+
+from tests.specdata import client_operations, method_for
+from topo_ext import AsyncPaginator, AsyncTopo, SyncPage, Topo
+from topo_ext._spec import OperationSpec
+
+OPS = client_operations()
+
+
+def _resources(client: Any) -> list[tuple[str, Any]]:
+    """Every resource object of `client` the spec names (nested ones too), by dotted path."""
+    found: dict[str, Any] = {}
+    for op in OPS:
+        target, path = client, []
+        for part in filter(None, (op.resource or "").split(".")):
+            target, path = getattr(target, part), [*path, part]
+            found[".".join(path)] = target
+    return sorted(found.items())
+
+
+@pytest.mark.parametrize("op", OPS, ids=[op.operation_id for op in OPS])
+def test_every_operation_is_its_method_of_the_right_kind(client: Topo, async_client: AsyncTopo,
+                                                         op: OperationSpec) -> None:
+    for method, page in ((method_for(client, op), SyncPage), (method_for(async_client, op), AsyncPaginator)):
+        assert method.operation.spec == op  # type: ignore[attr-defined]
+        signature = inspect.signature(method)
+        assert ("chunk_size" in signature.parameters) == (op.batch_max_items is not None)
+        assert (signature.return_annotation is page) == op.paginated
+
+
+@pytest.mark.parametrize("make", ["sync", "async"])
+def test_with_options_copies_rebuild_every_resource(client: Topo, async_client: AsyncTopo, make: str) -> None:
+    original: Any = client if make == "sync" else async_client
+    before = _resources(original)  # built (and cached) on the original first
+    copy = original.with_options(max_retries=0)
+    after = _resources(copy)
+    assert [name for name, _ in after] == [name for name, _ in before] and before
+    for (name, old), (_, new) in zip(before, after, strict=True):
+        assert old._client is original and new._client is copy, name
+    assert copy.me.__self__._client is copy  # the top-level methods too
+
+
+def _enum_valued(schema: dict[str, Any]) -> bool:
+    """An enum, or a choice between enums (sort_order: `asc`/`desc` or `ASC`/`DESC`)."""
+    from topo_ext._spec import resolve
+
+    schema = resolve(schema)
+    choices = schema.get("anyOf") or schema.get("oneOf")
+    return "enum" in schema or (bool(choices) and all(_enum_valued(c) for c in choices))
+
+
+ENUM_PARAMS = [(op, p) for op in OPS for p in op.params.values() if _enum_valued(p.schema)]
+
+
+@pytest.mark.parametrize(("op", "param"), ENUM_PARAMS, ids=[f"{o.operation_id}.{p.name}" for o, p in ENUM_PARAMS])
+def test_every_enum_parameter_takes_a_plain_string(client: Topo, op: OperationSpec, param: Any) -> None:
+    """Type checkers accept `sort_order="asc"`: the API's values may be newer than the spec, and users write strings."""
+    import typing
+
+    hints = typing.get_type_hints(method_for(client, op).operation.build)  # type: ignore[attr-defined]
+    assert str in typing.get_args(hints[param.name]), f"{op.operation_id}({param.name}=...) does not accept str"

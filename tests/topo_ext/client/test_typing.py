@@ -1,0 +1,99 @@
+"""The typed surface as a user's type checker sees it: keyword arguments come from the generator, plain strings
+and mappings are accepted where the API takes enums and JSON bodies, mistakes are caught statically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mypy import api
+
+GOOD = '''
+from datetime import UTC, datetime
+from topo_ext import APIResponse, AsyncPage, AsyncTopo, SyncPage, Topo
+from topo_ext.models import Contact, ContactListBatchResult, ExclusionReason, Me, Sequence
+
+def use(client: Topo) -> None:
+    page: SyncPage[Contact] = client.contacts.list(email="a@b.co", sort_order="DESC")
+    client.activities.list(sort_order="asc", channel="EMAIL")
+    for contact in page:
+        reveal_type(contact)
+    client.contact_exclusions.create(email="a@b.co", reason="UNSUBSCRIBED", timeout=2.5)
+    client.contact_exclusions.create(email="a@b.co", reason=ExclusionReason.UNSUBSCRIBED,
+                                     extra_headers={"X-Trace": "1"}, extra_body={"new_field": 1})
+    client.contact_exclusions.update("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b", until=None)
+    paused: Sequence = client.sequences.pause("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                                              paused_until=datetime.now(UTC))
+    client.with_options(api_key="topo_k", base_url="https://x.test/v1", timeout=3, max_retries=0,
+                        default_headers={"X-A": "b"}, default_query={"q": 1}, rate_limit=5).me()
+    client.tasks.list(types=["CALL", "EMAIL_REPLY"], status="PENDING")
+    client.contact_lists.create([{"name": "Q1"}], timeout=10, extra_query={"dry_run": "true"})
+    raw = client.with_raw_response.contacts.get("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b", timeout=2)
+    reveal_type(raw)
+    fetched: Contact = raw.parse()
+    lists: APIResponse[ContactListBatchResult] = client.with_raw_response.contact_lists.create([{"name": "Q1"}])
+    me: APIResponse[Me] = client.with_raw_response.me()
+    pages: APIResponse[SyncPage[Contact]] = client.with_raw_response.with_options(timeout=3).contacts.list()
+    for activity in client.activities.stream(since=datetime.now(UTC)):
+        reveal_type(activity.payload)
+
+def lower_email(client: Topo) -> str:
+    contact = client.contacts.get("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b")
+    if contact.email is None:  # one check: optional response fields are `T | None`, never `Unset`
+        return ""
+    return contact.email.lower()
+
+def same_person(contact: Contact, client: Topo) -> bool:
+    activity = client.activities.get("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b")
+    if activity.payload is None:
+        return False
+    reveal_type(activity.payload.person_id)
+    return contact.id == activity.payload.person_id
+
+async def use_async(client: AsyncTopo) -> None:
+    contact: Contact = await client.contacts.get("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b")
+    async for c in client.contacts.list():
+        reveal_type(c)
+    raw_page: APIResponse[AsyncPage[Contact]] = await client.with_raw_response.contacts.list()
+    first: AsyncPage[Contact] = raw_page.parse()
+    await client.contacts.get("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b", timeout=1, extra_query={"expand": "x"})
+    await client.webhooks.create(name="n", url="https://e.x/h", event_types=["task.created"])
+'''
+
+BAD = '''
+from topo_ext import Topo
+
+def use(client: Topo) -> None:
+    client.contacts.list(emial="a@b.co")
+    client.contacts.list(size="100")
+    client.sequences.pause("id")
+    client.contacts.get("id", timeout="soon")
+    client.with_raw_response.contacts.get("id").parse().no_such_field
+'''
+
+
+def _mypy(tmp_path: Path, source: str) -> tuple[str, int]:
+    path = tmp_path / "user_code.py"
+    path.write_text(source)
+    out, err, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / ".mypy"),
+                                "--follow-imports", "silent", str(path)])
+    return out + err, status
+
+
+def test_typed_user_code_checks_and_sees_precise_types(tmp_path: Path) -> None:
+    out, status = _mypy(tmp_path, GOOD)
+    assert status == 0 and "error:" not in out, out
+    assert 'Revealed type is "topo_client.responses.Contact"' in out
+    assert 'Revealed type is "topo_ext._response.APIResponse[topo_client.responses.Contact]"' in out
+    assert "MessageSentEvent" in out and "MessageRepliedEvent" in out  # the event union, one class per type
+    assert "UnknownEvent" in out  # what a type checker sees can arrive includes event types added later
+    assert 'Revealed type is "str | None"' in out  # person_id: the same type as contact.id
+
+
+def test_mistakes_are_caught_statically(tmp_path: Path) -> None:
+    out, status = _mypy(tmp_path, BAD)
+    assert status == 1
+    assert 'Unexpected keyword argument "emial"' in out
+    assert 'Argument "size"' in out
+    assert 'Argument "timeout"' in out
+    assert '"Contact" has no attribute "no_such_field"' in out
+    assert 'Missing named argument "paused_until"' in out

@@ -1,0 +1,192 @@
+"""What a client is configured with, checked once when it is made: the API key (`Secret`), `Options`, header values.
+
+Every check names the setting and never quotes a key or a header value (the Authorization header carries the key).
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from . import _exceptions as exc
+
+if TYPE_CHECKING:
+    from ._operations import Operation
+    from ._rate import Gate
+
+DEFAULT_BASE_URL = "https://api.topo.io/v1"
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+
+
+class Secret:
+    """Holds the API key; its repr and str never show the value."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def get(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Per-client settings; `with_options()` copies them with changes."""
+
+    base_url: str
+    timeout: httpx.Timeout
+    max_retries: int
+    backoff_base: float = 0.5
+    backoff_cap: float = 8.0
+    max_retry_after: float = 60.0
+    rate_limit: float | None = None
+    default_headers: Mapping[str, str] = field(default_factory=dict)
+    default_query: Mapping[str, Any] = field(default_factory=dict)
+
+
+def resolve_api_key(api_key: str | None) -> Secret:
+    source = "api_key" if api_key is not None else "TOPO_API_KEY"
+    key = api_key if api_key is not None else os.environ.get("TOPO_API_KEY")
+    if not key:
+        raise exc.TopoError(
+            "No API key: pass api_key=... or set the TOPO_API_KEY environment variable "
+            "(create a key under Settings -> Developers -> API Keys)"
+        )
+    if not isinstance(key, str):
+        raise TypeError(f"api_key: expected str, got {type(key).__name__}")
+    check_api_key(key, source)
+    return Secret(key)
+
+
+def check_api_key(key: str, source: str = "api_key") -> None:
+    """Raise ValueError if `key` cannot go in an HTTP header as it is; the message shows at most a short prefix."""
+    problem = _header_problem(key, inner_spaces=False)  # a key never has spaces, even where a header could
+    if problem is None:
+        return
+    if key != key.strip() and key.strip() and _header_problem(key.strip(), inner_spaces=False) is None:
+        where = "leading" if key[0].isspace() else "trailing"
+        problem = f"{where} whitespace ({_describe(key[0] if where == 'leading' else key[-1])})"
+    raise ValueError(f"{source}: the API key {_key_hint(key)} contains {problem}; copy the key again, without "
+                     "surrounding spaces or line breaks")
+
+
+def check_headers(op: Operation[Any, Any], headers: Mapping[str, Any]) -> None:
+    """h11 would refuse a bad header value later, quoting it (maybe the key): refuse it first, naming the header."""
+    for name, value in headers.items():
+        if isinstance(value, str) and (problem := _header_problem(value)):
+            raise exc.InvalidRequestError(f"{op.spec.operation_id}: header {name!r} contains {problem}; "
+                                          "nothing was sent")
+
+
+def _header_problem(value: str, inner_spaces: bool = True) -> str | None:
+    """What makes `value` unusable in an HTTP header (printable ASCII, and inner spaces only), or None."""
+    if value.isascii() and value.isprintable() and not (value[:1] == " " or value[-1:] == " ") and (
+        inner_spaces or " " not in value
+    ):
+        return None  # the usual case, checked in C: every request checks its headers
+    for position, char in enumerate(value):
+        if char == " " and inner_spaces and 0 < position < len(value) - 1:
+            continue
+        if not "!" <= char <= "~":
+            return f"{_describe(char)} at position {position + 1}"
+    return None
+
+
+def _describe(char: str) -> str:
+    names = {"\n": "a line break (\\n)", "\r": "a carriage return (\\r)", "\t": "a tab", "\0": "a NUL character",
+             " ": "a space"}
+    if char in names:
+        return names[char]
+    if ord(char) > 127:
+        return "a non-ASCII character"
+    return f"a control character (U+{ord(char):04X}, {unicodedata.name(char, 'unnamed')})"
+
+
+def _key_hint(key: str) -> str:
+    """At most a short, printable prefix of a key (a third of it, 11 characters at most), for error messages."""
+    prefix = ""
+    for char in key[: min(11, len(key) // 3)]:
+        if not "!" <= char <= "~":
+            break
+        prefix += char
+    return f"starting {prefix!r}..." if prefix else "(prefix not shown)"
+
+
+def resolve_options(base_url: str | None, timeout: float | httpx.Timeout | None, max_retries: int | None,
+                    rate_limit: float | Gate | None) -> Options:
+    url = base_url or os.environ.get("TOPO_BASE_URL") or DEFAULT_BASE_URL
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"base_url: {url!r} is not an http(s) URL")
+    if any(char.isspace() or not char.isprintable() for char in url):
+        raise ValueError(f"base_url: {url!r} contains whitespace or control characters")
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as err:
+        raise ValueError(f"base_url: {url!r} is not a valid URL: {err}") from None
+    if not parsed.host or (parsed.port is not None and not 0 < parsed.port < 65536):
+        raise ValueError(f"base_url: {url!r} has no host or an impossible port")
+    if max_retries is not None and (not isinstance(max_retries, int) or max_retries < 0):
+        raise ValueError(f"max_retries: must be a non-negative int, got {max_retries!r}")
+    if not isinstance(rate_limit, int | float) or isinstance(rate_limit, bool):
+        rate_limit = None  # a Gate (e.g. SharedBudget) carries its own rate; see _rate.gate_for
+    if rate_limit is not None and rate_limit <= 0:
+        raise ValueError(f"rate_limit: must be a positive number of requests per second, got {rate_limit!r}")
+    return Options(
+        base_url=url.rstrip("/"),
+        timeout=as_timeout(timeout),
+        max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
+        rate_limit=rate_limit,
+    )
+
+
+def as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
+    if value is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(value, httpx.Timeout):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise ValueError(f"timeout: must be a positive number of seconds or httpx.Timeout, got {value!r}")
+    return httpx.Timeout(float(value))
+
+
+def updated_options(options: Options, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
+                    base_url: str | None = None, default_headers: Mapping[str, str] | None = None,
+                    default_query: Mapping[str, Any] | None = None) -> Options:
+    """`options` with the given settings changed (None: unchanged); default headers and query are merged."""
+    changes: dict[str, Any] = {}
+    if timeout is not None:
+        changes["timeout"] = as_timeout(timeout)
+    if max_retries is not None:
+        if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
+            raise ValueError(f"max_retries: must be a non-negative int, got {max_retries!r}")
+        changes["max_retries"] = max_retries
+    if base_url is not None:
+        changes["base_url"] = resolve_options(base_url, None, None, None).base_url
+    for name, value in (("default_headers", default_headers), ("default_query", default_query)):
+        if value is None:
+            continue
+        if not isinstance(value, Mapping):
+            raise TypeError(f"{name}: expected a mapping, got {type(value).__name__}")
+        if name == "default_headers" and not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            raise TypeError("default_headers: names and values must be str")
+        changes[name] = {**getattr(options, name), **value}
+    return replace(options, **changes)
+

@@ -1,1 +1,0 @@
-"""Developer tooling for this repository (not part of the `topo-client` wheel): `make drift`, `make demo`."""
