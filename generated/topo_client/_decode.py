@@ -26,7 +26,8 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from ._plan import CLEAN, PLANS, Plan, Shape, ShapeError, Sink, snake
+from ._plan import CLEAN, PLANS, Plan, Shape, ShapeError, Sink
+from ._plan import snake as _snake  # noqa: F401 - `make drift` names camelCase keys by the same rule, from here
 from ._struct import TopoStruct
 
 T = TypeVar("T")
@@ -75,9 +76,6 @@ def _route(tp: Any) -> tuple[Any, Walker | None, Callable[[Any, Sink], Any]]:
     walk = walker(tp) if kind is list and is_model(item) else None  # list[Model]: the page walk, never None
     coerce, name = coercer(tp), getattr(item, "__name__", "$")
     return kind, walk, lambda data, sink: coerce(data, sink, name, "$item")
-
-
-_snake = snake  # `make drift` names camelCase keys by the same rule
 
 
 def strip(tp: Any) -> Any:
