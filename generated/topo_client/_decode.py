@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from ._plan import CLEAN, PLANS, Plan, Shape, ShapeError, Sink
-from ._plan import snake as _snake  # noqa: F401 - `make drift` names camelCase keys by the same rule, from here
+from ._plan import _snake as _snake  # `make drift` names camelCase keys by the same rule, imported from here
 from ._struct import TopoStruct
 
 T = TypeVar("T")

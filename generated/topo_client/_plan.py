@@ -66,7 +66,7 @@ _MAX_SHAPES = 256
 
 
 @cache
-def snake(key: str) -> str:
+def _snake(key: str) -> str:
     """The snake_case field a camelCase key names (the API's own spelling rule; shared with `make drift`)."""
     return _CAMEL.sub(r"_\1", key).lower()
 
@@ -299,9 +299,9 @@ class Plan:
         if shape is not None:
             return shape
         renames = tuple(
-            (key, snake(key))
+            (key, _snake(key))
             for key in keys
-            if key not in self.known and snake(key) != key and snake(key) in self.fields and snake(key) not in data
+            if key not in self.known and _snake(key) != key and _snake(key) in self.fields and _snake(key) not in data
         )
         renamed = {key for key, _ in renames}
         extra = tuple(key for key in keys if key not in self.known and key not in renamed)

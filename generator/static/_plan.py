@@ -64,7 +64,7 @@ _MAX_SHAPES = 256
 
 
 @cache
-def snake(key: str) -> str:
+def _snake(key: str) -> str:
     """The snake_case field a camelCase key names (the API's own spelling rule; shared with `make drift`)."""
     return _CAMEL.sub(r"_\1", key).lower()
 
@@ -259,8 +259,8 @@ class Plan:
         shape = self._shapes.get(keys)
         if shape is not None:
             return shape
-        renames = tuple((key, snake(key)) for key in keys if key not in self.known
-                        and snake(key) != key and snake(key) in self.fields and snake(key) not in data)
+        renames = tuple((key, _snake(key)) for key in keys if key not in self.known
+                        and _snake(key) != key and _snake(key) in self.fields and _snake(key) not in data)
         renamed = {key for key, _ in renames}
         extra = tuple(key for key in keys if key not in self.known and key not in renamed)
         missing = tuple(sorted(self.required - data.keys() - {field for _, field in renames}))
