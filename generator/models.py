@@ -312,5 +312,5 @@ def generate(spec_json: Path, package: Path, request_schemas: set[str]) -> None:
         EVENTS_HEADER + "from .responses import (\n" + "".join(f"    {n},\n" for n in event_names) + ")\n\n"
         "__all__ = [\n" + "".join(f"    {n!r},\n" for n in event_names) + "]\n"
     )
-    for name in ("_decode.py", "_open_enum.py", "_struct.py"):
-        (package / name).write_text((STATIC / name).read_text())
+    for path in sorted(STATIC.glob("*.py")):  # every module of static/, as it is
+        (package / path.name).write_text(path.read_text())

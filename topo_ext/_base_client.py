@@ -137,6 +137,8 @@ class BaseTransport:
         if self.telemetry is not None:
             _telemetry.current().inject(headers)
         url = self.options.base_url + kw.pop("url")
+        if kw.get("params") and not http.params:  # the query in the URL: httpx parses it once, not twice (merge)
+            url += "?" + str(httpx.QueryParams(kw.pop("params")))
         try:
             return http.build_request(
                 kw.pop("method").upper(), url, headers=headers, timeout=timeout,

@@ -53,15 +53,15 @@ class _Collect:
         self.found: dict[tuple[str, str, str], list[Any]] = {}
         self.shapes: dict[Shape, list[Any]] = {}  # the per-item hot path: one count per key set
 
-    def tally(self, shape: Shape, data: dict[str, Any]) -> None:
+    def tally(self, shape: Shape, data: dict[str, Any], count: int = 1) -> None:
         seen = self.shapes.get(shape)
         if seen is not None:
-            seen[0] += 1
+            seen[0] += count
         elif self.strict:
             kind, schema, name, example = shape.reports(data)[0]
             self.report(kind, schema, name, example)
         else:
-            self.shapes[shape] = [1, data]
+            self.shapes[shape] = [count, data]
 
     def report(self, kind: str, schema: str, name: str, example: Any) -> None:
         if self.strict:

@@ -133,6 +133,10 @@ def check_options(options: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in options.items() if v is not None}
 
 
+def _within(value: Any, low: float | None, high: float | None) -> bool:
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
 class ArgumentChecker:
     """Checks and coerces one argument against its type hint and its spec schema."""
 
@@ -143,8 +147,20 @@ class ArgumentChecker:
         self.required = spec.required if spec else False
         self.max_items = max_items
         self.allows_none = type(None) in _members(hint)
+        # The common case (`size=100`, `name="x"`) decided without walking the hint: a plain int, str, bool or
+        # float argument of exactly that type, an int within the spec's bounds. Anything else takes the full path.
+        plain = [m for m in _members(hint) if m not in (Unset, type(None))]
+        self.plain: type | None = plain[0] if len(plain) == 1 and plain[0] in (int, str, bool, float) else None
+        self.uuid = bool(plain) and plain[0] is uuid.UUID  # UUID (or its str): a canonical string passes as is
+        low, high = self.spec_schema.get("minimum"), self.spec_schema.get("maximum")
+        self.low: float | None = low if isinstance(low, int | float) and self.plain is int else None
+        self.high: float | None = high if isinstance(high, int | float) and self.plain is int else None
 
     def __call__(self, value: Any) -> Any:
+        if type(value) is self.plain and _within(value, self.low, self.high):
+            return value
+        if self.uuid and type(value) is str and _CANONICAL_UUID.fullmatch(value):
+            return value.lower()
         if value is UNSET or isinstance(value, Unset):
             return value
         if value is None:
