@@ -11,6 +11,8 @@ How `RateGate` learns an unknown limit (AIMD on a rate, not on spacing):
   full when the burst began (a token bucket holding one `Retry-After` window of requests, the usual shape), the
   limit is passes / (window + span). What went through between the two 429s, over at least a window, is also a
   lower bound (for a stray first 429 it is the pace the client had): the larger of the two is the estimate.
+  In a concurrent burst the 429s (rejected before any work) often come back before the burst's successes: those
+  late passes, answered before any attempt sent after the cut could start, are counted into the same measurement.
 - On later 429s, the estimate is the rate the gate was sending at, or what went through in the window if less.
 - It then sends at `BACKOFF` x the estimate, rises to `SETTLE` x the estimate, and from there adds `PROBE` x the
   estimate per second, so it settles just under the limit and finds a limit that was raised (after `PATIENCE`
@@ -68,6 +70,7 @@ class RateGate:
         self._passes: deque[float] = deque()
         self._doubt: float | None = None  # when an unconfirmed first 429 came ...
         self._doubt_estimate = 0.0  # ... and the limit it would have meant
+        self._late: tuple[float, float] | None = None  # (until, window) after learning from an unspaced burst
         self._lock = threading.Lock()
 
     @property
@@ -105,6 +108,16 @@ class RateGate:
             self._passes.append(now)
             while self._passes and self._passes[0] < now - self.HISTORY:
                 self._passes.popleft()
+            if self._late is not None:
+                until, window = self._late
+                if now < until:
+                    # No attempt sent after the cut can start before `until` (reserve() hands out no earlier
+                    # slot), so this pass was sent in the burst the cut measured; its answer just came after
+                    # the 429s. Without it a burst whose 429s all came back first was measured as 0 passes,
+                    # i.e. 1 req/s, and the gate then crawled far below the limit.
+                    self.estimate = max(self.estimate or 0.0, min(self._burst_floor(now, window), self.ceiling))
+                else:
+                    self._late = None
 
     def on_429(self, retry_after: float | None, sent_at: float) -> None:
         with self._lock:
@@ -124,21 +137,29 @@ class RateGate:
                 # through in between is the limit; for a stray first 429 it is simply the pace we had.
                 between = sum(1 for t in self._passes if t > self._doubt)
                 interval = now - self._doubt
-                estimate = max(self._doubt_estimate, between / interval if interval >= window else 0.0)
+                # The floor from the passes known now holds too (more of them may have come back since the first
+                # 429); not the pace of the last window, which may be the burst that emptied the bucket again.
+                estimate = max(self._burst_floor(now, window), self._doubt_estimate,
+                               between / interval if interval >= window else 0.0)
                 self._doubt = None
             self.estimate = min(estimate, self.ceiling)
             self._floor = self.BACKOFF
             self._cut_at = now
             # The 429 spent a slot: the next request waits one interval (at most the server's window).
             self._next = max(self._next, now + min(1.0 / (self.BACKOFF * self.estimate), window))
+            self._late = (self._next, window) if rate is None else None
             self.cuts += 1
+
+    def _burst_floor(self, now: float, window: float) -> float:
+        """A floor that holds whatever the burst: the server's bucket (at most one window of requests) cannot have
+        let more through than limit x (span + window)."""
+        span = now - self._passes[0] if self._passes else 0.0
+        return max(len(self._passes), 1) / (span + window)
 
     def _measure(self, now: float, window: float, rate: float | None) -> float:
         """The limit that explains a 429 now, from the passes before it."""
-        # A floor that holds whatever the burst: the server's bucket (at most one window of requests) cannot
-        # have let more through than limit x (span + window).
+        estimate = self._burst_floor(now, window)
         span = now - self._passes[0] if self._passes else 0.0
-        estimate = max(len(self._passes), 1) / (span + window)
         recent = [t for t in self._passes if t > now - window]
         if len(recent) > 2 and (rate is not None or span >= window):
             # What went through just now (unless it is the burst that emptied the bucket), at most what we

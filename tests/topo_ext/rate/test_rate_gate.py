@@ -125,3 +125,46 @@ def test_spacing_follows_the_rate_and_a_429_spends_a_slot() -> None:
     assert rate is not None
     first, second = gate.reserve(), gate.reserve()
     assert first == pytest.approx(1 / rate) and second - first == pytest.approx(1 / rate, rel=0.01)
+
+
+def burst_429s(gate: RateGate, clock: Clock, count: int) -> None:
+    """`count` 429s (Retry-After: 1) for requests of one unspaced burst, coming back 1 ms apart."""
+    sent = clock.now - 0.1
+    for _ in range(count):
+        gate.on_429(1, sent_at=sent)
+        clock.now += 0.001
+
+
+def test_a_burst_whose_429s_come_back_before_its_successes_still_learns_the_limit() -> None:
+    # asyncio.gather of 50 calls against 5 req/s (a bucket of 5): 5 pass, 45 get 429. The 429s are answered
+    # before any work, so they can all come back before the 5 successes: the cut then knows of no pass at all.
+    clock = Clock()
+    gate = RateGate(None, clock=clock)
+    assert [gate.reserve() for _ in range(50)] == [0.0] * 50
+    clock.now += 0.1
+    burst_429s(gate, clock, 45)
+    passes(gate, clock, 5, 0.001)  # the burst's successes, late
+    assert gate.cuts == 1 and gate.estimate == pytest.approx(5, rel=0.02)  # not 1 req/s
+    clock.now += gate.RECOVER
+    assert gate.rate == pytest.approx(gate.SETTLE * 5, rel=0.02)
+
+
+def test_successes_between_the_first_429_and_the_confirming_one_count() -> None:
+    clock = Clock()
+    gate = RateGate(None, clock=clock)
+    clock.now += 0.1
+    burst_429s(gate, clock, 1)  # the doubt, when no success had come back yet
+    passes(gate, clock, 5, 0.001)
+    burst_429s(gate, clock, 44)  # the confirmation and the rest of the burst
+    assert gate.cuts == 1 and gate.estimate == pytest.approx(5, rel=0.02)
+
+
+def test_only_answers_before_the_first_slot_after_the_cut_are_late_passes_of_the_burst() -> None:
+    clock = Clock()
+    gate = RateGate(None, clock=clock)
+    clock.now += 0.1
+    burst_429s(gate, clock, 2)
+    assert gate.estimate == pytest.approx(1)  # no pass known: the floor, 1 / (span + window)
+    clock.now += gate.reserve() + 0.01  # the first attempt sent after the cut has started
+    passes(gate, clock, 5, 0.001)  # from now on a pass may be an answer to the new pace, not to the burst
+    assert gate.estimate == pytest.approx(1)

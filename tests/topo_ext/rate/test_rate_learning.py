@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from topo_ext import AsyncTopo, RateLimitError, Topo
@@ -73,15 +74,39 @@ def test_eight_threads_share_one_gate(sandbox: Sandbox) -> None:
     assert seconds <= MAX_RATIO * bound(threads * each), f"{seconds:.1f}s"
 
 
-def test_fifty_async_tasks_share_one_gate(sandbox: Sandbox) -> None:
+class LateSuccesses(httpx.AsyncBaseTransport):
+    """Holds back every answer but a 429 by `delay` seconds: the 429s of a burst (rejected before any work) then
+    all come back before its successes, the order that used to make the gate learn 1 req/s now and then."""
+
+    def __init__(self, delay: float) -> None:
+        self.inner = httpx.AsyncHTTPTransport()
+        self.delay = delay
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        if response.status_code != 429:
+            await asyncio.sleep(self.delay)
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+@pytest.mark.parametrize("late", [0.0, 0.3], ids=["answers-as-they-come", "successes-after-the-429s"])
+def test_fifty_async_tasks_share_one_gate(sandbox: Sandbox, late: float) -> None:
     tasks = 50
 
     async def run() -> float:
-        async with AsyncTopo(api_key=sandbox.api_key, base_url=sandbox.base_url, log_drift=False) as client:
+        http = httpx.AsyncClient(transport=LateSuccesses(late)) if late else None
+        async with AsyncTopo(api_key=sandbox.api_key, base_url=sandbox.base_url, http_client=http,
+                             log_drift=False) as client:
             copy = client.with_options(max_retries=5)
             started = time.monotonic()
             await asyncio.gather(*((client if n % 2 else copy).me() for n in range(tasks)))
-            return time.monotonic() - started
+            seconds = time.monotonic() - started
+        if http is not None:
+            await http.aclose()
+        return seconds
 
     seconds = asyncio.run(run())
     assert seconds <= MAX_RATIO * bound(tasks), f"{seconds:.1f}s"
