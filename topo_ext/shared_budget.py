@@ -108,17 +108,41 @@ end
 if c.ceiling > 0 then estimate = math.min(estimate, c.ceiling) end
 local pause = math.min(1.0 / (c.backoff * estimate), window)
 local nxt = math.max(tonumber(state[1]) or 0, now + pause)
+-- Learned from an unspaced burst: successes answered before `nxt` were sent in it (see _PASS).
+local late = rate and '' or str(nxt)
 redis.call('HSET', KEYS[1], 'estimate', str(estimate), 'floor', str(c.backoff), 'cut_at', str(now),
-           'next', str(nxt))
+           'next', str(nxt), 'late_until', late, 'late_window', str(window))
 redis.call('EXPIRE', KEYS[1], 3600)
 return str(estimate)
 """
 
-# KEYS: passes hash. Counts one success in the current second (Redis clock).
+# KEYS: passes hash, state hash. ARGV[1]: the ceiling (0: none). Counts one success in the current second (Redis
+# clock). A success answered before the first slot after a cut learned from an unspaced burst was sent in that
+# burst (its 429s, rejected before any work, often come back first): it raises the estimate to the burst's floor,
+# as in RateGate.on_success; without it a burst measured as 0 passes learned 1 req/s.
 _PASS = """
 local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
 redis.call('HINCRBY', KEYS[1], t[1], 1)
 redis.call('EXPIRE', KEYS[1], 120)
+local state = redis.call('HMGET', KEYS[2], 'late_until', 'late_window', 'estimate')
+local late, window = tonumber(state[1]), tonumber(state[2])
+if late == nil or now >= late then return 1 end
+local passes = redis.call('HGETALL', KEYS[1])
+local total, first = 0, now
+for i = 1, #passes, 2 do
+  local second = tonumber(passes[i])
+  if second >= now - 30 then
+    total = total + tonumber(passes[i + 1])
+    first = math.min(first, second)
+  end
+end
+local estimate = total / ((now - first) + window)
+local ceiling = tonumber(ARGV[1])
+if ceiling > 0 then estimate = math.min(estimate, ceiling) end
+if estimate > (tonumber(state[3]) or 0) then
+  redis.call('HSET', KEYS[2], 'estimate', string.format('%.6f', estimate))
+end
 return 1
 """
 
@@ -209,7 +233,7 @@ class SharedBudget:
         return self._local.reserve()
 
     def on_success(self) -> None:
-        if not self._shared() or self._call(self._pass, [self._passes], []) is None:
+        if not self._shared() or self._call(self._pass, [self._passes, self._state], [self.rate or 0]) is None:
             self._local.on_success()
 
     def on_429(self, retry_after: float | None, sent_at: float) -> None:

@@ -49,6 +49,29 @@ def test_without_a_rate_nothing_is_spaced_until_a_429(redis_server: RedisServer)
     assert waits[2] - waits[1] == pytest.approx(1 / (RateGate.BACKOFF * learned), rel=0.15)
 
 
+def test_a_bursts_successes_answered_after_its_429s_still_count(redis_server: RedisServer) -> None:
+    """asyncio.gather bursts: the 429s (rejected before any work) can all come back before the burst's successes.
+    Learned from 0 passes that is 1 req/s; the late successes must lift it to what the burst shows."""
+    a = SharedBudget(redis_server.url, key="topo:late")
+    b = SharedBudget(redis_server.url, key="topo:late")
+    a.on_429(1.0, time.monotonic())
+    assert a.current_rate() == pytest.approx(1.0)  # nothing had come back yet
+    for _ in range(5):
+        b.on_success()  # another process's share of the same burst
+    learned = a.current_rate()
+    assert learned is not None and learned > 2.4  # 5 passes over (span < 1 s + the 1 s window)
+
+
+def test_successes_after_a_cut_made_while_spaced_are_not_a_burst(redis_server: RedisServer) -> None:
+    a = SharedBudget(redis_server.url, key="topo:spaced", rate=50)
+    a.reserve()
+    a.on_429(1.0, time.monotonic())
+    cut = a.current_rate()
+    for _ in range(20):
+        a.on_success()
+    assert a.current_rate() == cut
+
+
 def test_a_429_for_a_request_sent_before_the_last_cut_is_not_news(redis_server: RedisServer) -> None:
     a = SharedBudget(redis_server.url, key="topo:stale", rate=50)
     a.reserve()
