@@ -153,13 +153,16 @@ class RateGate:
     def _burst_floor(self, now: float, window: float) -> float:
         """A floor that holds whatever the burst: the server's bucket (at most one window of requests) cannot have
         let more through than limit x (span + window)."""
-        span = now - self._passes[0] if self._passes else 0.0
-        return max(len(self._passes), 1) / (span + window)
+        return max(len(self._passes), 1) / (self._span(now) + window)
+
+    def _span(self, now: float) -> float:
+        """Seconds since the oldest pass kept."""
+        return now - self._passes[0] if self._passes else 0.0
 
     def _measure(self, now: float, window: float, rate: float | None) -> float:
         """The limit that explains a 429 now, from the passes before it."""
         estimate = self._burst_floor(now, window)
-        span = now - self._passes[0] if self._passes else 0.0
+        span = self._span(now)
         recent = [t for t in self._passes if t > now - window]
         if len(recent) > 2 and (rate is not None or span >= window):
             # What went through just now (unless it is the burst that emptied the bucket), at most what we

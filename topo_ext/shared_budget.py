@@ -34,8 +34,36 @@ log = logging.getLogger("topo")
 
 __all__ = ["SharedBudget"]
 
+# Helpers every script uses: the Redis clock, number formatting, and the successes of the last 30 s (passes hash:
+# one field per second, Redis clock) with the floor they put under the limit (RateGate._burst_floor).
+_COMMON = """
+local function str(x) return string.format('%.6f', x) end  -- tostring keeps only 14 digits
+local function clock()  -- now, and its whole second as Redis gave it (a passes hash field)
+  local t = redis.call('TIME')
+  return tonumber(t[1]) + tonumber(t[2]) / 1e6, t[1]
+end
+-- Drops the seconds older than 30 s; returns the total, those of the last `window` seconds, and the span since the
+-- first second counted.
+local function passes(key, now, window)
+  local all = redis.call('HGETALL', key)
+  local total, recent, first = 0, 0, now
+  for i = 1, #all, 2 do
+    local second, count = tonumber(all[i]), tonumber(all[i + 1])
+    if second < now - 30 then
+      redis.call('HDEL', key, all[i])
+    else
+      total = total + count
+      first = math.min(first, second)
+      if second >= now - window then recent = recent + count end
+    end
+  end
+  return total, recent, now - first
+end
+local function burst_floor(total, span, window) return math.max(total, 1) / (span + window) end
+"""
+
 # The current sending rate from the shared state, by the same rules as RateGate._rate (constants passed in ARGV).
-_RATE = """
+_RATE = _COMMON + """
 local function current_rate(state, now, c)
   local estimate = tonumber(state[2])
   if not estimate then return nil end
@@ -54,11 +82,6 @@ local function current_rate(state, now, c)
   end
   if ceiling > 0 then rate = math.min(rate, ceiling) end
   return rate
-end
-local function str(x) return string.format('%.6f', x) end  -- tostring keeps only 14 digits
-local function clock()
-  local t = redis.call('TIME')
-  return tonumber(t[1]) + tonumber(t[2]) / 1e6
 end
 local c = {ceiling = tonumber(ARGV[1]), recover = tonumber(ARGV[2]), probe = tonumber(ARGV[3]),
            patience = tonumber(ARGV[4]), speedup = tonumber(ARGV[5]), backoff = tonumber(ARGV[6]),
@@ -85,21 +108,9 @@ local sent = tonumber(ARGV[9])
 local cut_at = tonumber(state[3]) or -1e18
 if sent < cut_at then return '' end
 local window = math.min(math.max(tonumber(ARGV[8]) or 0, 1.0), 60.0)
-local passes = redis.call('HGETALL', KEYS[2])
-local total, recent, first = 0, 0, now
-for i = 1, #passes, 2 do
-  local second, count = tonumber(passes[i]), tonumber(passes[i + 1])
-  if second < now - 30 then
-    redis.call('HDEL', KEYS[2], passes[i])
-  else
-    total = total + count
-    first = math.min(first, second)
-    if second >= now - window then recent = recent + count end
-  end
-end
+local total, recent, span = passes(KEYS[2], now, window)
 local rate = current_rate(state, now, c)
-local span = now - first
-local estimate = math.max(total, 1) / (span + window)
+local estimate = burst_floor(total, span, window)
 if recent > 2 and (rate or span >= window) then
   local went = recent / window
   if rate then went = math.min(rate, went) end
@@ -120,29 +131,18 @@ return str(estimate)
 # clock). A success answered before the first slot after a cut learned from an unspaced burst was sent in that
 # burst (its 429s, rejected before any work, often come back first): it raises the estimate to the burst's floor,
 # as in RateGate.on_success; without it a burst measured as 0 passes learned 1 req/s.
-_PASS = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
-redis.call('HINCRBY', KEYS[1], t[1], 1)
+_PASS = _COMMON + """
+local now, second = clock()
+redis.call('HINCRBY', KEYS[1], second, 1)
 redis.call('EXPIRE', KEYS[1], 120)
 local state = redis.call('HMGET', KEYS[2], 'late_until', 'late_window', 'estimate')
 local late, window = tonumber(state[1]), tonumber(state[2])
 if late == nil or now >= late then return 1 end
-local passes = redis.call('HGETALL', KEYS[1])
-local total, first = 0, now
-for i = 1, #passes, 2 do
-  local second = tonumber(passes[i])
-  if second >= now - 30 then
-    total = total + tonumber(passes[i + 1])
-    first = math.min(first, second)
-  end
-end
-local estimate = total / ((now - first) + window)
+local total, _, span = passes(KEYS[1], now, window)
+local estimate = burst_floor(total, span, window)
 local ceiling = tonumber(ARGV[1])
 if ceiling > 0 then estimate = math.min(estimate, ceiling) end
-if estimate > (tonumber(state[3]) or 0) then
-  redis.call('HSET', KEYS[2], 'estimate', string.format('%.6f', estimate))
-end
+if estimate > (tonumber(state[3]) or 0) then redis.call('HSET', KEYS[2], 'estimate', str(estimate)) end
 return 1
 """
 
