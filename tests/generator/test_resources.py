@@ -12,7 +12,8 @@ import pytest
 
 from tests.specdata import client_operations, method_for
 from topo_ext import AsyncPaginator, AsyncTopo, SyncPage, Topo
-from topo_ext._spec import OperationSpec
+from topo_ext._spec import OperationSpec, resolve
+from topo_ext.cli._api_flags import _enum_union
 
 OPS = client_operations()
 
@@ -50,16 +51,8 @@ def test_with_options_copies_rebuild_every_resource(client: Topo, async_client: 
     assert copy.me.__self__._client is copy  # the top-level methods too
 
 
-def _enum_valued(schema: dict[str, Any]) -> bool:
-    """An enum, or a choice between enums (sort_order: `asc`/`desc` or `ASC`/`DESC`)."""
-    from topo_ext._spec import resolve
-
-    schema = resolve(schema)
-    choices = schema.get("anyOf") or schema.get("oneOf")
-    return "enum" in schema or (bool(choices) and all(_enum_valued(c) for c in choices))
-
-
-ENUM_PARAMS = [(op, p) for op in OPS for p in op.params.values() if _enum_valued(p.schema)]
+# An enum, or a choice between enums (sort_order: `asc`/`desc` or `ASC`/`DESC`), folded as the CLI folds it.
+ENUM_PARAMS = [(op, p) for op in OPS for p in op.params.values() if "enum" in _enum_union(resolve(p.schema))]
 
 
 @pytest.mark.parametrize(("op", "param"), ENUM_PARAMS, ids=[f"{o.operation_id}.{p.name}" for o, p in ENUM_PARAMS])
