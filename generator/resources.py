@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from topo_ext._schema import ref_name, resolve
+from topo_ext._schema import merge_all_of, ref_name, resolve
 from topo_ext._spec import is_page
 
 # Resources whose hand-written subclasses (same class names, in this module) add methods the spec cannot describe.
@@ -72,11 +72,8 @@ def _success_schema(doc: dict[str, Any], op: dict[str, Any]) -> dict[str, Any] |
 
 def _batch_item(doc: dict[str, Any], op: dict[str, Any]) -> str:
     body = resolve(doc, op["requestBody"])["content"]["application/json"]["schema"]
-    items = resolve(doc, body).get("properties", {}).get("items")
-    if items is None:
-        for part in resolve(doc, body).get("allOf", ()):
-            items = resolve(doc, part).get("properties", {}).get("items", items)
-    name = ref_name((items or {}).get("items", {}))
+    items = merge_all_of(doc, body).get("properties", {}).get("items", {})
+    name = ref_name(items.get("items", {}))
     if name is None:
         raise SystemExit(f"generate: {op['operationId']}: x-topo-batch needs a body `items: [<$ref>]`")
     return name
