@@ -17,7 +17,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from topo_ext import _schema  # the one $ref / allOf toolkit
+from topo_client import _schema  # the one $ref / allOf toolkit
 
 PAGE_SIZE = 100
 UNKNOWN_FIELD = ("favorite_color", "teal")  # what Topo adding a field to every item looks like

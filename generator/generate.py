@@ -35,8 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bundle
 import models
 import resources
-
-from topo_ext._schema import merge_all_of  # the one $ref / allOf toolkit
+from static._schema import merge_all_of  # the one $ref / allOf toolkit
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "generator"

@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from topo_ext._schema import merge_all_of, required_keys  # the one $ref / allOf toolkit
+from static._schema import merge_all_of, required_keys  # the one $ref / allOf toolkit
 
 STATIC = Path(__file__).resolve().parent / "static"
 HEADER = (

@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from topo_ext._schema import merge_all_of, ref_name, resolve
-from topo_ext._spec import is_page
+from static._schema import is_page, merge_all_of, ref_name, resolve
 
 # Resources whose hand-written subclasses (same class names, in this module) add methods the spec cannot describe.
 EXTENDED = {"activities": "topo_ext.resources.activities"}

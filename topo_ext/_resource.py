@@ -24,9 +24,6 @@ from ._operations import OPTIONS, Operation, _to_jsonable, check_json, check_opt
 from ._pagination import AsyncPage, AsyncPaginator, Envelope, SyncPage
 from ._response import APIResponse, Plain, Raw
 
-if TYPE_CHECKING:
-    from ._client import AsyncTopo, Topo
-
 P = ParamSpec("P")
 T = TypeVar("T")
 I = TypeVar("I")  # noqa: E741 - the batch item type
@@ -45,19 +42,42 @@ else:
 DEFAULT_LIST_SIZE = 100  # the documented maximum; fewer round trips when walking everything
 
 
+class SyncClient(Protocol):
+    """What the methods need of `Topo` (named here, so that this module never imports the client)."""
+
+    _raw: bool
+
+    def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
+              kwargs: dict[str, Any]) -> tuple[T, httpx.Response]: ...
+    def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T: ...
+    def _result(self, value: T, response: httpx.Response | None) -> T: ...
+
+
+class AsyncClient(Protocol):
+    """What the methods need of `AsyncTopo`."""
+
+    _raw: bool
+    prefetch: int
+
+    async def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
+                    kwargs: dict[str, Any]) -> tuple[T, httpx.Response]: ...
+    async def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T: ...
+    def _result(self, value: T, response: httpx.Response | None) -> T: ...
+
+
 class APIResource(Generic[M]):
     """A group of methods; `M` is the client's mode (`Plain`, or `Raw` under `with_raw_response`), for typing."""
 
 
 class SyncAPIResource(APIResource[M]):
-    _client: Topo[Any]
+    _client: SyncClient
 
     def __init__(self, client: Any) -> None:
         self._client = client
 
 
 class AsyncAPIResource(APIResource[M]):
-    _client: AsyncTopo[Any]
+    _client: AsyncClient
 
     def __init__(self, client: Any) -> None:
         self._client = client

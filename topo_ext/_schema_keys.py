@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._schema import MAX_DEPTH, Shape, object_shape
-from ._schema import esc as _esc
+from topo_client._schema import MAX_DEPTH, Shape, object_shape
+from topo_client._schema import esc as _esc
 
 __all__ = ["Shape", "described_keys", "key_index", "object_shape"]
 

@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from . import _schema
+from topo_client import _schema
 
 
 @dataclass(frozen=True)
@@ -37,22 +37,12 @@ class OperationSpec:
     success_status: int = 200
     success_schema: str | None = None
     success_body: dict[str, Any] | None = None
-    paginated: bool = False  # the success body is a page envelope (see `is_page`)
+    paginated: bool = False  # the success body is a page envelope (see `_schema.is_page`)
 
     @property
     def idempotent(self) -> bool:
         """Whether sending the request twice has the same effect as once (RFC 9110 method semantics)."""
         return self.method in {"GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE"}
-
-
-PAGE_ENVELOPE = "#/components/schemas/PageEnvelope"
-
-
-def is_page(doc: dict[str, Any], schema: dict[str, Any] | None) -> bool:
-    """Whether `schema` is a list operation's page: `allOf` of `PageEnvelope` (spec/README.md). The one rule for the
-    generator (which methods walk pages) and the client."""
-    node = _schema.resolve(doc, schema) if schema else {}
-    return any(part.get("$ref") == PAGE_ENVELOPE for part in node.get("allOf", ()))
 
 
 @cache
@@ -107,6 +97,6 @@ def operations() -> dict[str, OperationSpec]:
                 success_status=status,
                 success_schema=schema_name,
                 success_body=body,
-                paginated=is_page(document(), body),
+                paginated=_schema.is_page(document(), body),
             )
     return found

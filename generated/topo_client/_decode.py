@@ -258,8 +258,19 @@ def _plan(cls: Any) -> Plan:
     if plan is None:
         if not is_model(cls):
             raise TypeError(f"{cls!r} is not a generated response model")
-        plan = PLANS[cls] = Plan(cls)
+        plan = PLANS[cls] = Plan(cls, _KIT)
     return plan
 
+
+#: What a Plan needs of the decoder, handed to it (`_plan` never imports this module).
+_KIT = types.SimpleNamespace(
+    coercer=coercer,
+    event_union=event_union,
+    is_model=is_model,
+    strip=strip,
+    walker=walker,
+    walk_any_model=walk_any_model,
+    walk_pairs=walk_pairs,
+)
 
 __all__ = ["CLEAN", "NULL_SINK", "Shape", "ShapeError", "Sink", "decode_data"]

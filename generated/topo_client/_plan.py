@@ -83,9 +83,10 @@ def _uniform(data: list[Any], first: dict[str, Any]) -> bool:
 class Plan:
     """Everything the decoder needs to know about one model class, computed once, and its compiled walks."""
 
-    def __init__(self, cls: Any) -> None:
-        from ._decode import coercer, event_union, is_model, strip, walk_any_model, walk_pairs, walker  # cyclic
-
+    def __init__(self, cls: Any, kit: Any) -> None:
+        # `kit` is the decoder (`_decode`), which builds the plans: passed in, so this module never imports it.
+        coercer, event_union, is_model, strip = kit.coercer, kit.event_union, kit.is_model, kit.strip
+        walker, walk_any_model, walk_pairs = kit.walker, kit.walk_any_model, kit.walk_pairs
         self.cls = cls
         config = cls.__struct_config__
         hints = typing.get_type_hints(cls)

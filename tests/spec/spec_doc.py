@@ -18,7 +18,7 @@ import jsonschema
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from topo_ext._schema import node_at, resolve
+from topo_client._schema import node_at, resolve
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE_URI = "https://topo.invalid/openapi.json"  # never fetched: the registry holds the bundle under this name

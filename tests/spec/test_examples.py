@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.spec.spec_doc import Example, document, errors, examples, holder_examples, lookup, walk
-from topo_ext._schema import required_keys
+from topo_client._schema import required_keys
 
 EXAMPLES = examples()
 BY_ID = {e.id: e for e in EXAMPLES}

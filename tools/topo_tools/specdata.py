@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from topo_ext._schema import merge_all_of
+from topo_client._schema import merge_all_of
 from topo_ext._spec import OperationSpec, document, operations, resolve
 
 UUID_A = "018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b"

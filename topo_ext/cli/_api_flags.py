@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .._schema import merge_all_of
+from topo_client._schema import merge_all_of, required_keys
+
 from .._spec import OperationSpec, document, resolve
 from ._core import aware_datetime, parse_number, uuid_text
 
@@ -67,7 +68,7 @@ def body_flags(spec: OperationSpec) -> list[Flag]:
 
 def body_required(spec: OperationSpec) -> list[str]:
     """The body's required top-level fields, in spec order."""
-    return list(_merged(spec.body_schema or {}).get("required", ()))
+    return required_keys(document(), spec.body_schema or {})
 
 
 def _parameter(spec: OperationSpec, name: str) -> dict[str, Any]:

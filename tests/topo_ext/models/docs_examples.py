@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from topo_ext._schema import merge_all_of, required_keys
+from topo_client._schema import merge_all_of, required_keys
 from topo_ext._spec import OperationSpec, document, operations
 
 _CANDIDATES = (

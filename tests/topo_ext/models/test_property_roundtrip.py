@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from topo_client import responses
 from topo_client._decode import _plan
+from topo_client._schema import merge_all_of
 from topo_ext._drift import DriftRecord
 from topo_ext._models import DecodeOptions, decode_value
-from topo_ext._schema import merge_all_of
 from topo_ext._spec import document, operations, resolve
 
 SCHEMAS = document()["components"]["schemas"]

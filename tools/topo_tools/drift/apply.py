@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from topo_ext._schema import unesc as _unesc
+from topo_client._schema import unesc as _unesc
 
 from .spec import UsageError, _pyyaml
 

@@ -8,8 +8,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from topo_client._decode import _snake  # the client's own camelCase -> snake_case rule
+from topo_client._schema import esc as _esc
 from topo_ext._drift import REDACTED, drift_key
-from topo_ext._schema import esc as _esc
 
 from .inputs import Exchange, _date
 from .spec import Spec, UsageError, _accepts, _json_type, _today

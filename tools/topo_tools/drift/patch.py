@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from topo_client._decode import _snake  # the client's own camelCase -> snake_case rule
+from topo_client._schema import esc as _esc
+from topo_client._schema import unesc as _unesc
 from topo_ext._drift import REDACTED
-from topo_ext._schema import esc as _esc
-from topo_ext._schema import unesc as _unesc
 
 from .check import Finding
 from .spec import Spec, _json_type, _pyyaml, _today

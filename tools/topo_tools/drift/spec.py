@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from topo_ext._schema import Shape, deref, node_at, object_shape
+from topo_client._schema import Shape, deref, node_at, object_shape
 from topo_ext._spec import document
 
 CAMEL_ROOTS = ("Activity", "ActivityPage", "ActivityPayload")  # decoded by topo_ext.events, which accepts camelCase

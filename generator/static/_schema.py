@@ -1,8 +1,10 @@
 """The one schema toolkit: JSON pointers, local `$ref` resolution and `allOf` merging over an OpenAPI document.
 
-Used by the runtime (`_spec`, `_schema_keys`, the sandbox), the generator (`generator/generate.py`, `models.py`),
-the drift tool and the tests, so that every reader of the spec follows `$ref`s and merges `allOf` the same way.
-Plain functions over the document as loaded JSON (`doc`); nothing here imports the generated package.
+Owned by the generator (`generator/generate.py`, `models.py`, `resources.py` import it from `static/`) and copied
+verbatim into the generated package, where the readers of the bundled spec (`topo_ext._spec`, the CLI, the
+sandbox, the drift tool, the tests) import it as `topo_client._schema`: every reader follows `$ref`s and merges
+`allOf` the same way, and the generator never imports the runtime. Plain functions over the document as loaded
+JSON (`doc`); no imports beyond the standard library.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
-    "Shape", "deref", "esc", "merge_all_of", "node_at", "object_shape", "ref_name", "required_keys", "resolve",
-    "unesc",
+    "PAGE_ENVELOPE", "Shape", "deref", "esc", "is_page", "merge_all_of", "node_at", "object_shape", "ref_name",
+    "required_keys", "resolve", "unesc",
 ]
 
 MAX_DEPTH = 30  # guards against $ref loops
@@ -80,6 +82,16 @@ def merge_all_of(doc: Any, node: Any, depth: int = 0) -> dict[str, Any]:
     if required:
         out["required"] = required
     return out
+
+
+PAGE_ENVELOPE = "#/components/schemas/PageEnvelope"
+
+
+def is_page(doc: Any, schema: Any) -> bool:
+    """Whether `schema` is a list operation's page: `allOf` of `PageEnvelope` (spec/README.md). The one rule for the
+    generator (which methods walk pages) and the client."""
+    node = resolve(doc, schema) if schema else {}
+    return any(part.get("$ref") == PAGE_ENVELOPE for part in node.get("allOf", ()))
 
 
 def required_keys(doc: Any, node: Any) -> list[str]:
