@@ -14,75 +14,17 @@ from typing import Any, TypeAlias, TypeVar
 
 import msgspec
 
+from topo_client import events as _generated
 from topo_client import responses as _models
-from topo_client.responses import (
-    Activity,
-    ActivityChannel,
-    ActivityPage,
-    ActivityResourceType,
-    EventBase,
-    HotLeadCreatedEvent,
-    InvitationAcceptedEvent,
-    InvitationSentEvent,
-    InvitationSentMetadata,
-    MeetingCreatedEvent,
-    MessageLinkClickedEvent,
-    MessageOpenedEvent,
-    MessageRepliedEvent,
-    MessageRepliedMetadata,
-    MessageSentEvent,
-    ReplyCategory,
-    SequenceCompletedEvent,
-    SequenceCreatedEvent,
-    SequencePausedEvent,
-    SequencePausedMetadata,
-    SequenceResumedEvent,
-    SequenceStoppedEvent,
-    SequenceStoppedMetadata,
-    TaskCompletedEvent,
-    TaskCreatedEvent,
-    TaskSkippedEvent,
-    UnknownEvent,
-)
+from topo_client.events import *  # noqa: F403 - every generated event class: an event type the spec adds too
+from topo_client.events import Activity, ActivityPage, EventBase, UnknownEvent
 
 from ._models import DecodeOptions, decode_json, decode_value
 
-__all__ = [
-    "EVENT_TYPES",
-    "Activity",
-    "ActivityChannel",
-    "ActivityPage",
-    "ActivityResourceType",
-    "Event",
-    "EventBase",
-    "EventDispatcher",
-    "HotLeadCreatedEvent",
-    "InvitationAcceptedEvent",
-    "InvitationSentEvent",
-    "InvitationSentMetadata",
-    "MeetingCreatedEvent",
-    "MessageLinkClickedEvent",
-    "MessageOpenedEvent",
-    "MessageRepliedEvent",
-    "MessageRepliedMetadata",
-    "MessageSentEvent",
-    "ReplyCategory",
-    "SequenceCompletedEvent",
-    "SequenceCreatedEvent",
-    "SequencePausedEvent",
-    "SequencePausedMetadata",
-    "SequenceResumedEvent",
-    "SequenceStoppedEvent",
-    "SequenceStoppedMetadata",
-    "TaskCompletedEvent",
-    "TaskCreatedEvent",
-    "TaskSkippedEvent",
-    "UnknownEvent",
-    "decode_activity",
-    "decode_activity_page",
-    "event_type",
-    "parse_event",
-]
+# The generated list (`topo_client.events.__all__`, written by generator/models.py) and what this module adds.
+__all__ = ["EVENT_TYPES", "Event", "EventDispatcher", "decode_activity", "decode_activity_page", "event_type",
+           "parse_event"]
+__all__ += _generated.__all__
 
 
 _UNION = typing.get_args(typing.get_args(_models.ActivityPayload)[0])

@@ -176,8 +176,10 @@ def test_the_real_surface_compared_with_itself() -> None:
     new, new_modules = api_diff.load(ROOT)
     changes = api_diff.diff(old, new)
     assert changes == [] and api_diff.griffe_breakages(old_modules, new_modules, changes) == []  # no noise
-    assert {"topo_ext.Topo.__init__", "topo_client.models.ContactExclusionCreate",
-            "topo_client.responses.Contact"} <= set(new)  # read through re-exports
-    assert new["topo_client.models.ContactExclusionCreate"]["fields"]["reason"] is True  # a required request field
-    assert new["topo_client.responses.Contact"]["fields"]["id"] is False  # response fields: all optional (lenient)
+    assert {"topo_ext.Topo.__init__", "topo_ext.models.ContactExclusionCreate", "topo_ext.models.Contact",
+            "topo_client.models.ContactExclusionCreate", "topo_ext.events.MessageRepliedEvent"} <= set(new)
+    # read through re-exports and star imports (listed where users import them: topo_ext.models, topo_ext.events)
+    assert new["topo_ext.models.Contact"]["canonical"] == "topo_client.responses.Contact"
+    assert new["topo_ext.models.ContactExclusionCreate"]["fields"]["reason"] is True  # a required request field
+    assert new["topo_ext.models.Contact"]["fields"]["id"] is False  # response fields: all optional (lenient)
     assert "operations +0 -0" in api_diff.spec_summary(ROOT, ROOT)

@@ -95,11 +95,12 @@ def _describe(obj: Any) -> dict[str, Any]:
 def load(root: Path) -> tuple[dict[str, dict[str, Any]], list[Any]]:
     """{public path: description} for both packages under `root`, and the griffe modules."""
     collection = griffe.ModulesCollection()
-    modules = []
-    for package, sub in PACKAGES:
+    loaded = {}
+    for package, sub in reversed(PACKAGES):  # topo_client first: topo_ext.events re-exports its `__all__`
         if (root / sub / package).is_dir():
-            modules.append(griffe.load(package, search_paths=[root / sub], modules_collection=collection,
-                                       allow_inspection=False, try_relative_path=False))
+            loaded[package] = griffe.load(package, search_paths=[root / sub], modules_collection=collection,
+                                          allow_inspection=False, try_relative_path=False)
+    modules = [loaded[package] for package, _ in PACKAGES if package in loaded]
     surface: dict[str, dict[str, Any]] = {}
     visited: set[str] = set()
     queue: deque[tuple[str, Any]] = deque((m.path, m) for m in modules)
