@@ -27,6 +27,7 @@ from ._base_client import (
 from ._drift import DriftRecord
 from ._models import DecodeOptions
 from ._operations import Operation
+from ._options import check_prefetch
 from ._rate import Gate, gate_for
 from ._resource import M
 from ._response import APIResponse, Raw
@@ -257,7 +258,7 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M]):
         self._init(api_key, http_client, strict_response_validation, log_drift, tracing, base_url=base_url,
                    timeout=timeout, max_retries=max_retries, rate_limit=rate_limit, default_headers=default_headers,
                    default_query=default_query)
-        self.prefetch = _check_prefetch(prefetch)
+        self.prefetch = check_prefetch(prefetch)
 
     def _new_http(self, http_client: httpx.AsyncClient | None) -> LoopBoundHTTP:
         return LoopBoundHTTP(http_client, self._options.timeout)
@@ -276,7 +277,7 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M]):
         clone = self._copy(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries,
                            default_headers=default_headers, default_query=default_query, rate_limit=rate_limit)
         if prefetch is not None:
-            clone.prefetch = _check_prefetch(prefetch)
+            clone.prefetch = check_prefetch(prefetch)
         return clone
 
     async def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
@@ -298,12 +299,6 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M]):
     async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                         tb: TracebackType | None) -> None:
         await self.close()
-
-
-def _check_prefetch(prefetch: int) -> int:
-    if isinstance(prefetch, bool) or not isinstance(prefetch, int) or not 0 <= prefetch <= 32:
-        raise ValueError(f"prefetch: must be an int between 0 and 32, got {prefetch!r}")
-    return prefetch
 
 
 @cache

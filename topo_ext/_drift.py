@@ -29,6 +29,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from topo_client._decode import DriftKind
+
 log = logging.getLogger("topo")
 
 SECRET_NAME = re.compile(r"secret|token|password|passwd|key|authorization|signature|credential", re.IGNORECASE)
@@ -39,20 +41,20 @@ _MAX_EXAMPLE_STR = 200
 
 def drift_key(kind: str, schema: str, name: str) -> str:
     """The one spelling of a drift key, shared by the runtime record and `python -m topo_tools.drift`."""
-    if kind == "enum":
+    if kind == DriftKind.ENUM:
         return f"{schema}={json.dumps(name)}"
-    if kind == "event_type":
+    if kind == DriftKind.EVENT_TYPE:
         return f"{schema}.type={json.dumps(name)}"
-    if kind == "type":
+    if kind == DriftKind.TYPE:
         return f"{schema}.{name} (unexpected type)"
-    if kind == "missing":
+    if kind == DriftKind.MISSING:
         return f"{schema}.{name} (missing)"
     return f"{schema}.{name}"
 
 
 @dataclass
 class DriftEntry:
-    kind: str  # "field", "enum", "event_type", "type" (a known field whose value has another type) or "missing"
+    kind: str  # a DriftKind
     schema: str
     name: str  # the field's JSON path, the enum value, or the event type
     count: int
@@ -90,7 +92,7 @@ class DriftRecord:
         self.on_new: Callable[[str, str], None] | None = None
 
     def report(self, kind: str, schema: str, name: str, example: Any = None, count: int = 1) -> None:
-        if kind == "type" and name.startswith("$"):
+        if kind == DriftKind.TYPE and name.startswith("$"):
             name = name.rsplit(".", 1)[-1]  # a document path like $.items[3].payload.x: key it by the field
         key = (kind, schema, name)
         with self._lock:
@@ -98,7 +100,7 @@ class DriftRecord:
             if entry is not None:
                 entry.count += count
                 return
-            entry = DriftEntry(kind, schema, name, count, safe_example("" if kind == "enum" else name, example),
+            entry = DriftEntry(kind, schema, name, count, safe_example("" if kind == DriftKind.ENUM else name, example),
                                datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
             self._entries[key] = entry
         if self.log_enabled:

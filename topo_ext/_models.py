@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from topo_client._decode import Shape, ShapeError, decode_data
+from topo_client._decode import DriftKind, Shape, ShapeError, decode_data
 
 from ._drift import DriftRecord, drift_record
 from ._spec import OperationSpec
@@ -22,12 +22,12 @@ from ._spec import OperationSpec
 T = TypeVar("T")
 _JSON = msgspec.json.Decoder()
 
-_PROBLEMS = {
-    "field": "a field the spec does not describe",
-    "missing": "a field the spec requires is missing",
-    "enum": "an enum value the spec does not list",
-    "event_type": "an event type the spec does not list",
-    "type": "a value of another type than the spec says",
+_PROBLEMS: dict[str, str] = {
+    DriftKind.FIELD: "a field the spec does not describe",
+    DriftKind.MISSING: "a field the spec requires is missing",
+    DriftKind.ENUM: "an enum value the spec does not list",
+    DriftKind.EVENT_TYPE: "an event type the spec does not list",
+    DriftKind.TYPE: "a value of another type than the spec says",
 }
 
 
@@ -65,7 +65,7 @@ class _Collect:
 
     def report(self, kind: str, schema: str, name: str, example: Any) -> None:
         if self.strict:
-            shown = f"{name!r}" if kind in {"enum", "event_type"} else f"field {name!r}"
+            shown = f"{name!r}" if kind in {DriftKind.ENUM, DriftKind.EVENT_TYPE} else f"field {name!r}"
             raise StrictValidationError(f"{schema}: {shown}: {_PROBLEMS.get(kind, kind)}")
         seen = self.found.get((kind, schema, name))
         if seen is None:

@@ -22,6 +22,7 @@ from typing import Any, Generic, ParamSpec, TypeVar
 from topo_client.types import UNSET, Unset
 
 from ._models import DecodeOptions, decoder
+from ._options import as_timeout
 from ._spec import OperationSpec, operations, resolve
 from ._spec import ParamSpec as SpecParam
 
@@ -126,10 +127,8 @@ def check_options(options: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(key, str) or not isinstance(header, str):
             raise TypeError(f"extra_headers: names and values must be str (got a {type(header).__name__} for "
                             f"{key!r})")
-    timeout = options.get("timeout")
-    if timeout is not None and type(timeout).__name__ != "Timeout" and (
-            isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0):
-        raise ValueError(f"timeout: must be a positive number of seconds or an httpx.Timeout, got {timeout!r}")
+    if options.get("timeout") is not None:
+        options["timeout"] = as_timeout(options["timeout"])
     return {k: v for k, v in options.items() if v is not None}
 
 

@@ -9,19 +9,23 @@ import os
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx
 
 from . import _exceptions as exc
 
 if TYPE_CHECKING:
-    from ._operations import Operation
     from ._rate import Gate
 
 DEFAULT_BASE_URL = "https://api.topo.io/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
+MAX_PREFETCH = 32
+
+
+class _Named(Protocol):
+    operation_id: str
 
 
 class Secret:
@@ -88,11 +92,11 @@ def check_api_key(key: str, source: str = "api_key") -> None:
                      "surrounding spaces or line breaks")
 
 
-def check_headers(op: Operation[Any, Any], headers: Mapping[str, Any]) -> None:
+def check_headers(op: _Named, headers: Mapping[str, Any]) -> None:
     """h11 would refuse a bad header value later, quoting it (maybe the key): refuse it first, naming the header."""
     for name, value in headers.items():
         if isinstance(value, str) and (problem := _header_problem(value)):
-            raise exc.InvalidRequestError(f"{op.spec.operation_id}: header {name!r} contains {problem}; "
+            raise exc.InvalidRequestError(f"{op.operation_id}: header {name!r} contains {problem}; "
                                           "nothing was sent")
 
 
@@ -143,8 +147,6 @@ def resolve_options(base_url: str | None, timeout: float | httpx.Timeout | None,
         raise ValueError(f"base_url: {url!r} is not a valid URL: {err}") from None
     if not parsed.host or (parsed.port is not None and not 0 < parsed.port < 65536):
         raise ValueError(f"base_url: {url!r} has no host or an impossible port")
-    if max_retries is not None and (not isinstance(max_retries, int) or max_retries < 0):
-        raise ValueError(f"max_retries: must be a non-negative int, got {max_retries!r}")
     if not isinstance(rate_limit, int | float) or isinstance(rate_limit, bool):
         rate_limit = None  # a Gate (e.g. SharedBudget) carries its own rate; see _rate.gate_for
     if rate_limit is not None and rate_limit <= 0:
@@ -152,19 +154,34 @@ def resolve_options(base_url: str | None, timeout: float | httpx.Timeout | None,
     return Options(
         base_url=url.rstrip("/"),
         timeout=as_timeout(timeout),
-        max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
+        max_retries=DEFAULT_MAX_RETRIES if max_retries is None else check_max_retries(max_retries),
         rate_limit=rate_limit,
     )
 
 
 def as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
+    """A client's or a request's `timeout=` (None: the default), checked: the one place for both."""
     if value is None:
         return DEFAULT_TIMEOUT
     if isinstance(value, httpx.Timeout):
         return value
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ValueError(f"timeout: must be a positive number of seconds or httpx.Timeout, got {value!r}")
+        raise ValueError(f"timeout: must be a positive number of seconds or an httpx.Timeout, got {value!r}")
     return httpx.Timeout(float(value))
+
+
+def check_max_retries(value: int) -> int:
+    """`max_retries=` of `Topo(...)` and `with_options(...)` alike."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"max_retries: must be a non-negative int, got {value!r}")
+    return value
+
+
+def check_prefetch(value: int) -> int:
+    """`prefetch=` of `AsyncTopo(...)`, `with_options(...)` and `AsyncPage.iter_pages(...)`."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PREFETCH:
+        raise ValueError(f"prefetch: must be an int between 0 and {MAX_PREFETCH}, got {value!r}")
+    return value
 
 
 def updated_options(options: Options, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
@@ -175,9 +192,7 @@ def updated_options(options: Options, *, timeout: float | httpx.Timeout | None =
     if timeout is not None:
         changes["timeout"] = as_timeout(timeout)
     if max_retries is not None:
-        if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0:
-            raise ValueError(f"max_retries: must be a non-negative int, got {max_retries!r}")
-        changes["max_retries"] = max_retries
+        changes["max_retries"] = check_max_retries(max_retries)
     if base_url is not None:
         changes["base_url"] = resolve_options(base_url, None, None, None).base_url
     for name, value in (("default_headers", default_headers), ("default_query", default_query)):

@@ -13,6 +13,8 @@ from typing import Any, Generic, Protocol, TypeVar
 
 import httpx
 
+from ._options import check_prefetch
+
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 
@@ -91,8 +93,7 @@ class AsyncPage(_PageData[T]):
 
     async def iter_pages(self, prefetch: int = 0) -> AsyncIterator[AsyncPage[T]]:
         """Walk this page and the following ones; `prefetch` > 0 fetches that many pages ahead concurrently."""
-        if prefetch < 0:
-            raise ValueError(f"prefetch: must be >= 0, got {prefetch}")
+        check_prefetch(prefetch)
         yield self
         if not self.has_next_page():
             return

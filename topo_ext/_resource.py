@@ -39,9 +39,6 @@ if TYPE_CHECKING:
 else:
     M = TypeVar("M")
 
-DEFAULT_LIST_SIZE = 100  # the documented maximum; fewer round trips when walking everything
-
-
 class SyncClient(Protocol):
     """What the methods need of `Topo` (named here, so that this module never imports the client)."""
 
@@ -183,13 +180,14 @@ def async_op(op: Operation[P, T]) -> Method[Callable[P, Awaitable[T]], Callable[
 
 
 _LIST_NOTE = (
-    "Returns the first page; iterate it to walk every item across pages. topo_ext asks for `size=100` (the "
-    "documented maximum) unless you pass `size`."
+    "Returns the first page; iterate it to walk every item across pages. topo_ext asks for the documented maximum "
+    "`size` (fewer round trips) unless you pass `size`."
 )
 
 
-def _with_defaults(kwargs: dict[str, Any]) -> dict[str, Any]:
-    kwargs.setdefault("size", DEFAULT_LIST_SIZE)
+def _with_defaults(op: Operation[Any, Any], kwargs: dict[str, Any]) -> dict[str, Any]:
+    if op.spec.max_page_size is not None:
+        kwargs.setdefault("size", op.spec.max_page_size)
     kwargs.setdefault("page", 1)
     return kwargs
 
@@ -199,7 +197,7 @@ def sync_list(
 ) -> Method[Callable[P, SyncPage[T]], Callable[P, APIResponse[SyncPage[T]]]]:
     def method(self: SyncAPIResource, /, *args: Any, **kwargs: Any) -> SyncPage[T]:
         client = self._client
-        base = _with_defaults(dict(kwargs))
+        base = _with_defaults(op, dict(kwargs))
 
         def fetch(page: int) -> SyncPage[T]:
             envelope, response = client._send(op, args, {**base, "page": page})
@@ -217,7 +215,7 @@ def async_list(
 ) -> Method[Callable[P, AsyncPaginator[T]], Callable[P, Awaitable[APIResponse[AsyncPage[T]]]]]:
     def method(self: AsyncAPIResource, /, *args: Any, **kwargs: Any) -> AsyncPaginator[T]:
         client = self._client
-        base = _with_defaults(dict(kwargs))
+        base = _with_defaults(op, dict(kwargs))
         op.request_kwargs(args, base)  # check arguments now, not at the first await
 
         async def fetch(page: int) -> AsyncPage[T]:

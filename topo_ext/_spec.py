@@ -38,6 +38,7 @@ class OperationSpec:
     success_schema: str | None = None
     success_body: dict[str, Any] | None = None
     paginated: bool = False  # the success body is a page envelope (see `_schema.is_page`)
+    max_page_size: int | None = None  # a list's documented maximum `size`: what the client asks for when walking
 
     @property
     def idempotent(self) -> bool:
@@ -98,5 +99,6 @@ def operations() -> dict[str, OperationSpec]:
                 success_schema=schema_name,
                 success_body=body,
                 paginated=_schema.is_page(document(), body),
+                max_page_size=params["size"].schema.get("maximum") if "size" in params else None,
             )
     return found

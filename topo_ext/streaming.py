@@ -335,7 +335,7 @@ class ActivityStream(_StreamBase):
     `commit()` records the current activity now (see the module docstring for what each mode guarantees)."""
 
     def __init__(self, fetch: Callable[[dict[str, Any]], ActivityPage], cursor: Cursor, filters: dict[str, Any], *,
-                 follow: bool, interval: float, store: CursorStore | None, size: int = 100) -> None:
+                 follow: bool, interval: float, store: CursorStore | None, size: int) -> None:
         super().__init__(cursor, filters, follow=follow, interval=interval, store=store, size=size)
         self._fetch = fetch
 
@@ -362,7 +362,7 @@ class AsyncActivityStream(_StreamBase):
 
     def __init__(self, fetch: Callable[[dict[str, Any]], Awaitable[ActivityPage]], cursor: Cursor,
                  filters: dict[str, Any], *, follow: bool, interval: float, store: CursorStore | None,
-                 size: int = 100) -> None:
+                 size: int) -> None:
         super().__init__(cursor, filters, follow=follow, interval=interval, store=store, size=size)
         self._fetch = fetch
 

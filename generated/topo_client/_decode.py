@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from ._plan import CLEAN, PLANS, Plan, Shape, ShapeError, Sink
+from ._plan import CLEAN, PLANS, DriftKind, Plan, Shape, ShapeError, Sink
 from ._plan import _snake as _snake  # `make drift` names camelCase keys by the same rule, imported from here
 from ._struct import TopoStruct
 
@@ -107,7 +107,7 @@ Walker = Callable[[Any, Any, Sink], None]  # (decoded value, its plain data, sin
 
 
 def _keep(value: Any, sink: Sink, schema: str, field: str) -> Any:
-    sink.report("type", schema, field, value)
+    sink.report(DriftKind.TYPE, schema, field, value)
     return value
 
 
@@ -245,7 +245,7 @@ class _Union:
         cls = self.by_tag.get(tag) if isinstance(tag, str) else None
         if cls is not None:
             return _plan(cls).build(data, sink)
-        sink.report("event_type", self.name, str(tag), dict(data))
+        sink.report(DriftKind.EVENT_TYPE, self.name, str(tag), dict(data))
         if self.unknown is None:
             return dict(data)
         event = _plan(self.unknown).build(data, NULL_SINK)  # the whole event is the drift, not its keys
@@ -273,4 +273,4 @@ _KIT = types.SimpleNamespace(
     walk_pairs=walk_pairs,
 )
 
-__all__ = ["CLEAN", "NULL_SINK", "Shape", "ShapeError", "Sink", "decode_data"]
+__all__ = ["CLEAN", "NULL_SINK", "DriftKind", "Shape", "ShapeError", "Sink", "decode_data"]

@@ -20,7 +20,7 @@ import sys
 import typing
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from enum import Enum
+from enum import Enum, StrEnum
 from functools import cache
 from operator import attrgetter
 from typing import Any, Protocol
@@ -28,8 +28,18 @@ from typing import Any, Protocol
 import msgspec
 
 
+class DriftKind(StrEnum):
+    """What the decoder reports to a `Sink`, and `make drift` finds in captures: one set for the client and the tool."""
+
+    FIELD = "field"  # a key the spec does not describe
+    MISSING = "missing"  # a documented-required key left out
+    ENUM = "enum"  # an enum value the spec does not list
+    EVENT_TYPE = "event_type"  # an event type the spec does not list
+    TYPE = "type"  # a known field whose value has another JSON type
+
+
 class Sink(Protocol):
-    """Where the walk reports what the spec does not describe (kinds: field, missing, enum, event_type, type)."""
+    """Where the walk reports what the spec does not describe (`kind`: a `DriftKind`)."""
 
     def report(self, kind: str, schema: str, name: str, example: Any) -> None: ...
 
@@ -50,8 +60,8 @@ class Shape:
 
     def reports(self, data: dict[str, Any]) -> list[tuple[str, str, str, Any]]:
         """(kind, schema, name, example) for each difference, the example taken from `data`."""
-        return ([("field", self.schema, key, data.get(key)) for key in self.extra]
-                + [("missing", self.schema, key, None) for key in self.missing])
+        return ([(DriftKind.FIELD, self.schema, key, data.get(key)) for key in self.extra]
+                + [(DriftKind.MISSING, self.schema, key, None) for key in self.missing])
 
 
 class ShapeError(ValueError):
@@ -274,7 +284,7 @@ class Plan:
 
     def enum(self, value: Any, sink: Sink) -> None:
         if isinstance(value, Enum):  # an open enum's unknown value (a raw odd value was reported as a type)
-            sink.report("enum", type(value).__name__, str(value), str(value))
+            sink.report(DriftKind.ENUM, type(value).__name__, str(value), str(value))
 
     def enum_list(self, values: Any, members: frozenset[Any], sink: Sink) -> None:
         if type(values) is list:

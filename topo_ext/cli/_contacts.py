@@ -9,10 +9,9 @@ from typing import Any
 
 from topo_client.responses import Contact
 
+from .._spec import operations
 from ._core import EXIT_OK, Context, UsageError, command_group, positive_int
 from ._output import cell, csv_writer, json_line, table
-
-MAX_PAGE_SIZE = 100
 
 
 def add_me(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -57,7 +56,8 @@ CONTACT_COLUMNS = list(Contact.__struct_encode_fields__)
 def run_contacts_list(ctx: Context) -> int:
     args = ctx.args
     fmt = output_format(ctx, "table")
-    size = min(args.limit or MAX_PAGE_SIZE, MAX_PAGE_SIZE)
+    most = operations()["list_contacts"].max_page_size or 1
+    size = min(args.limit or most, most)
     page = ctx.client().contacts.list(email=args.email, linkedin_url=args.linkedin_url, size=size)
     contacts: Iterable[Contact] = itertools.islice(page, args.limit) if args.limit else page
     if fmt == "jsonl":

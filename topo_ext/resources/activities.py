@@ -19,6 +19,11 @@ from ..streaming import ActivityStream, AsyncActivityStream, Cursor, CursorStore
 
 _list = _generated._list_activities
 
+
+def _size() -> int:
+    """The page size a stream walks with: the documented maximum (the list's `size` parameter)."""
+    return _list.spec.max_page_size or 1  # the spec gives list_activities a `size` with a maximum
+
 _PARTITION_DOC = """Split the activities created in (since, until) into `parts` time ranges of about equal size.
 
 Each part is streamable on its own (`stream(since=part.after, created_at_before=part.before, store=...)`, one
@@ -62,14 +67,14 @@ class Activities(_generated.Activities[M]):
                store: CursorStore | None = None, follow: bool = False, interval: float = 5.0,
                **filters: Any) -> ActivityStream:
         client, base = self._client, _filters(filters)
-        _list.request_kwargs((), {**base, "size": 100})  # check the filters before the first request
+        _list.request_kwargs((), {**base, "size": _size()})  # check the filters before the first request
         _check_store(store)
 
         def fetch(query: dict[str, Any]) -> ActivityPage:
             return client._send(_list, (), query)[0]
 
         return ActivityStream(fetch, _start(cursor, since, store), base, follow=follow, interval=interval,
-                              store=store)
+                              store=store, size=_size())
 
     stream.__doc__ = _STREAM_DOC
 
@@ -94,14 +99,14 @@ class AsyncActivities(_generated.AsyncActivities[M]):
                store: CursorStore | None = None, follow: bool = False, interval: float = 5.0,
                **filters: Any) -> AsyncActivityStream:
         client, base = self._client, _filters(filters)
-        _list.request_kwargs((), {**base, "size": 100})
+        _list.request_kwargs((), {**base, "size": _size()})
         _check_store(store)
 
         async def fetch(query: dict[str, Any]) -> ActivityPage:
             return (await client._send(_list, (), query))[0]
 
         return AsyncActivityStream(fetch, _start(cursor, since, store), base, follow=follow, interval=interval,
-                                   store=store)
+                                   store=store, size=_size())
 
     stream.__doc__ = _STREAM_DOC
 

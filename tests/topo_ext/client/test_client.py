@@ -25,6 +25,21 @@ def test_bad_settings_are_rejected(kwargs: dict[str, object], match: str) -> Non
         Topo(api_key="topo_k", **kwargs)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(("kwargs", "match"), [
+    ({"max_retries": True}, "max_retries"), ({"max_retries": 1.5}, "max_retries"), ({"timeout": True}, "timeout"),
+    ({"timeout": 0}, "timeout"), ({"prefetch": True}, "prefetch"), ({"prefetch": -1}, "prefetch"),
+])
+def test_the_constructor_and_with_options_reject_the_same_settings(kwargs: dict[str, object], match: str) -> None:
+    """One check per setting (#31): `AsyncTopo(...)` and `with_options(...)` agree (a bool is not a count)."""
+    with pytest.raises(ValueError, match=match):
+        AsyncTopo(api_key="topo_k", **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=match):
+        AsyncTopo(api_key="topo_k").with_options(**kwargs)  # type: ignore[arg-type]
+    if "prefetch" not in kwargs:
+        with pytest.raises(ValueError, match=match):
+            Topo(api_key="topo_k", **kwargs)  # type: ignore[arg-type]
+
+
 def test_context_manager_closes_only_its_own_http_client(api: MockAPI) -> None:
     borrowed = httpx.Client(transport=httpx.MockTransport(api))
     with Topo(api_key="topo_k", http_client=borrowed):

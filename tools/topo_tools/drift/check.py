@@ -7,19 +7,22 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from topo_client._decode import _snake  # the client's own camelCase -> snake_case rule
+from topo_client._decode import (
+    DriftKind,
+    _snake,  # the client's own camelCase -> snake_case rule
+)
 from topo_client._schema import esc as _esc
 from topo_ext._drift import REDACTED, drift_key
 
 from .inputs import Exchange, _date
 from .spec import Spec, UsageError, _accepts, _json_type, _today
 
-RUNTIME_KINDS = ("field", "enum", "event_type", "type")
+RUNTIME_KINDS = (DriftKind.FIELD, DriftKind.ENUM, DriftKind.EVENT_TYPE, DriftKind.TYPE)
 SECTIONS = {
-    "field": "unknown fields",
-    "enum": "unknown enum values",
-    "event_type": "unknown event types",
-    "type": "values of an undocumented type",
+    DriftKind.FIELD: "unknown fields",
+    DriftKind.ENUM: "unknown enum values",
+    DriftKind.EVENT_TYPE: "unknown event types",
+    DriftKind.TYPE: "values of an undocumented type",
     "missing_required": "documented required fields that were missing",
     "undocumented_endpoint": "undocumented endpoints",
     "undocumented_status": "undocumented status codes",
@@ -77,7 +80,7 @@ class Checker:
         allowed = self.spec.allowed_types(node)
         actual = _json_type(value)
         if allowed is not None and not _accepts(allowed, actual):
-            out.append(Hit("type", ctx.schema, ctx.path or "(body)", value=value))
+            out.append(Hit(DriftKind.TYPE, ctx.schema, ctx.path or "(body)", value=value))
             return
         if value is None:
             return
@@ -89,7 +92,7 @@ class Checker:
         elif isinstance(value, str) and isinstance(node.get("enum"), list):
             if value.casefold() not in {str(v).casefold() for v in node["enum"]}:  # the client's enums fold case too
                 where = _join(ctx.schema, ctx.path) if ctx.path else ctx.schema
-                out.append(Hit("enum", where, value, pointer=ctx.pointer, value=value))
+                out.append(Hit(DriftKind.ENUM, where, value, pointer=ctx.pointer, value=value))
         elif isinstance(value, dict):
             self._object(node, value, ctx, out)
         elif isinstance(value, list):
@@ -106,7 +109,7 @@ class Checker:
         }
         target = mapping.get(tag) if isinstance(tag, str) else None
         if target is None:
-            out.append(Hit("event_type", ctx.schema, str(tag), pointer=ctx.pointer, value=value))
+            out.append(Hit(DriftKind.EVENT_TYPE, ctx.schema, str(tag), pointer=ctx.pointer, value=value))
         else:
             self.walk({"$ref": target}, value, ctx, out)
 
@@ -118,7 +121,7 @@ class Checker:
             if allowed is None or _accepts(allowed, actual):
                 candidates.append((branch, Ctx(ctx.schema, ctx.path, f"{ctx.pointer}/{key}/{i}")))
         if not candidates:
-            out.append(Hit("type", ctx.schema, ctx.path or "(body)", value=value))
+            out.append(Hit(DriftKind.TYPE, ctx.schema, ctx.path or "(body)", value=value))
             return
         best: list[Hit] | None = None
         for branch, branch_ctx in candidates:  # the branch that explains the value best
@@ -142,7 +145,8 @@ class Checker:
                 extra_ctx = Ctx(ctx.schema, _join(ctx.path, name), shape.additional_pointer)
                 self.walk(shape.additional, item, extra_ctx, out)
             elif shape.keys is not None:  # a closed object: the key is not described
-                out.append(Hit("field", ctx.schema, _join(ctx.path, name), pointer=shape.owner, prop=name, value=item))
+                out.append(Hit(DriftKind.FIELD, ctx.schema, _join(ctx.path, name), pointer=shape.owner, prop=name,
+                               value=item))
         for name in sorted(shape.required - seen):
             out.append(Hit("missing_required", ctx.schema, _join(ctx.path, name)))
 
@@ -253,17 +257,17 @@ class Drift:
         node = self.spec.schemas.get(schema)
         pointer = f"/components/schemas/{_esc(schema)}"
         hit = Hit(kind, schema, name, value=example)
-        if kind == "field" and isinstance(node, dict):
+        if kind == DriftKind.FIELD and isinstance(node, dict):
             shape = self.spec.shape(node, pointer)
             prop = _snake(name) if schema in self.spec.camel and name not in shape.props else name
             if shape.keys is None or prop in shape.keys:
                 return
             hit = Hit(kind, schema, prop, pointer=shape.owner, prop=prop, value=example)
-        elif kind == "enum" and isinstance(node, dict) and isinstance(node.get("enum"), list):
+        elif kind == DriftKind.ENUM and isinstance(node, dict) and isinstance(node.get("enum"), list):
             if name.casefold() in {str(v).casefold() for v in node["enum"]}:
                 return
             hit.pointer = pointer
-        elif kind == "event_type" and isinstance(node, dict) and "discriminator" in node:
+        elif kind == DriftKind.EVENT_TYPE and isinstance(node, dict) and "discriminator" in node:
             if name in (node["discriminator"].get("mapping") or {}):
                 return
             hit.pointer = pointer

@@ -9,7 +9,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from topo_client._decode import _snake  # the client's own camelCase -> snake_case rule
+from topo_client._decode import (
+    DriftKind,
+    _snake,  # the client's own camelCase -> snake_case rule
+)
 from topo_client._schema import esc as _esc
 from topo_client._schema import unesc as _unesc
 from topo_ext._drift import REDACTED
@@ -273,21 +276,21 @@ def build_patch(spec: Spec, findings: list[Finding]) -> tuple[list[dict[str, Any
     """(operations, findings that need a person)."""
     sites: list[tuple[str, list[Any], Finding]] = []  # where each new value sits, for the Describer
     for f in findings:
-        if f.pointer is not None and f.kind == "field":
+        if f.pointer is not None and f.kind == DriftKind.FIELD:
             sites.append((f"{f.schema}.{f.name}", f.values, f))
-        elif f.pointer is not None and f.kind == "event_type":
+        elif f.pointer is not None and f.kind == DriftKind.EVENT_TYPE:
             name, _, seen_fields = _event_parts(spec, f)
             sites += [(f"{name}.{key}", values, f) for key, values in seen_fields.items()]
     describer = Describer(spec, sites)
     ops: list[dict[str, Any]] = []
     manual: list[Finding] = []
     for f in findings:
-        if f.pointer is None or f.kind not in ("field", "enum", "event_type"):
+        if f.pointer is None or f.kind not in (DriftKind.FIELD, DriftKind.ENUM, DriftKind.EVENT_TYPE):
             manual.append(f)
-        elif f.kind == "field":
+        elif f.kind == DriftKind.FIELD:
             value = describer.describe_field(f"{f.schema}.{f.name}", f.values, f, f"Field `{f.prop}`")
             ops.append(_op(f"{f.pointer}/properties/{_esc(f.prop)}", value, f))
-        elif f.kind == "enum":
+        elif f.kind == DriftKind.ENUM:
             ops += _enum_ops(f.pointer, f.name, f)
         else:
             ops += _event_ops(spec, f, describer)
