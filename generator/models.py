@@ -292,7 +292,7 @@ def generate(spec_json: Path, package: Path, request_schemas: set[str]) -> None:
     code += (
         "\n\n#: Models the spec describes inline (not as a component), by the name drift reports use for them: the\n"
         "#: component and the path to the object (`Task.outcome`, `Task.attachments[]`), as `make drift` does\n"
-        "#: (topo_ext._schema_keys), so both name the same unknown key the same way.\nDRIFT_NAMES: dict[str, str] = {\n"
+        "#: (topo_tools.drift.keys), so both name the same unknown key the same way.\nDRIFT_NAMES: dict[str, str] = {\n"
         + "".join(f"    {n!r}: {path!r},\n" for n, path in drift.items())
         + "}\n"
     )

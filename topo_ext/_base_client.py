@@ -235,9 +235,6 @@ class SyncTransport(BaseTransport):
             return self.failed(err, http)
         return self.examine(op, response)
 
-    def request(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
-        return self.send(op, args, kwargs)[0]
-
 
 class AsyncTransport(BaseTransport):
     def __init__(self, http: LoopBoundHTTP, api_key: Secret, options: Options, gate: Gate | None = None,
@@ -277,9 +274,6 @@ class AsyncTransport(BaseTransport):
         except Exception as err:
             return self.failed(err, http)
         return self.examine(op, response)
-
-    async def request(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
-        return (await self.send(op, args, kwargs))[0]
 
 
 class LoopBoundHTTP:

@@ -88,22 +88,26 @@ def check_api_key(key: str, source: str = "api_key") -> None:
     if key != key.strip() and key.strip() and _header_problem(key.strip(), inner_spaces=False) is None:
         where = "leading" if key[0].isspace() else "trailing"
         problem = f"{where} whitespace ({_describe(key[0] if where == 'leading' else key[-1])})"
-    raise ValueError(f"{source}: the API key {_key_hint(key)} contains {problem}; copy the key again, without "
-                     "surrounding spaces or line breaks")
+    raise ValueError(
+        f"{source}: the API key {_key_hint(key)} contains {problem}; copy the key again, without "
+        "surrounding spaces or line breaks"
+    )
 
 
 def check_headers(op: _Named, headers: Mapping[str, Any]) -> None:
     """h11 would refuse a bad header value later, quoting it (maybe the key): refuse it first, naming the header."""
     for name, value in headers.items():
         if isinstance(value, str) and (problem := _header_problem(value)):
-            raise exc.InvalidRequestError(f"{op.operation_id}: header {name!r} contains {problem}; "
-                                          "nothing was sent")
+            raise exc.InvalidRequestError(f"{op.operation_id}: header {name!r} contains {problem}; nothing was sent")
 
 
 def _header_problem(value: str, inner_spaces: bool = True) -> str | None:
     """What makes `value` unusable in an HTTP header (printable ASCII, and inner spaces only), or None."""
-    if value.isascii() and value.isprintable() and not (value[:1] == " " or value[-1:] == " ") and (
-        inner_spaces or " " not in value
+    if (
+        value.isascii()
+        and value.isprintable()
+        and not (value[:1] == " " or value[-1:] == " ")
+        and (inner_spaces or " " not in value)
     ):
         return None  # the usual case, checked in C: every request checks its headers
     for position, char in enumerate(value):
@@ -115,8 +119,13 @@ def _header_problem(value: str, inner_spaces: bool = True) -> str | None:
 
 
 def _describe(char: str) -> str:
-    names = {"\n": "a line break (\\n)", "\r": "a carriage return (\\r)", "\t": "a tab", "\0": "a NUL character",
-             " ": "a space"}
+    names = {
+        "\n": "a line break (\\n)",
+        "\r": "a carriage return (\\r)",
+        "\t": "a tab",
+        "\0": "a NUL character",
+        " ": "a space",
+    }
     if char in names:
         return names[char]
     if ord(char) > 127:
@@ -134,8 +143,12 @@ def _key_hint(key: str) -> str:
     return f"starting {prefix!r}..." if prefix else "(prefix not shown)"
 
 
-def resolve_options(base_url: str | None, timeout: float | httpx.Timeout | None, max_retries: int | None,
-                    rate_limit: float | Gate | None) -> Options:
+def resolve_options(
+    base_url: str | None,
+    timeout: float | httpx.Timeout | None,
+    max_retries: int | None,
+    rate_limit: float | Gate | None,
+) -> Options:
     url = base_url or os.environ.get("TOPO_BASE_URL") or DEFAULT_BASE_URL
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"base_url: {url!r} is not an http(s) URL")
@@ -184,9 +197,15 @@ def check_prefetch(value: int) -> int:
     return value
 
 
-def updated_options(options: Options, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
-                    base_url: str | None = None, default_headers: Mapping[str, str] | None = None,
-                    default_query: Mapping[str, Any] | None = None) -> Options:
+def updated_options(
+    options: Options,
+    *,
+    timeout: float | httpx.Timeout | None = None,
+    max_retries: int | None = None,
+    base_url: str | None = None,
+    default_headers: Mapping[str, str] | None = None,
+    default_query: Mapping[str, Any] | None = None,
+) -> Options:
     """`options` with the given settings changed (None: unchanged); default headers and query are merged."""
     changes: dict[str, Any] = {}
     if timeout is not None:
@@ -204,4 +223,3 @@ def updated_options(options: Options, *, timeout: float | httpx.Timeout | None =
             raise TypeError("default_headers: names and values must be str")
         changes[name] = {**getattr(options, name), **value}
     return replace(options, **changes)
-

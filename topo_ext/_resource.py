@@ -305,12 +305,6 @@ class _Batch:
         return type(first)(items=self.items, summary=type(first.summary)(**totals))
 
 
-def _body_type(op: Operation[Any, Any]) -> Any:
-    """The generated request model of `op`'s body (its hint is `Model | Mapping[str, Any]`)."""
-    hint = typing.get_type_hints(op.build)["body"]
-    return next(t for t in typing.get_args(hint) or (hint,) if hasattr(t, "from_dict"))
-
-
 def _batch_error(err: BaseException, start: int, stop: int, done: list[Any]) -> exc.BatchError:
     return exc.BatchError(
         f"batch items [{start}:{stop}] failed: {err}; {len(done)} item result(s) before it succeeded "

@@ -859,7 +859,7 @@ else:  # msgspec decodes the known events; topo_client._decode builds an Unknown
 
 #: Models the spec describes inline (not as a component), by the name drift reports use for them: the
 #: component and the path to the object (`Task.outcome`, `Task.attachments[]`), as `make drift` does
-#: (topo_ext._schema_keys), so both name the same unknown key the same way.
+#: (topo_tools.drift.keys), so both name the same unknown key the same way.
 DRIFT_NAMES: dict[str, str] = {}
 
 

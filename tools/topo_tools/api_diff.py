@@ -10,9 +10,7 @@ are required. Breaking: a removed object or export, a changed kind or type, a re
 parameter, a new required parameter or field, a removed base class, a changed enum value. Each breaking change
 must be listed in api-diff-accepted.yaml (`path`, a glob like `topo_client.models.Contact.*` allowed; optional
 `change` code; a `reason`), or the exit status is 1. A one-line summary of the bundled spec (operations and
-schemas added/removed) follows.
-
-Exit status: 0 no unaccepted breaking change, 1 unaccepted breaking changes, 2 usage error.
+schemas added/removed) follows. Exit status: 0 no unaccepted breaking change, 1 unaccepted ones, 2 usage error.
 """
 
 from __future__ import annotations
@@ -96,7 +94,7 @@ def load(root: Path) -> tuple[dict[str, dict[str, Any]], list[Any]]:
     """{public path: description} for both packages under `root`, and the griffe modules."""
     collection = griffe.ModulesCollection()
     loaded = {}
-    for package, sub in reversed(PACKAGES):  # topo_client first: topo_ext.events re-exports its `__all__`
+    for package, sub in reversed(PACKAGES):  # topo_client first, so that topo_ext's star imports resolve
         if (root / sub / package).is_dir():
             loaded[package] = griffe.load(package, search_paths=[root / sub], modules_collection=collection,
                                           allow_inspection=False, try_relative_path=False)

@@ -15,8 +15,12 @@ from ._output import cell, csv_writer, json_line, table
 
 
 def add_me(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("me", parents=[common], help="show the API key in use",
-                                   description="Show the API key in use: its name, prefix, workspace id and scopes.")
+    parser = subparsers.add_parser(
+        "me",
+        parents=[common],
+        help="show the API key in use",
+        description="Show the API key in use: its name, prefix, workspace id and scopes.",
+    )
     parser.set_defaults(handler=run_me)
 
 
@@ -39,13 +43,20 @@ def run_me(ctx: Context) -> int:
 def add_contacts(subparsers: Any, common: argparse.ArgumentParser) -> None:
     actions = command_group(subparsers, "contacts", "contacts in the workspace")
     parser = actions.add_parser(
-        "list", parents=[common], help="list contacts",
-        description="List contacts (every page, unless --limit is given).")
+        "list",
+        parents=[common],
+        help="list contacts",
+        description="List contacts (every page, unless --limit is given).",
+    )
     parser.add_argument("--email", help="only the contact with this email address")
     parser.add_argument("--linkedin-url", help="only the contact with this LinkedIn profile URL")
     parser.add_argument("--limit", type=positive_int, metavar="N", help="stop after N contacts")
-    parser.add_argument("--format", choices=("table", "jsonl", "csv"), default=None,
-                        help="output format (default: table; jsonl with --json)")
+    parser.add_argument(
+        "--format",
+        choices=("table", "jsonl", "csv"),
+        default=None,
+        help="output format (default: table; jsonl with --json)",
+    )
     parser.set_defaults(handler=run_contacts_list)
 
 
@@ -74,8 +85,15 @@ def run_contacts_list(ctx: Context) -> int:
         for contact in contacts:
             data = contact.to_dict()
             name = " ".join(cell(data.get(k)) for k in ("first_name", "last_name") if data.get(k))
-            rows.append([cell(data.get("id")), cell(data.get("email")), name, cell(data.get("company_name")),
-                         cell(data.get("job_title"))])
+            rows.append(
+                [
+                    cell(data.get("id")),
+                    cell(data.get("email")),
+                    name,
+                    cell(data.get("company_name")),
+                    cell(data.get("job_title")),
+                ]
+            )
         table(ctx.out, ["ID", "EMAIL", "NAME", "COMPANY", "TITLE"], rows)
     return EXIT_OK
 

@@ -20,54 +20,93 @@ MAX_NAME = 255  # the spec's maxLength for a subscription name
 def add_subscription_actions(actions: Any, common: argparse.ArgumentParser) -> None:
     event_types = ", ".join(EventType)
     create = actions.add_parser(
-        "create", parents=[common], help="subscribe a URL to event types (prints the signing secret once)",
-        description=("Create a webhook subscription. The answer carries the signing secret, shown only this once: "
-                     "store it (e.g. as TOPO_WEBHOOK_SECRET for `topo webhooks listen`)."),
-        epilog=f"Event types: {event_types}.")
+        "create",
+        parents=[common],
+        help="subscribe a URL to event types (prints the signing secret once)",
+        description=(
+            "Create a webhook subscription. The answer carries the signing secret, shown only this once: "
+            "store it (e.g. as TOPO_WEBHOOK_SECRET for `topo webhooks listen`)."
+        ),
+        epilog=f"Event types: {event_types}.",
+    )
     create.add_argument("--url", required=True, help="the HTTPS endpoint Topo delivers events to")
     _subscription_fields(create, required=True)
     create.set_defaults(handler=run_create)
 
-    listing = actions.add_parser("list", parents=[common], help="list webhook subscriptions",
-                                 description="List every webhook subscription (a table, or JSON lines with --json).")
+    listing = actions.add_parser(
+        "list",
+        parents=[common],
+        help="list webhook subscriptions",
+        description="List every webhook subscription (a table, or JSON lines with --json).",
+    )
     listing.set_defaults(handler=run_list)
 
-    test = actions.add_parser("test", parents=[common], help="send a test delivery to a subscription's URL",
-                              description="Ask Topo to send a test delivery; exit 1 if the receiver refused it.")
+    test = actions.add_parser(
+        "test",
+        parents=[common],
+        help="send a test delivery to a subscription's URL",
+        description="Ask Topo to send a test delivery; exit 1 if the receiver refused it.",
+    )
     test.add_argument("subscription_id", type=uuid_text, metavar="SUBSCRIPTION_ID")
     test.set_defaults(handler=run_test)
 
     update = actions.add_parser(
-        "update", parents=[common], help="change a subscription (only the options given)",
+        "update",
+        parents=[common],
+        help="change a subscription (only the options given)",
         description="Change a webhook subscription; what is not given stays as it is.",
-        epilog=f"Event types: {event_types}.")
+        epilog=f"Event types: {event_types}.",
+    )
     update.add_argument("subscription_id", type=uuid_text, metavar="SUBSCRIPTION_ID")
     update.add_argument("--url", help="new HTTPS endpoint")
     _subscription_fields(update, required=False)
-    update.add_argument("--status", type=enum_choice(WebhookSubscriptionStatus, "status"), metavar="STATUS",
-                        help=f"new status: {', '.join(WebhookSubscriptionStatus)} (ACTIVE re-enables)")
+    update.add_argument(
+        "--status",
+        type=enum_choice(WebhookSubscriptionStatus, "status"),
+        metavar="STATUS",
+        help=f"new status: {', '.join(WebhookSubscriptionStatus)} (ACTIVE re-enables)",
+    )
     update.set_defaults(handler=run_update)
 
-    delete = actions.add_parser("delete", parents=[common], help="delete a subscription",
-                                description="Delete a webhook subscription; Topo stops delivering to its URL.")
+    delete = actions.add_parser(
+        "delete",
+        parents=[common],
+        help="delete a subscription",
+        description="Delete a webhook subscription; Topo stops delivering to its URL.",
+    )
     delete.add_argument("subscription_id", type=uuid_text, metavar="SUBSCRIPTION_ID")
     delete.set_defaults(handler=run_delete)
 
 
 def _subscription_fields(parser: argparse.ArgumentParser, *, required: bool) -> None:
-    parser.add_argument("--event-type", dest="event_types", action="append", required=required,
-                        type=enum_choice(EventType, "event type"), metavar="TYPE",
-                        help="an event type to deliver (repeat for several), e.g. message.replied")
+    parser.add_argument(
+        "--event-type",
+        dest="event_types",
+        action="append",
+        required=required,
+        type=enum_choice(EventType, "event type"),
+        metavar="TYPE",
+        help="an event type to deliver (repeat for several), e.g. message.replied",
+    )
     parser.add_argument("--name", help="a label" + (" (default: the URL)" if required else ""))
     parser.add_argument("--description", help="free-form text")
-    parser.add_argument("--sequence-template-id", dest="sequence_template_ids", action="append", type=uuid_text,
-                        metavar="UUID", help="deliver only events of this sequence template (repeat for several)")
+    parser.add_argument(
+        "--sequence-template-id",
+        dest="sequence_template_ids",
+        action="append",
+        type=uuid_text,
+        metavar="UUID",
+        help="deliver only events of this sequence template (repeat for several)",
+    )
 
 
 def _body(args: argparse.Namespace) -> dict[str, Any]:
     """The request body: only the options given (an update leaves everything else as it is)."""
-    body = {name: getattr(args, name) for name in ("url", "name", "description", "sequence_template_ids")
-            if getattr(args, name, None) is not None}
+    body = {
+        name: getattr(args, name)
+        for name in ("url", "name", "description", "sequence_template_ids")
+        if getattr(args, name, None) is not None
+    }
     if args.event_types:
         body["event_types"] = [t.value for t in args.event_types]
     if getattr(args, "status", None) is not None:
@@ -82,12 +121,16 @@ def run_create(ctx: Context) -> int:
     if ctx.json:
         ctx.out.write(json_line(created.to_dict()))
     else:
-        ctx.out.write(f"created webhook subscription {created.id} ({created.name}) -> {created.url}\n"
-                      f"event types: {', '.join(str(t) for t in created.event_types or [])}\n"
-                      f"secret: {created.secret}\n")
+        ctx.out.write(
+            f"created webhook subscription {created.id} ({created.name}) -> {created.url}\n"
+            f"event types: {', '.join(str(t) for t in created.event_types or [])}\n"
+            f"secret: {created.secret}\n"
+        )
     ctx.out.flush()
-    ctx.note("store the signing secret now: Topo shows it only this once "
-             "(e.g. export TOPO_WEBHOOK_SECRET=... for `topo webhooks listen`)")
+    ctx.note(
+        "store the signing secret now: Topo shows it only this once "
+        "(e.g. export TOPO_WEBHOOK_SECRET=... for `topo webhooks listen`)"
+    )
     ctx.redact.add(created.secret)  # printed once on stdout above; never again, anywhere
     return EXIT_OK
 
@@ -98,8 +141,10 @@ def run_list(ctx: Context) -> int:
         for sub in subscriptions:
             ctx.out.write(json_line(sub.to_dict()))
         return EXIT_OK
-    rows = [[str(s.id), str(s.status), s.name or "", s.url or "", ", ".join(str(t) for t in s.event_types or [])]
-            for s in subscriptions]
+    rows = [
+        [str(s.id), str(s.status), s.name or "", s.url or "", ", ".join(str(t) for t in s.event_types or [])]
+        for s in subscriptions
+    ]
     table(ctx.out, ["ID", "STATUS", "NAME", "URL", "EVENT TYPES"], rows)
     return EXIT_OK
 
@@ -119,14 +164,18 @@ def run_test(ctx: Context) -> int:
 def run_update(ctx: Context) -> int:
     body = _body(ctx.args)
     if not body:
-        raise UsageError("nothing to change: give at least one of --url, --name, --description, --event-type, "
-                         "--sequence-template-id, --status")
+        raise UsageError(
+            "nothing to change: give at least one of --url, --name, --description, --event-type, "
+            "--sequence-template-id, --status"
+        )
     updated = ctx.client().webhooks.update(ctx.args.subscription_id, **body)
     if ctx.json:
         ctx.out.write(json_line(updated.to_dict()))
     else:
-        ctx.out.write(f"updated webhook subscription {updated.id} ({updated.name}): {updated.status} -> "
-                      f"{updated.url}; event types: {', '.join(str(t) for t in updated.event_types or [])}\n")
+        ctx.out.write(
+            f"updated webhook subscription {updated.id} ({updated.name}): {updated.status} -> "
+            f"{updated.url}; event types: {', '.join(str(t) for t in updated.event_types or [])}\n"
+        )
     return EXIT_OK
 
 

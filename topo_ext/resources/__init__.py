@@ -1,2 +1,2 @@
-"""The resource classes are generated from the spec (`topo_client.resources`); the modules here re-export them under
-their earlier names, and `activities` adds what the spec cannot describe (`stream()`, `partition()`)."""
+"""What the spec cannot describe, added to a generated resource class: `activities.py` (`stream()`, `partition()`).
+The resource classes themselves are generated (`topo_client.resources`)."""

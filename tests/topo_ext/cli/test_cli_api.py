@@ -216,7 +216,7 @@ def test_an_operation_added_to_the_spec_becomes_a_command(topo, monkeypatch: pyt
 
 def test_an_operation_no_resource_names_yet_is_called_through_the_generated_module(
         topo, client: Topo, monkeypatch: pytest.MonkeyPatch) -> None:
-    from topo_ext.resources.contacts import Contacts
+    from topo_client.resources.contacts import Contacts
 
     monkeypatch.delattr(Contacts, "get_variables")
     contact_id = contact(client)

@@ -116,14 +116,12 @@ def test_the_cli_reports_a_usage_error_without_the_key(what: str, via: str, monk
 
 
 def test_a_bad_header_value_is_a_local_error_never_retried_nor_quoted(all_logs: pytest.LogCaptureFixture) -> None:
-    from topo_ext.resources.me import get_me
-
     http, sent = counting_http()
     client = Topo(api_key=GOOD, base_url=BASE_URL, http_client=http, max_retries=3)
     key = GOOD + "\n"
     client._transport = SyncTransport(http, Secret(key), client._options, client._gate)  # slipped past the check
     with pytest.raises(InvalidRequestError) as caught:
-        get_me(client)
+        client.me()
     assert not isinstance(caught.value, APIConnectionError) and isinstance(caught.value, ValueError)
     assert "Authorization" in str(caught.value) and sent == []
     text = "".join(traceback.format_exception(caught.value))

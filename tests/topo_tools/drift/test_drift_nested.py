@@ -19,9 +19,9 @@ import pytest
 import yaml
 
 from tests.specdata import UUID_A, WHEN, instance, schema
-from topo_ext._schema_keys import described_keys, key_index
 from topo_ext._spec import document
 from topo_tools import drift
+from topo_tools.drift.keys import described_keys, key_index
 
 ROOT = Path(__file__).resolve().parents[3]
 BUNDLER = ROOT / "generator" / "bundle.py"  # the tool bundles a spec directory with the bundler it is given

@@ -36,7 +36,8 @@ addresses the `spec/` file that defines the component (`beside` names an existin
 A new value is described recursively: objects with their properties, arrays with their items, and an object with
 the same keys seen at several places as one component schema they all refer to. Where every string seen at a place
 is a date-time, date, UUID, email or URI, the matching `format` is proposed and said so in its `x-topo-reason`
-(mixed shapes: no format). Which keys a schema describes comes from `topo_ext._schema_keys`, shared with the client.
+(mixed shapes: no format). Which keys a schema describes comes from `topo_client._schema` (`keys.py`: per
+schema).
 
 Everything added carries `x-topo-source: observed`, `x-topo-first-seen` and `x-topo-reason` (an enum value's
 provenance goes in its schema's `x-topo-observed` map). A new event type becomes a new event schema (the common

@@ -140,7 +140,7 @@ class Spec:
         return out
 
     def shape(self, node: dict[str, Any], pointer: str) -> Shape:
-        """The object's merged properties; which keys it describes is `_schema_keys`' rule, shared with the runtime."""
+        """The object's merged properties; which keys it describes is `keys.py`'s rule."""
         try:
             return object_shape(self.doc, node, pointer)
         except ValueError as exc:

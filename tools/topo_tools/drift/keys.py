@@ -1,10 +1,11 @@
 """Which wire keys an object schema describes: the one notion of "described by the spec".
 
-`python -m topo_tools.drift` decides what is an unknown field with `object_shape()`; the runtime drift record should
-take its per-class key sets from `described_keys()` / `key_index()` too, so that the two cannot disagree about the
-same bytes. The rule: an object schema describes the properties listed in it and in its `allOf` parts (`$ref`s
-followed); it is *open* (any key is described, `None` here) when it sets `additionalProperties` (true or a schema)
-or lists no properties at all (a free-form map such as an event's undocumented `metadata`).
+`python -m topo_tools.drift` decides what is an unknown field with `object_shape()` (`topo_client._schema`), and
+`described_keys()` / `key_index()` here state the same rule per schema, so that tools and tests cannot disagree
+about the same bytes (developer tooling: not in the runtime wheel). The rule: an object schema describes the
+properties listed in it and in its `allOf` parts (`$ref`s followed); it is *open* (any key is described, `None`
+here) when it sets `additionalProperties` (true or a schema) or lists no properties at all (a free-form map such as
+an event's undocumented `metadata`).
 """
 
 from __future__ import annotations
