@@ -29,10 +29,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-generate:  ## regenerate generated/ from spec/ (deterministic)
+generate:  ## regenerate generated/ and api.md (the API reference) from spec/ (deterministic)
 	$(PY) generator/generate.py
 
-check-generated:  ## fail with a diff if generated/ is stale or hand-edited
+check-generated:  ## fail with a diff if generated/ or api.md is stale or hand-edited
 	$(PY) generator/generate.py --check
 
 spec-check:  ## validate and lint the spec, check its examples and its coverage of the docs

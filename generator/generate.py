@@ -32,6 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import apimd
 import bundle
 import models
 import resources
@@ -145,7 +146,7 @@ def keep_only_used(package: Path) -> None:
 
 
 def build(spec_dir: Path, out: Path) -> Path:
-    """Generate the whole package into `out/topo_client` and return that path."""
+    """Generate the whole package into `out/topo_client` (and `out/api.md`) and return the package path."""
     document = bundle.bundle(spec_dir)
     spec_json = out / "openapi.json"
     spec_json.write_text(bundle.dumps(document))
@@ -164,6 +165,7 @@ def build(spec_dir: Path, out: Path) -> Path:
     _run(BIN / "ruff", "format", "--quiet", "--config", GENERATOR / "ruff-generated.toml", package)
     for cache in package.rglob("__pycache__"):
         shutil.rmtree(cache)
+    (out / "api.md").write_text(apimd.render(document, package))
     return package
 
 
@@ -193,22 +195,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail with a diff if generated/ is stale")
     parser.add_argument("--spec-dir", type=Path, default=bundle.SPEC_DIR)
     parser.add_argument("--target", type=Path, default=TARGET, help="where the package goes")
+    parser.add_argument("--api-md", type=Path, help="where api.md goes (default: the repository's, or beside --target)")
     args = parser.parse_args(argv)
+    api_md = args.api_md or (ROOT / "api.md" if args.target == TARGET else args.target.parent / "api.md")
     with tempfile.TemporaryDirectory(prefix="topo-generate-") as tmp:
         fresh = build(args.spec_dir, Path(tmp))
         if args.check:
             problems = diff_trees(fresh, args.target)
+            if not api_md.is_file() or api_md.read_text() != (Path(tmp) / "api.md").read_text():
+                problems.append(f"stale or hand-edited: {api_md.name} (run `make generate`)")
             for problem in problems:
                 print(problem, file=sys.stderr)
             if problems:
                 print(f"check-generated: {len(problems)} file(s) differ; run `make generate`", file=sys.stderr)
                 return 1
-            print("check-generated: generated/ matches spec/ and generator/")
+            print("check-generated: generated/ and api.md match spec/ and generator/")
             return 0
         if args.target.exists():
             shutil.rmtree(args.target)
         args.target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copytree(fresh, args.target)
+        shutil.copy(Path(tmp) / "api.md", api_md)
     print(f"generated {args.target.relative_to(ROOT) if args.target.is_relative_to(ROOT) else args.target}")
     return 0
 

@@ -120,6 +120,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
                           cwd=tmp)
     assert done.returncode == 0, done.stderr
     result: dict[str, Any] = json.loads(done.stdout)
+    result["api.md"] = (tmp / "api.md").read_text()  # generated beside the package
     return result
 
 
@@ -158,3 +159,9 @@ def test_a_resource_nested_in_a_new_resource_without_operations(report: dict[str
     assert report[mode]["part"] == "p1"
     gizmo = [s for s in report["sent"] if s["path"] == "/v1" + "/gizmos/parts/{part_id}".format(part_id="p1")]
     assert [s["method"] for s in gizmo] == ["GET", "GET"]
+
+
+def test_the_api_reference_lists_the_new_methods(report: dict[str, Any]) -> None:
+    for call in ("client.contacts.frobnicate(", "client.widgets.list(", "client.gizmos.parts.get("):
+        assert f"\n{call}" in report["api.md"]
+    assert f"`POST {FROBNICATE_PATH}` · scopes: `contacts:write` · *inferred*" in report["api.md"]

@@ -1,6 +1,6 @@
 """The generated package holds only what is used (#17): every top-level definition of every generated module
-(functions, classes, module variables, private ones too) is reachable from what topo_ext uses of it, through the
-generated code. Reachability follows imports, `module.name` attributes, names within a module, and the
+(functions, classes, module variables, private ones too) is reachable from what topo_ext or topo_tools uses of it,
+through the generated code. Reachability follows imports, `module.name` attributes, names within a module, and the
 `LazyMethod("module", "Class", ...)` strings and names looked up by string (`vars(module).get("REQUIRED")`, in any
 generated module); a star import by topo_ext (`topo_ext.models`) makes the module's
 `__all__` public API, and so used."""
@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "generated"
-USERS = ROOT / "topo_ext"
+USERS = (ROOT / "topo_ext", ROOT / "tools" / "topo_tools")  # both distributions (topo-tools reads the spec's toolkit)
 
 Key = tuple[str, str]  # (module, top-level name)
 
@@ -95,11 +95,11 @@ class _Package:
         return {key for ref in found if (key := self.resolve(ref)) is not None}
 
 
-def unused(generated: Path, users: Path) -> set[str]:
+def unused(generated: Path, users: tuple[Path, ...]) -> set[str]:
     """The generated definitions that nothing in `users` reaches, as `module.name`."""
     package = _Package(generated)
     todo: list[Key] = []
-    for path in sorted(users.rglob("*.py")):
+    for path in sorted(p for root in users for p in root.rglob("*.py")):
         tree = ast.parse(path.read_text())
         imported: dict[str, str] = {}
         for node in ast.walk(tree):
