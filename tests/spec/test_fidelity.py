@@ -15,6 +15,8 @@ import pytest
 from tests.spec import docs_sheets as docs
 from tests.spec.spec_doc import Example, api_operations, deref, document, errors, examples, lookup, operations, pointer
 
+docs.require()
+
 DOC = document()
 SCHEMAS: dict[str, Any] = DOC["components"]["schemas"]
 SOURCE_URL = re.compile(r"^https://docs\.topo\.io/")
