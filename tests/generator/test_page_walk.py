@@ -13,13 +13,14 @@ from typing import Any
 import pytest
 
 from bench import specpages
+from tests.unknowns import EXTRA_FIELD, UNKNOWN_VALUE
 from topo_client import responses
 from topo_client._decode import _plan
 from topo_ext._drift import DriftRecord
 from topo_ext._models import DecodeOptions, StrictValidationError, decode_value
 
 OPERATIONS = specpages.list_operations()
-UNKNOWN = "favorite_color"
+UNKNOWN = EXTRA_FIELD
 
 
 def _page(op: specpages.ListOperation) -> Any:
@@ -51,7 +52,7 @@ def _drifted(item: dict[str, Any], index: int, op: specpages.ListOperation) -> d
         item.pop(key, None)
     for attr, _ in plan.enums:
         if wire[attr] in item:
-            item[wire[attr]] = "BRAND_NEW_VALUE"
+            item[wire[attr]] = UNKNOWN_VALUE
     for attr in plan.datetimes:
         if isinstance(item.get(wire[attr]), str):
             item[wire[attr]] = item[wire[attr]].removesuffix("Z")

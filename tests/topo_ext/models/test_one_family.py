@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import BASE_URL, TEST_KEY
 from tests.specdata import UUID_A, MockAPI, instance, schema
+from tests.unknowns import EXTRA_FIELD, EXTRA_VALUE, absent
 from topo_client import models as request_models
 from topo_client import responses
 from topo_ext import APIResponseValidationError, AsyncTopo, Topo, events
@@ -55,12 +56,12 @@ def test_every_model_round_trips_through_to_dict_and_from_dict(cls: type[respons
     if name in document()["components"]["schemas"]:
         data = instance(schema(name), extra=True)
     else:  # UnknownEvent: not a spec schema
-        data = {"type": "x.new", "person_id": UUID_A, "favorite_color": "teal"}
+        data = {"type": absent("unlisted.event"), "person_id": UUID_A, EXTRA_FIELD: EXTRA_VALUE}
     if isinstance(cls.__struct_config__.tag, str):
         data["type"] = cls.__struct_config__.tag
     model = cls.from_dict(data)
     assert type(model) is cls
-    assert model.extra.get("favorite_color") == "teal"  # one attribute, one meaning, on every model
+    assert model.extra.get(EXTRA_FIELD) == EXTRA_VALUE  # one attribute, one meaning, on every model
     again = cls.from_dict(model.to_dict())
     assert again == model and again.to_dict() == model.to_dict() and again.extra == model.extra
 
@@ -77,15 +78,15 @@ def test_each_client_has_its_own_drift_record_shared_with_its_copies(api: MockAP
     api.extra = True
     first, second = _client(api), _client(api)
     first.contacts.get(UUID_A)
-    assert "Contact.favorite_color" in first.drift.keys() and not second.drift  # noqa: SIM118 - a set
+    assert f"Contact.{EXTRA_FIELD}" in first.drift.keys() and not second.drift  # noqa: SIM118 - a set
     copy = first.with_options(max_retries=0)
     copy.contact_exclusions.get(UUID_A)
-    assert copy.drift is first.drift and "ContactExclusion.favorite_color" in first.drift.keys()  # noqa: SIM118
+    assert copy.drift is first.drift and f"ContactExclusion.{EXTRA_FIELD}" in first.drift.keys()  # noqa: SIM118
 
 
 async def test_strict_mode_names_operation_model_and_field(api: MockAPI) -> None:
     api.extra = True
-    with pytest.raises(APIResponseValidationError, match=r"get_contact: .*Contact: field 'favorite_color'"):
+    with pytest.raises(APIResponseValidationError, match=rf"get_contact: .*Contact: field {EXTRA_FIELD!r}"):
         _client(api, strict_response_validation=True).contacts.get(UUID_A)
     missing = sorted(responses.REQUIRED["Task"])[-1]  # a field the spec requires, whichever it is
     body = {k: v for k, v in instance(schema("Task")).items() if k != missing}

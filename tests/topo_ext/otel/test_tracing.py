@@ -21,6 +21,7 @@ from opentelemetry.trace import SpanKind, StatusCode
 from tests.conftest import BASE_URL, TEST_KEY
 from tests.specdata import UUID_A, MockAPI
 from tests.topo_ext.retries.test_retries import rate_limited, script
+from tests.unknowns import absent
 from topo_ext import AsyncTopo, NotFoundError, Topo
 from topo_ext._spec import operations
 from topo_ext.otel import OpenTelemetry
@@ -244,8 +245,10 @@ def test_an_installed_sdk_provider_turns_tracing_on_by_default() -> None:
 
 
 def test_new_drift_keys_are_counted(api: MockAPI, rec: Recorder) -> None:
+    field, other = absent("unlisted_field"), absent("unlisted_other")
+
     def contact_with_extras(request: httpx.Request) -> httpx.Response:
-        body = {**json.loads(api.respond(request).content), "favorite_color": "teal", "mood": "ok"}
+        body = {**json.loads(api.respond(request).content), field: "teal", other: "ok"}
         return httpx.Response(200, json=body)
 
     api.override["get_contact"] = contact_with_extras
@@ -253,6 +256,6 @@ def test_new_drift_keys_are_counted(api: MockAPI, rec: Recorder) -> None:
     with Topo(api_key=TEST_KEY, base_url=BASE_URL, http_client=http, log_drift=False, tracing=rec.telemetry) as c:
         for _ in range(3):  # the same two keys each time: counted once, when first seen
             c.contacts.get(UUID_A)
-        assert {e.name for e in c.drift.entries()} >= {"favorite_color", "mood"}
+        assert {e.name for e in c.drift.entries()} >= {field, other}
     points = rec.metric("topo.client.drift")
     assert sum(v for attrs, v in points if attrs["topo.drift.kind"] == "field") == 2
