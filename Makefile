@@ -71,10 +71,15 @@ demo:  ## start the sandbox and walk through the main flows with the CLI and the
 drift:  ## compare responses with the spec (DRIFT_INPUT=captures or a saved report, DRIFT_ARGS="--patch p.yaml")
 	$(PY) -m topo_tools.drift --spec-dir spec --bundler generator/bundle.py $(or $(DRIFT_INPUT),tests/cassettes) $(DRIFT_ARGS)
 
+evolve:  ## the whole "When Topo changes" walk: patch, apply, generate, drift clean, api-diff, CHANGELOG draft, test (DRIFT_INPUT=...)
+	$(if $(DRIFT_INPUT),,$(error make evolve needs DRIFT_INPUT=<captures, cassettes or a drift report>))
+	$(PY) -m topo_tools.evolve $(DRIFT_INPUT) --spec-dir spec --bundler generator/bundle.py --changelog CHANGELOG.md \
+	  --patch $(or $(DRIFT_PATCH),drift-patch.yaml) --python $(PY) --make "$(MAKE) VENV=$(VENV)"
+
 api-diff:  ## public Python surface: working tree vs REF (default: last commit touching generated/)
 	$(PY) -m topo_tools.api_diff --new-dir . --accepted api-diff-accepted.yaml $(if $(REF),--ref $(REF),)
 
 clean:  ## remove build outputs (not the venv)
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache
 
-.PHONY: help install redis-server generate check-generated spec-check lint test record contract reliability bench demo drift api-diff clean
+.PHONY: help install redis-server generate check-generated spec-check lint test record contract reliability bench demo drift evolve api-diff clean
