@@ -91,14 +91,15 @@ def changelog(args: argparse.Namespace) -> None:
 
 def walk(args: argparse.Namespace) -> int:
     py, make = args.python, shlex.split(args.make)
-    drift = [py, "-m", "topo_tools.drift", "--spec-dir", str(args.spec_dir), "--bundler", str(args.bundler),
-             *map(str, args.inputs)]
+    # Against the spec directory itself (not the spec bundled into generated/): the spec is the source of truth.
+    drift = [py, "-m", "topo_tools.drift", "--spec", str(args.spec_dir), "--spec-dir", str(args.spec_dir),
+             "--bundler", str(args.bundler), *map(str, args.inputs)]
     steps: list[tuple[str, Any]] = [
         ("patch", lambda: run([*drift, "--patch", str(args.patch)], ok=(0, 1))),
         ("apply", lambda: run([py, "-m", "topo_tools.drift", "--apply", str(args.patch), "--spec-dir",
                                str(args.spec_dir)])),
         ("generate", lambda: run([*make, "generate"])),
-        ("drift clean", lambda: run([*drift, "--spec", str(args.spec_dir)])),
+        ("drift clean", lambda: run(drift)),
         ("api-diff", lambda: run([*make, "api-diff"])),
         ("changelog", lambda: changelog(args)),
         ("test", lambda: run([*make, "test"])),
