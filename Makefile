@@ -79,7 +79,38 @@ evolve:  ## the whole "When Topo changes" walk: patch, apply, generate, drift cl
 api-diff:  ## public Python surface: working tree vs REF (default: last commit touching generated/)
 	$(PY) -m topo_tools.api_diff --new-dir . --accepted api-diff-accepted.yaml $(if $(REF),--ref $(REF),)
 
+# CPython 3.11 and up: python3.X on PATH when it runs, else the newest pyenv build of 3.X (override: PYTHONS="...").
+FIND_PYTHONS = for v in $$(seq 11 30); do for py in python3.$$v $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.$$v.*/bin/python3.$$v 2>/dev/null | sort -V | tail -1); do \
+  $$py -c "" 2>/dev/null && { command -v $$py; break; }; done; done; true
+# The lowest version of each runtime dependency pyproject.toml allows (`httpx>=0.27,<1` -> httpx==0.27).
+LOWEST_PINS = $(shell $(PY) -c 'import re, tomllib; deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]; \
+  print(" ".join(re.sub(r">=([^,;]+).*", r"==\1", d.replace(" ", "")) for d in deps))')
+
+dist:  ## wheel and sdist of both distributions (topo-client, tools/ topo-tools) into dist/
+	rm -rf dist
+	$(BIN)/hatchling build -d dist
+	cd tools && $(abspath $(BIN))/hatchling build -d ../dist
+	@ls -1 dist
+
+test-matrix:  ## the offline suite on each installed CPython >= 3.11 (one .venv-py3.X each; slow, not in make test)
+	@set -e; pythons="$${PYTHONS:-$$($(FIND_PYTHONS))}"; test -n "$$pythons" || { echo "test-matrix: no CPython >= 3.11 found" >&2; exit 1; }; \
+	for py in $$pythons; do v=$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+	  echo "== test-matrix: Python $$v ($$py)"; env=.venv-py$$v; \
+	  test -x $$env/bin/python || $$py -m venv $$env; \
+	  $$env/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt; \
+	  $$env/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . -e tools; \
+	  $$env/bin/pytest $(PYTEST_FLAGS) || { echo "test-matrix: FAILED on Python $$v" >&2; exit 1; }; \
+	  echo "== test-matrix: Python $$v passed"; done
+
+test-lowest:  ## the runtime tests (tests/topo_ext) with the lowest runtime dependency versions pyproject allows (slow)
+	test -x .venv-lowest/bin/python || python3 -m venv .venv-lowest
+	.venv-lowest/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	.venv-lowest/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . -e tools
+	.venv-lowest/bin/python -m pip install --quiet --disable-pip-version-check $(LOWEST_PINS)
+	@echo "test-lowest: $(LOWEST_PINS)"; .venv-lowest/bin/python -m pip list 2>/dev/null | grep -Ei '^(httpx|attrs|msgspec) '
+	.venv-lowest/bin/pytest $(PYTEST_FLAGS) tests/topo_ext
+
 clean:  ## remove build outputs (not the venv)
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache
 
-.PHONY: help install redis-server generate check-generated spec-check lint test record contract reliability bench demo drift evolve api-diff clean
+.PHONY: help install redis-server generate check-generated spec-check lint test record contract reliability bench demo drift evolve api-diff dist test-matrix test-lowest clean
