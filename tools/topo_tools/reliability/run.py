@@ -349,7 +349,24 @@ def main(argv: list[str] | None = None) -> int:
 
     ok = report_limited(limited_walks(opts.seed, opts.activities)) and ok
     ok = exactly_once_report(opts.seed, opts.readme) and ok
+    record_latest(opts.readme, time.monotonic() - started, ok)
     return 0 if ok else 1
+
+
+LATEST = re.compile(r"(<!-- reliability-latest -->).*?(<!-- /reliability-latest -->)", re.S)
+
+
+def record_latest(readme: Path, seconds: float, passed: bool) -> None:
+    """Write this run's duration and verdict into `readme` between the `reliability-latest` markers (never typed)."""
+    import os
+
+    text = readme.read_text(encoding="utf-8")
+    if not LATEST.search(text):
+        print(f"reliability: {readme} has no <!-- reliability-latest --> marker; duration not recorded")
+        return
+    line = (f"last run {time.strftime('%Y-%m-%d')}: {seconds / 60:.1f} min on {os.cpu_count()} CPUs, "
+            f"{'PASS' if passed else 'FAIL'}")
+    readme.write_text(LATEST.sub(lambda m: f"{m.group(1)}{line}{m.group(2)}", text, count=1), encoding="utf-8")
 
 
 # --- exactly once across kills (section 4) -----------------------------------------------------------------
