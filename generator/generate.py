@@ -37,6 +37,7 @@ import models
 import resources
 
 from topo_ext._schema import merge_all_of  # the one $ref / allOf toolkit
+from topo_ext._spec import NOT_IN_DOCS, inferred_reason
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "generator"
@@ -75,11 +76,16 @@ def request_only(doc: dict[str, Any]) -> dict[str, Any]:
 
     Why: responses are decoded by topo_ext into the msgspec models of generator/models.py; openapi-python-client's
     attrs response models and parse code would be a second, unused model family.
+
+    The summary of a guessed operation (`x-topo-source: inferred`) gains "Not in Topo's docs: <reason>", so the
+    first paragraph of its docstring (help(), IDE hover, the client's methods) says so.
     """
     doc = copy.deepcopy(doc)
     components = doc["components"]
     for item in doc["paths"].values():
         for op in item.values():
+            if isinstance(op, dict) and (reason := inferred_reason(op)):
+                op["summary"] = f"{op.get('summary', op['operationId']).rstrip('.')}. {NOT_IN_DOCS} {reason}"
             if isinstance(op, dict) and "responses" in op:
                 op["responses"] = {
                     code: {"description": components.get("responses", {}).get(

@@ -72,6 +72,7 @@ class Method(Generic[F, G]):
         self.__doc__ = impl.__doc__
         self.__signature__ = inspect.signature(impl)
         self.operation = getattr(impl, "operation", None)
+        self.inferred: str | None = getattr(impl, "inferred", None)
 
     @overload
     def __get__(self, obj: None, owner: type | None = None) -> Self: ...
@@ -133,6 +134,8 @@ def _document(method: Callable[..., Any], op: Operation[Any, Any], note: str = "
         method.__signature__ = inspect.signature(method).replace(  # type: ignore[attr-defined]
             return_annotation=_result_type(op))
     method.operation = op  # type: ignore[attr-defined]
+    # Why the endpoint is a guess (spec `x-topo-source: inferred`), None if documented; bound methods read it too.
+    method.inferred = op.spec.inferred  # type: ignore[attr-defined]
 
 
 @overload

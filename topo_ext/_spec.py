@@ -38,6 +38,7 @@ class OperationSpec:
     success_schema: str | None = None
     success_body: dict[str, Any] | None = None
     paginated: bool = False  # the success body is a page envelope (see `is_page`)
+    inferred: str | None = None  # why the endpoint is a guess (`x-topo-source: inferred`); None: documented
 
     @property
     def idempotent(self) -> bool:
@@ -46,6 +47,15 @@ class OperationSpec:
 
 
 PAGE_ENVELOPE = "#/components/schemas/PageEnvelope"
+NOT_IN_DOCS = "Not in Topo's docs:"  # how docstrings, help and errors introduce a guessed endpoint
+
+
+def inferred_reason(op: dict[str, Any]) -> str | None:
+    """Why the operation `op` (an Operation Object) is our guess rather than Topo's documented API, or None when it
+    is documented. The one reading of `x-topo-source: inferred` for the generator, the client and the CLI."""
+    if op.get("x-topo-source") != "inferred":
+        return None
+    return " ".join(str(op.get("x-topo-reason") or "no reason recorded").split())
 
 
 def is_page(doc: dict[str, Any], schema: dict[str, Any] | None) -> bool:
@@ -108,5 +118,6 @@ def operations() -> dict[str, OperationSpec]:
                 success_schema=schema_name,
                 success_body=body,
                 paginated=is_page(document(), body),
+                inferred=inferred_reason(op),
             )
     return found

@@ -20,7 +20,7 @@ from .._client import Topo
 from .._models import model_for
 from .._operations import Operation
 from .._resource import SyncAPIResource, endpoint, sync_list, sync_op
-from .._spec import OperationSpec, document, operations, resolve
+from .._spec import NOT_IN_DOCS, OperationSpec, document, operations, resolve
 from ._api_flags import Flag, body_flags, body_required, param_flags
 from ._core import EXIT_OK, Context, UsageError
 from ._output import is_tty, json_line
@@ -55,9 +55,10 @@ def _add_operation(commands: Any, common: argparse.ArgumentParser, spec: Operati
     raw = document()["paths"][spec.path][spec.method.lower()]
     summary = raw.get("summary") or f"{spec.method} {spec.path}"
     about = (raw.get("description") or "").strip()
+    guess = f"\n\n{NOT_IN_DOCS} {spec.inferred}" if spec.inferred else ""
     parser = commands.add_parser(
-        name, aliases=aliases, parents=[common], help=summary,
-        description=f"{summary}\n\n{spec.method} {spec.path}  (operationId {spec.operation_id})"
+        name, aliases=aliases, parents=[common], help=summary + (" (not in Topo's docs)" if spec.inferred else ""),
+        description=f"{summary}{guess}\n\n{spec.method} {spec.path}  (operationId {spec.operation_id})"
                     + (f"\n\n{about}" if about else ""),
         formatter_class=argparse.RawDescriptionHelpFormatter)
     flags: list[Flag] = []
