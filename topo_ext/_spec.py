@@ -34,6 +34,7 @@ class OperationSpec:
     params: dict[str, ParamSpec] = field(default_factory=dict)
     body_schema: dict[str, Any] | None = None
     batch_max_items: int | None = None
+    batch_all_or_nothing: bool = False  # x-topo-batch.all_or_nothing: one request creates every item or none
     success_status: int = 200
     success_schema: str | None = None
     success_body: dict[str, Any] | None = None
@@ -92,7 +93,8 @@ def operations() -> dict[str, OperationSpec]:
                 p = resolve(raw)
                 params[p["name"]] = ParamSpec(p["name"], p["in"], bool(p.get("required")), p.get("schema", {}))
             body_schema = None
-            batch_max = (op.get("x-topo-batch") or {}).get("max_items")
+            batch = op.get("x-topo-batch") or {}
+            batch_max = batch.get("max_items")
             if "requestBody" in op:
                 media = resolve(op["requestBody"])["content"].get("application/json", {})
                 body_schema = media.get("schema")
@@ -114,6 +116,7 @@ def operations() -> dict[str, OperationSpec]:
                 params=params,
                 body_schema=body_schema,
                 batch_max_items=batch_max,
+                batch_all_or_nothing=batch.get("all_or_nothing") is True,
                 success_status=status,
                 success_schema=schema_name,
                 success_body=body,
