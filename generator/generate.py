@@ -3,10 +3,10 @@
 Steps: bundle the spec -> openapi-python-client (through its Python API, `generator/templates` over its own, which
 stay reachable as `upstream/<name>`) on a request-only copy of it (request builders and the attrs request models)
 -> only what topo_ext uses is kept (`USED_FUNCTIONS`, `UNUSED_FILES`) -> datamodel-code-generator for every
-response model (msgspec Structs, see generator/models.py) -> the resource classes (generator/resources.py) -> copy
-the bundled spec in as package data -> ruff format. Everything is written to a scratch
-directory first and then synced into place, so a failed run never leaves a half-written package, and `--check` can
-compare a fresh generation with the committed one without touching it.
+response model (msgspec Structs, see generator/models.py) -> the resource classes (generator/resources.py) -> the
+bundled spec as package data, open sets in standard JSON Schema (`bundle.shipped`) -> ruff format. Everything is
+written to a scratch directory first and then synced into place, so a failed run never leaves a half-written
+package, and `--check` can compare a fresh generation with the committed one without touching it.
 
     python generator/generate.py            # regenerate in place
     python generator/generate.py --check    # exit 1 with a diff if generated/ is stale
@@ -164,7 +164,7 @@ def build(spec_dir: Path, out: Path) -> Path:
     keep_only_used(package)
     models.generate(spec_json, package, set(requests["components"]["schemas"]))
     resources.generate(document, package)
-    shutil.copy(spec_json, package / "openapi.json")
+    (package / "openapi.json").write_text(bundle.dumps(bundle.shipped(document)))
     (package / "py.typed").write_text("")
     _run(BIN / "ruff", "check", "--quiet", "--fix-only", "--select", "I,F401,UP", "--config",
          GENERATOR / "ruff-generated.toml", package)

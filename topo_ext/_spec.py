@@ -68,9 +68,10 @@ def is_page(doc: dict[str, Any], schema: dict[str, Any] | None) -> bool:
 
 @cache
 def document() -> dict[str, Any]:
-    """The bundled spec (generated/topo_client/openapi.json)."""
+    """The bundled spec (generated/topo_client/openapi.json), its open sets in the marked form that the client
+    reads (`x-topo-open` beside `enum` / `oneOf`; the file has the standard form, see `_schema.open_standard`)."""
     text = resources.files("topo_client").joinpath("openapi.json").read_text(encoding="utf-8")
-    doc: dict[str, Any] = json.loads(text)
+    doc: dict[str, Any] = _schema.open_marked(json.loads(text))
     return doc
 
 
