@@ -90,3 +90,27 @@ def test_a_trickling_client_gets_408_and_the_receiver_goes_on() -> None:
         assert listener.post(BODY, sign(BODY, SECRET)).status_code == 200
         assert listener.finish() == 0
     assert "Traceback" not in listener.err.getvalue()
+
+
+def _raw_post(url: str, headers: bytes, body: bytes) -> bytes:
+    host, port = url.removeprefix("http://").rstrip("/").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as conn:
+        conn.sendall(b"POST / HTTP/1.1\r\nHost: x\r\n" + headers + b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        answer = b""
+        while chunk := conn.recv(4096):
+            answer += chunk
+    return answer
+
+
+def test_hostile_signature_headers_get_400_not_a_traceback() -> None:
+    signed = sign(BODY, SECRET)
+    stamp = f"X-Topo-Timestamp: {signed['X-Topo-Timestamp']}\r\n".encode()
+    with listening("--secret", SECRET, "--count", "1") as listener:
+        non_ascii = _raw_post(listener.url, b"X-Topo-Signature: sha256=\xc3\xa9\xff\r\n" + stamp, BODY)
+        huge_stamp = _raw_post(listener.url, f"X-Topo-Signature: {signed['X-Topo-Signature']}\r\n"
+                               f"X-Topo-Timestamp: {'9' * 400}\r\n".encode(), BODY)
+        assert non_ascii.startswith(b"HTTP/1.0 400") and huge_stamp.startswith(b"HTTP/1.0 400")
+        assert listener.post(BODY, sign(BODY, SECRET)).status_code == 200
+        assert listener.finish() == 0
+    err = listener.err.getvalue()
+    assert "Traceback" not in err and "malformed X-Topo-Signature" in err and "malformed X-Topo-Timestamp" in err
