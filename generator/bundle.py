@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from topo_ext._schema import open_standard  # the one place that knows the open sets' two forms
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_DIR = ROOT / "spec"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~8x faster; both are safe loaders
@@ -50,6 +52,13 @@ def bundle(spec_dir: Path = SPEC_DIR) -> dict[str, Any]:
             _merge_map(components.setdefault(section, {}), entries, f"{fragment_path.name}: components.{section}")
     doc["tags"].sort(key=lambda tag: tag["name"])
     return doc
+
+
+def shipped(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document the package ships: open enums and the event union in standard JSON Schema (`anyOf` of the
+    listed values and any string / any event), so that validators, mock servers and other generators accept new
+    values as the client does. The generators read the marked form (`bundle`)."""
+    return open_standard(doc)
 
 
 def dumps(doc: dict[str, Any]) -> str:

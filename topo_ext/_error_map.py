@@ -15,6 +15,7 @@ import httpx
 from . import _exceptions as exc
 from ._models import StrictValidationError
 from ._retries import Attempt, BadBody, RefusedLocally, TruncatedBody, parse_retry_after
+from ._spec import NOT_IN_DOCS
 
 if TYPE_CHECKING:
     from ._operations import Operation
@@ -36,7 +37,7 @@ def result_of(op: Operation[Any, T], outcome: Attempt, request: httpx.Request, a
         response = outcome.response
         assert response is not None
         if response.status_code >= 400:
-            raise status_error(response, attempts)
+            raise status_error(response, attempts, guessed=op.spec.inferred)
         value: T = outcome.value
         return value
     if isinstance(err, RefusedLocally):  # its message may quote a header value: name the kind of error only
@@ -65,8 +66,9 @@ def body_error(op: Operation[Any, Any], err: BadBody, attempts: int) -> exc.APIR
     )
 
 
-def status_error(response: httpx.Response, attempts: int) -> exc.APIStatusError:
-    """Build the typed error for a 4xx/5xx response, tolerating non-JSON bodies (e.g. a proxy's HTML page)."""
+def status_error(response: httpx.Response, attempts: int, guessed: str | None = None) -> exc.APIStatusError:
+    """Build the typed error for a 4xx/5xx response, tolerating non-JSON bodies (e.g. a proxy's HTML page).
+    `guessed`: why the operation's endpoint is not in Topo's docs; a 404/405 then says the endpoint may not exist."""
     body: Any = None
     try:
         body = response.json()
@@ -85,6 +87,10 @@ def status_error(response: httpx.Response, attempts: int) -> exc.APIStatusError:
             f"{response.reason_phrase or 'error'} with a non-JSON body ({content_type})"
             + (f": {snippet!r}" if snippet else "")
         )
+    if guessed and response.status_code in (404, 405):
+        request = response.request
+        message += (f" [the endpoint itself is a guess: {request.method} {request.url.path} may not exist at Topo. "
+                    f"{NOT_IN_DOCS} {guessed}]")
     error = cls(
         message,
         response=response,

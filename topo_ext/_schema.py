@@ -138,3 +138,33 @@ def _collect(doc: dict[str, Any], node: dict[str, Any], pointer: str, shape: Sha
     extra = node.get("additionalProperties")
     if extra not in (None, False):
         shape.additional, shape.additional_pointer = extra, f"{pointer}/additionalProperties"
+
+
+# Open sets (spec/README.md "Open sets"): the spec marks an enum or the event union `x-topo-open: true` and keeps
+# the listed values in `enum` / `oneOf`, which the generators need. The package ships the standard JSON Schema form
+# instead, so that any validator accepts new values: the listed part moves into `anyOf` beside a plain string (an
+# object with a string `type` for the event union). `_spec.document()` reads it back into the marked form.
+OPEN = "x-topo-open"
+_LISTED = ("type", "enum", "oneOf", "discriminator")
+_ANY_EVENT = {"type": "object", "required": ["type"], "properties": {"type": {"type": "string"}},
+              "description": "An event type this spec does not list yet."}
+
+
+def open_standard(doc: dict[str, Any]) -> dict[str, Any]:
+    """A copy of `doc` whose open component schemas accept any value, in standard JSON Schema."""
+    doc = copy.deepcopy(doc)
+    for schema in doc.get("components", {}).get("schemas", {}).values():
+        if schema.get(OPEN) is True and ("enum" in schema or "oneOf" in schema) and "anyOf" not in schema:
+            listed = {key: schema.pop(key) for key in _LISTED if key in schema}
+            schema["anyOf"] = [listed, {"type": "string"} if "enum" in listed else copy.deepcopy(_ANY_EVENT)]
+    return doc
+
+
+def open_marked(doc: dict[str, Any]) -> dict[str, Any]:
+    """The inverse of `open_standard`, in place: the listed values back in `enum` / `oneOf`, marked open."""
+    for schema in doc.get("components", {}).get("schemas", {}).values():
+        parts = schema.get("anyOf")
+        if schema.get(OPEN) is True and isinstance(parts, list) and len(parts) == 2 and (
+                "enum" in parts[0] or "oneOf" in parts[0]):
+            schema.update(schema.pop("anyOf")[0])
+    return doc

@@ -34,10 +34,12 @@ class OperationSpec:
     params: dict[str, ParamSpec] = field(default_factory=dict)
     body_schema: dict[str, Any] | None = None
     batch_max_items: int | None = None
+    batch_all_or_nothing: bool = False  # x-topo-batch.all_or_nothing: one request creates every item or none
     success_status: int = 200
     success_schema: str | None = None
     success_body: dict[str, Any] | None = None
     paginated: bool = False  # the success body is a page envelope (see `is_page`)
+    inferred: str | None = None  # why the endpoint is a guess (`x-topo-source: inferred`); None: documented
 
     @property
     def idempotent(self) -> bool:
@@ -46,6 +48,15 @@ class OperationSpec:
 
 
 PAGE_ENVELOPE = "#/components/schemas/PageEnvelope"
+NOT_IN_DOCS = "Not in Topo's docs:"  # how docstrings, help and errors introduce a guessed endpoint
+
+
+def inferred_reason(op: dict[str, Any]) -> str | None:
+    """Why the operation `op` (an Operation Object) is our guess rather than Topo's documented API, or None when it
+    is documented. The one reading of `x-topo-source: inferred` for the generator, the client and the CLI."""
+    if op.get("x-topo-source") != "inferred":
+        return None
+    return " ".join(str(op.get("x-topo-reason") or "no reason recorded").split())
 
 
 def is_page(doc: dict[str, Any], schema: dict[str, Any] | None) -> bool:
@@ -57,9 +68,10 @@ def is_page(doc: dict[str, Any], schema: dict[str, Any] | None) -> bool:
 
 @cache
 def document() -> dict[str, Any]:
-    """The bundled spec (generated/topo_client/openapi.json)."""
+    """The bundled spec (generated/topo_client/openapi.json), its open sets in the marked form that the client
+    reads (`x-topo-open` beside `enum` / `oneOf`; the file has the standard form, see `_schema.open_standard`)."""
     text = resources.files("topo_client").joinpath("openapi.json").read_text(encoding="utf-8")
-    doc: dict[str, Any] = json.loads(text)
+    doc: dict[str, Any] = _schema.open_marked(json.loads(text))
     return doc
 
 
@@ -82,7 +94,8 @@ def operations() -> dict[str, OperationSpec]:
                 p = resolve(raw)
                 params[p["name"]] = ParamSpec(p["name"], p["in"], bool(p.get("required")), p.get("schema", {}))
             body_schema = None
-            batch_max = (op.get("x-topo-batch") or {}).get("max_items")
+            batch = op.get("x-topo-batch") or {}
+            batch_max = batch.get("max_items")
             if "requestBody" in op:
                 media = resolve(op["requestBody"])["content"].get("application/json", {})
                 body_schema = media.get("schema")
@@ -104,9 +117,11 @@ def operations() -> dict[str, OperationSpec]:
                 params=params,
                 body_schema=body_schema,
                 batch_max_items=batch_max,
+                batch_all_or_nothing=batch.get("all_or_nothing") is True,
                 success_status=status,
                 success_schema=schema_name,
                 success_body=body,
                 paginated=is_page(document(), body),
+                inferred=inferred_reason(op),
             )
     return found

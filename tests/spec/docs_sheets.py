@@ -100,6 +100,9 @@ def canonical(value: Any) -> str:
 
 
 def is_documented(value: Any) -> bool:
-    """Whether `value` is, word for word, an example body of the docs (or a part of one)."""
+    """Whether `value` is, word for word, an example body of the docs (or a part of one). An empty object or array
+    is no evidence: one appears inside almost any documented body."""
+    if value in ({}, []):
+        return False
     key = canonical(value)
     return any(key == doc for _, doc in documented_values())
