@@ -36,7 +36,7 @@ from ._options import (
     resolve_options,
     updated_options,
 )
-from ._rate import Gate, RateGate
+from ._rate import Gate, RateGate, quota
 from ._retries import (
     BEFORE_SEND,
     RETRYABLE_STATUSES,
@@ -194,6 +194,9 @@ class BaseTransport:
             self.gate.on_429(parse_retry_after(response.headers), sent_at)
         elif not isinstance(outcome.error, _NOT_SENT):
             self.gate.on_success()  # it reached the server and was not rate limited
+        on_quota = getattr(self.gate, "on_quota", None)  # optional for a Gate
+        if on_quota is not None and response is not None and (left := quota(response.headers)) is not None:
+            on_quota(*left)
 
 
 class SyncTransport(BaseTransport):
