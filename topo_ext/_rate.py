@@ -41,8 +41,10 @@ import random
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Protocol
+
+import httpx
 
 
 class Gate(Protocol):
@@ -219,11 +221,12 @@ class RateGate:
         return estimate
 
 
-def quota(headers: Mapping[str, str]) -> tuple[float, float] | None:
+def quota(headers: httpx.Headers) -> tuple[float, float] | None:
     """(remaining, seconds to reset) from `RateLimit-Remaining`/`-Reset` or `x-ratelimit-remaining`/`-reset`, if
     both were sent as numbers (a reset above 1e9 is an epoch time, as some servers send it)."""
     for prefix in ("ratelimit-", "x-ratelimit-"):
-        if (remaining := headers.get(prefix + "remaining")) is not None:
+        if prefix + "remaining" in headers:  # on a miss, cheaper than get()
+            remaining = headers[prefix + "remaining"]
             try:
                 left, reset = float(remaining), float(headers.get(prefix + "reset") or "nan")
             except ValueError:
