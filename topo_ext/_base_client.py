@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from typing import Any, TypeVar
 
 import httpx
@@ -36,7 +36,7 @@ from ._options import (
     resolve_options,
     updated_options,
 )
-from ._rate import Gate, RateGate
+from ._rate import Gate, RateGate, quota
 from ._retries import (
     BEFORE_SEND,
     RETRYABLE_STATUSES,
@@ -82,6 +82,10 @@ class BaseTransport:
         self.api_key = api_key
         self.options = options
         self.gate: Gate = gate or RateGate(options.rate_limit)
+        # Rate-limit headers, for a gate that reads them (optional for a Gate). A server that sends them sends them
+        # on every answer: after one without them only a 429 is looked at again, so others cost nothing.
+        self._on_quota: Callable[[float, float], None] | None = getattr(self.gate, "on_quota", None)
+        self._read_quota = self._on_quota is not None
         self.policy = Policy(options)
         self.telemetry = telemetry
         self.decode_options = DecodeOptions()  # the client sets its own (drift record, strict mode)
@@ -194,6 +198,11 @@ class BaseTransport:
             self.gate.on_429(parse_retry_after(response.headers), sent_at)
         elif not isinstance(outcome.error, _NOT_SENT):
             self.gate.on_success()  # it reached the server and was not rate limited
+        if response is not None and self._on_quota is not None and (self._read_quota or response.status_code == 429):
+            left = quota(response.headers)
+            self._read_quota = left is not None
+            if left is not None:
+                self._on_quota(*left)
 
 
 class SyncTransport(BaseTransport):

@@ -259,3 +259,27 @@ def test_new_drift_keys_are_counted(api: MockAPI, rec: Recorder) -> None:
         assert {e.name for e in c.drift.entries()} >= {field, other}
     points = rec.metric("topo.client.drift")
     assert sum(v for attrs, v in points if attrs["topo.drift.kind"] == "field") == 2
+
+
+def test_an_unsampled_operation_builds_no_span_details_but_is_still_counted(api: MockAPI, rec: Recorder,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from opentelemetry.sdk.trace.sampling import ALWAYS_OFF
+    from opentelemetry.trace import NonRecordingSpan
+
+    provider = TracerProvider(sampler=ALWAYS_OFF)
+    provider.add_span_processor(SimpleSpanProcessor(rec.exporter))
+    telemetry = OpenTelemetry(tracer_provider=provider, meter_provider=rec.meter_provider)
+    touched: list[str] = []
+    for method in ("set_attribute", "set_attributes", "add_event", "record_exception", "set_status"):
+        monkeypatch.setattr(NonRecordingSpan, method, lambda self, *a, _m=method, **k: touched.append(_m))
+    http = httpx.Client(transport=httpx.MockTransport(api))
+    with Topo(api_key=TEST_KEY, base_url=BASE_URL, http_client=http, log_drift=False, tracing=telemetry) as client:
+        client.contacts.get(UUID_A)
+        api.override["get_contact"] = lambda request: httpx.Response(404, json={"type": "NotFoundIssue"})
+        with pytest.raises(NotFoundError):
+            client.contacts.get(UUID_A)
+    assert rec.spans() == [] and touched == []
+    flags = api.requests[-1].headers["traceparent"].rsplit("-", 1)[-1]
+    assert not int(flags, 16) & 1  # the context is still propagated, marked not sampled
+    outcomes = sorted(labels["topo.outcome"] for labels, _ in rec.metric("topo.client.operations"))
+    assert outcomes == ["NotFoundError", "ok"]
