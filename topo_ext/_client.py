@@ -14,6 +14,7 @@ import httpx
 
 from topo_client.resources import AsyncResources, SyncResources
 
+from . import _logs
 from ._base_client import (
     AsyncTransport,
     LoopBoundHTTP,
@@ -91,6 +92,7 @@ class _ClientBase(Generic[M]):
         """What both constructors do, in this order (`settings`: base_url, timeout, max_retries, rate_limit,
         default_headers, default_query)."""
         sync = self._transport_class is SyncTransport
+        _logs.configure_from_env()
         self._api_key = resolve_api_key(api_key)
         _check_http_client(http_client, httpx.Client if sync else httpx.AsyncClient,
                            *(("Topo", "AsyncTopo") if sync else ("AsyncTopo", "Topo")))
