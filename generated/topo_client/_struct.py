@@ -28,6 +28,13 @@ class TopoStruct(msgspec.Struct, dict=True, kw_only=True):
         extra: dict[str, Any] = self.__dict__.get("_extra_", {})
         return extra
 
+    @property
+    def _request_id(self) -> str | None:
+        """The `x-request-id` of the answer this object came from (set on what a client method returns, not on the
+        models nested in it or on a page's items); None when the answer had none or the object was built here."""
+        request_id: str | None = self.__dict__.get("_request_id_")
+        return request_id
+
     def to_dict(self) -> dict[str, Any]:
         """The model as JSON-compatible data in its wire form (datetimes as RFC 3339, UTC as `Z`), unknown fields
         included, the discriminator first. Absent and null fields are both `None`."""
