@@ -32,6 +32,7 @@ from ._rate import Gate, gate_for
 from ._resource import M
 from ._response import APIResponse, Raw
 from ._telemetry import Telemetry, telemetry_for
+from ._undocumented import AsyncRequests, SyncRequests
 
 T = TypeVar("T")
 
@@ -141,7 +142,7 @@ class _ClientBase(Generic[M]):
         self._decode_options = DecodeOptions(record=record, strict=strict)
 
 
-class Topo(SyncResources[M], _ClientBase[M]):
+class Topo(SyncResources[M], _ClientBase[M], SyncRequests):
     """Synchronous Topo client.
 
     >>> client = Topo()  # key from TOPO_API_KEY
@@ -231,7 +232,7 @@ class Topo(SyncResources[M], _ClientBase[M]):
         self.close()
 
 
-class AsyncTopo(AsyncResources[M], _ClientBase[M]):
+class AsyncTopo(AsyncResources[M], _ClientBase[M], AsyncRequests):
     """Asynchronous Topo client; the same resources and methods as `Topo`, awaited.
 
     `prefetch` > 0 makes list iteration fetch that many later pages concurrently (bounded, rate-gated).
