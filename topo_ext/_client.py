@@ -16,6 +16,7 @@ from topo_client.resources import AsyncResources, SyncResources
 
 from . import _logs
 from ._base_client import (
+    CLOSED,
     AsyncTransport,
     LoopBoundHTTP,
     Options,
@@ -26,6 +27,7 @@ from ._base_client import (
     updated_options,
 )
 from ._drift import DriftRecord
+from ._exceptions import ClientClosedError
 from ._models import DecodeOptions
 from ._operations import Operation
 from ._rate import Gate, gate_for
@@ -37,6 +39,24 @@ from ._undocumented import AsyncRequests, SyncRequests
 T = TypeVar("T")
 
 
+class _Lifecycle:
+    """Whether a client, or the client it was copied from (`with_options`, `with_raw_response`), was closed: then
+    every call raises ClientClosedError, also with an `http_client=` of yours (which Topo leaves open)."""
+
+    __slots__ = ("closed", "parent")
+
+    def __init__(self, parent: _Lifecycle | None = None) -> None:
+        self.closed = False
+        self.parent = parent
+
+    def check(self) -> None:
+        life: _Lifecycle | None = self
+        while life is not None:
+            if life.closed:
+                raise ClientClosedError(CLOSED)
+            life = life.parent
+
+
 class _ClientBase(Generic[M]):
     _options: Options
     _api_key: Secret
@@ -46,6 +66,7 @@ class _ClientBase(Generic[M]):
     _transport: Any
     _telemetry: Telemetry | None = None
     _decode_options: DecodeOptions
+    _life: _Lifecycle
     prefetch: int = 0
 
     def __repr__(self) -> str:
@@ -82,6 +103,7 @@ class _ClientBase(Generic[M]):
             clone._options = replace(clone._options, rate_limit=checked)
             clone._gate = gate_for(rate_limit)
         clone._owns_http = False
+        clone._life = _Lifecycle(self._life)
         clone._transport = clone._new_transport()  # same _decode_options: copies share the drift record
         return clone
 
@@ -99,6 +121,7 @@ class _ClientBase(Generic[M]):
                            *(("Topo", "AsyncTopo") if sync else ("AsyncTopo", "Topo")))
         self._options = _client_options(http_client=http_client, **settings)
         self._owns_http = http_client is None
+        self._life = _Lifecycle()
         self._gate = gate_for(settings["rate_limit"])
         self._telemetry = telemetry_for(tracing)
         self._init_decoding(strict, log_drift)
@@ -213,14 +236,18 @@ class Topo(SyncResources[M], _ClientBase[M], SyncRequests):
                           default_headers=default_headers, default_query=default_query, rate_limit=rate_limit)
 
     def _send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
+        self._life.check()
         return self._transport.send(op, args, kwargs)
 
     def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+        self._life.check()
         value, response = self._transport.send(op, args, kwargs)
         return self._result(value, response)
 
     def close(self) -> None:
-        """Close the connection pool (shared with `with_options()` copies: they stop working too)."""
+        """Close the client and its `with_options()` copies (every later call raises ClientClosedError) and the
+        connection pool, unless it is an `http_client=` of yours (left open for you to close)."""
+        self._life.closed = True
         if self._owns_http:
             self._http.close()
 
@@ -284,14 +311,17 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M], AsyncRequests):
 
     async def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
                     kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
+        self._life.check()
         return await self._transport.send(op, args, kwargs)
 
     async def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+        self._life.check()
         value, response = await self._transport.send(op, args, kwargs)
         return self._result(value, response)
 
     async def close(self) -> None:
-        """Close the connection pool (shared with `with_options()` copies: they stop working too)."""
+        """Close the client and its copies, and the pool unless it is yours (see `Topo.close`)."""
+        self._life.closed = True
         if self._owns_http:
             await self._http.aclose()
 
