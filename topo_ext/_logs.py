@@ -1,7 +1,7 @@
 """The request log on the `topo` logger: one DEBUG line per attempt, one INFO line per operation.
 
-`TOPO_LOG=debug|info` turns it on from the environment (read when a client is created: the `topo` logger gets that
-level and, if it has no handler yet, one writing to stderr); otherwise configure the `topo` logger as usual.
+`TOPO_LOG=debug|info` turns it on from the environment (read when a client is created: the `topo` logger gets at
+least that level and, if it has no handler yet, one writing to stderr); otherwise configure the `topo` logger as usual.
 Header values never appear (only their names); bodies only with `TOPO_LOG_BODIES=1`, and then as JSON with the
 values of secret-looking keys redacted, bounded in size. Nothing here costs anything while the logger is off.
 """
@@ -63,7 +63,8 @@ def configure_from_env() -> None:
     level = level_from_env()
     if level is None:
         return
-    log.setLevel(level)
+    if log.getEffectiveLevel() > level:  # at least that much: a more verbose setting (the CLI's -v) stays
+        log.setLevel(level)
     if not log.handlers:
         handler = _Handler(sys.stderr)
         handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
@@ -78,9 +79,10 @@ def attempt(request: httpx.Request, outcome: Attempt, number: int, sent_at: floa
     response = outcome.response
     result = _result(outcome)
     rid = request_id_of(response) if response is not None else None
+    url = url_of(request)
     log.debug("%s %s -> %s in %.0f ms (attempt %d, request_id=%s; headers: %s [values redacted])",
-              request.method, url_of(request), result, elapsed, number, rid, ", ".join(request.headers.keys()),
-              extra={"topo_method": request.method, "topo_url": url_of(request), "topo_result": result,
+              request.method, url, result, elapsed, number, rid, ", ".join(request.headers.keys()),
+              extra={"topo_method": request.method, "topo_url": url, "topo_result": result,
                      "topo_elapsed_ms": round(elapsed, 1), "topo_attempt": number, "topo_request_id": rid})
     if settings.bodies:
         try:

@@ -132,6 +132,9 @@ def test_topo_log_sets_the_level_and_adds_one_stderr_handler(monkeypatch: pytest
     for _ in range(2):
         Topo(api_key=TEST_KEY, base_url=BASE_URL)
     assert logger.level == logging.INFO and len(logger.handlers) == 1
+    logger.setLevel(logging.DEBUG)  # a more verbose setting of yours (or the CLI's -v) stays
+    Topo(api_key=TEST_KEY, base_url=BASE_URL)
+    assert logger.level == logging.DEBUG
 
 
 @pytest.mark.parametrize("cls", [Topo, AsyncTopo])
