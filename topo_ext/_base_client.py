@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import httpx
 
 from . import _exceptions as exc
-from . import _telemetry
+from . import _logs, _telemetry
 from ._error_map import request_id_of, result_of, status_error, transport_error
 from ._models import DecodeOptions
 from ._operations import Operation
@@ -97,7 +97,7 @@ class BaseTransport:
         send, and then takes the `Attempt` back; returns the decoded value and the final response."""
         request = self.build(http, op, args, kwargs)
         span = _telemetry.current() if self.telemetry is not None else _telemetry.NOOP
-        attempt, pending, reason = 0, 0.0, ""
+        attempt, pending, reason, started = 0, 0.0, "", time.monotonic()
         while True:
             attempt += 1
             span.attempt(attempt)
@@ -112,8 +112,10 @@ class BaseTransport:
             sent_at = time.monotonic()
             outcome: Attempt = yield request
             self.record(outcome, sent_at)
+            _logs.attempt(request, outcome, attempt, sent_at)
             decision = self.policy.decide(op, attempt, outcome)
             if not decision.retry:
+                _logs.operation(op, request, outcome, attempt, started)
                 value = result_of(op, outcome, request, attempt)
                 assert outcome.response is not None
                 return value, outcome.response

@@ -14,7 +14,9 @@ import httpx
 
 from topo_client.resources import AsyncResources, SyncResources
 
+from . import _logs
 from ._base_client import (
+    CLOSED,
     AsyncTransport,
     LoopBoundHTTP,
     Options,
@@ -25,14 +27,34 @@ from ._base_client import (
     updated_options,
 )
 from ._drift import DriftRecord
+from ._exceptions import ClientClosedError
 from ._models import DecodeOptions
 from ._operations import Operation
 from ._rate import Gate, gate_for
 from ._resource import M
 from ._response import APIResponse, Raw
 from ._telemetry import Telemetry, telemetry_for
+from ._undocumented import AsyncRequests, SyncRequests
 
 T = TypeVar("T")
+
+
+class _Lifecycle:
+    """Whether a client, or the client it was copied from (`with_options`, `with_raw_response`), was closed: then
+    every call raises ClientClosedError, also with an `http_client=` of yours (which Topo leaves open)."""
+
+    __slots__ = ("closed", "parent")
+
+    def __init__(self, parent: _Lifecycle | None = None) -> None:
+        self.closed = False
+        self.parent = parent
+
+    def check(self) -> None:
+        life: _Lifecycle | None = self
+        while life is not None:
+            if life.closed:
+                raise ClientClosedError(CLOSED)
+            life = life.parent
 
 
 class _ClientBase(Generic[M]):
@@ -44,6 +66,7 @@ class _ClientBase(Generic[M]):
     _transport: Any
     _telemetry: Telemetry | None = None
     _decode_options: DecodeOptions
+    _life: _Lifecycle
     prefetch: int = 0
 
     def __repr__(self) -> str:
@@ -80,6 +103,7 @@ class _ClientBase(Generic[M]):
             clone._options = replace(clone._options, rate_limit=checked)
             clone._gate = gate_for(rate_limit)
         clone._owns_http = False
+        clone._life = _Lifecycle(self._life)
         clone._transport = clone._new_transport()  # same _decode_options: copies share the drift record
         return clone
 
@@ -91,11 +115,13 @@ class _ClientBase(Generic[M]):
         """What both constructors do, in this order (`settings`: base_url, timeout, max_retries, rate_limit,
         default_headers, default_query)."""
         sync = self._transport_class is SyncTransport
+        _logs.configure_from_env()
         self._api_key = resolve_api_key(api_key)
         _check_http_client(http_client, httpx.Client if sync else httpx.AsyncClient,
                            *(("Topo", "AsyncTopo") if sync else ("AsyncTopo", "Topo")))
         self._options = _client_options(http_client=http_client, **settings)
         self._owns_http = http_client is None
+        self._life = _Lifecycle()
         self._gate = gate_for(settings["rate_limit"])
         self._telemetry = telemetry_for(tracing)
         self._init_decoding(strict, log_drift)
@@ -139,7 +165,7 @@ class _ClientBase(Generic[M]):
         self._decode_options = DecodeOptions(record=record, strict=strict)
 
 
-class Topo(SyncResources[M], _ClientBase[M]):
+class Topo(SyncResources[M], _ClientBase[M], SyncRequests):
     """Synchronous Topo client.
 
     >>> client = Topo()  # key from TOPO_API_KEY
@@ -210,14 +236,18 @@ class Topo(SyncResources[M], _ClientBase[M]):
                           default_headers=default_headers, default_query=default_query, rate_limit=rate_limit)
 
     def _send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
+        self._life.check()
         return self._transport.send(op, args, kwargs)
 
     def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+        self._life.check()
         value, response = self._transport.send(op, args, kwargs)
         return self._result(value, response)
 
     def close(self) -> None:
-        """Close the connection pool (shared with `with_options()` copies: they stop working too)."""
+        """Close the client and its `with_options()` copies (every later call raises ClientClosedError) and the
+        connection pool, unless it is an `http_client=` of yours (left open for you to close)."""
+        self._life.closed = True
         if self._owns_http:
             self._http.close()
 
@@ -229,7 +259,7 @@ class Topo(SyncResources[M], _ClientBase[M]):
         self.close()
 
 
-class AsyncTopo(AsyncResources[M], _ClientBase[M]):
+class AsyncTopo(AsyncResources[M], _ClientBase[M], AsyncRequests):
     """Asynchronous Topo client; the same resources and methods as `Topo`, awaited.
 
     `prefetch` > 0 makes list iteration fetch that many later pages concurrently (bounded, rate-gated).
@@ -281,14 +311,17 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M]):
 
     async def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
                     kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
+        self._life.check()
         return await self._transport.send(op, args, kwargs)
 
     async def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+        self._life.check()
         value, response = await self._transport.send(op, args, kwargs)
         return self._result(value, response)
 
     async def close(self) -> None:
-        """Close the connection pool (shared with `with_options()` copies: they stop working too)."""
+        """Close the client and its copies, and the pool unless it is yours (see `Topo.close`)."""
+        self._life.closed = True
         if self._owns_http:
             await self._http.aclose()
 

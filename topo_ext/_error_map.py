@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
+from topo_client._struct import TopoStruct
+
 from . import _exceptions as exc
 from ._models import StrictValidationError
 from ._retries import Attempt, BadBody, RefusedLocally, TruncatedBody, parse_retry_after
@@ -39,6 +41,8 @@ def result_of(op: Operation[Any, T], outcome: Attempt, request: httpx.Request, a
         if response.status_code >= 400:
             raise status_error(response, attempts, guessed=op.spec.inferred)
         value: T = outcome.value
+        if (request_id := request_id_of(response)) is not None and isinstance(value, TopoStruct):
+            value.__dict__["_request_id_"] = request_id  # once per answer: `model._request_id`
         return value
     if isinstance(err, RefusedLocally):  # its message may quote a header value: name the kind of error only
         raise exc.InvalidRequestError(f"{request.method} {request.url.path}: refused locally before sending "

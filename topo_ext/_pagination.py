@@ -44,6 +44,12 @@ class _PageData(Generic[T]):
         self.envelope = envelope
         self.response = response
 
+    @property
+    def _request_id(self) -> str | None:
+        """The request id of this page's answer (None when it had none)."""
+        request_id: str | None = getattr(self.envelope, "_request_id", None)
+        return request_id
+
     def has_next_page(self) -> bool:
         # An empty page ends the walk even if has_more says otherwise, so a shrinking result set cannot loop.
         return bool(self.has_more and self.items)

@@ -296,7 +296,10 @@ class _Batch:
         totals = {
             name: sum(getattr(r.summary, name) for r in self.results) for name in ("total", "succeeded", "failed")
         }
-        return type(first)(items=self.items, summary=type(first.summary)(**totals))
+        merged = type(first)(items=self.items, summary=type(first.summary)(**totals))
+        if (request_id := self.results[-1]._request_id) is not None:
+            merged.__dict__["_request_id_"] = request_id  # the last chunk's, as with_raw_response shows
+        return merged
 
 
 def _body_type(op: Operation[Any, Any]) -> Any:

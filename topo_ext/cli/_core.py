@@ -157,8 +157,6 @@ class Context:
                 raise UsageError(str(err)) from None
             if self.http_client is None:
                 self._own_http = self.http_client = httpx.Client(follow_redirects=False)
-            if self.args.verbose:
-                self.http_client.event_hooks["response"].append(_log_response)
             try:
                 self._client = Topo(api_key=key, base_url=self.args.base_url, timeout=self.args.timeout,
                                     max_retries=self.args.max_retries, http_client=self.http_client)
@@ -167,8 +165,6 @@ class Context:
         return self._client
 
     def close(self) -> None:
-        if self.http_client is not None and _log_response in self.http_client.event_hooks["response"]:
-            self.http_client.event_hooks["response"].remove(_log_response)
         if self._own_http is not None:
             self._own_http.close()
 
@@ -194,13 +190,6 @@ def command_group(subparsers: Any, name: str, help: str, description: str | None
     """`topo NAME ACTION ...`: add the command and return the sub-parsers its actions go in."""
     group = subparsers.add_parser(name, help=help, description=description or f"{name.capitalize()}.")
     return group.add_subparsers(dest="action", metavar="ACTION", required=True)
-
-
-def _log_response(response: httpx.Response) -> None:
-    request = response.request
-    request_id = response.headers.get("x-request-id")
-    log.debug("%s %s -> %d%s", request.method, request.url, response.status_code,
-              f" [request_id={request_id}]" if request_id else "")
 
 
 # ---- argument types (argparse calls them; ArgumentTypeError becomes a usage error naming the option) ----------
