@@ -83,7 +83,8 @@ def paged(api: MockAPI, total: int) -> None:
         size, page = int(request.url.params["size"]), int(request.url.params["page"])
         count = max(0, min(size, total - (page - 1) * size))
         pages = -(-total // size)
-        body = {**template, "items": [template["items"][0]] * count, "total_count": total, "total_pages": pages,
+        items = [{**template["items"][0], "id": f"contact-{page}-{i}"} for i in range(count)]  # distinct, as real
+        body = {**template, "items": items, "total_count": total, "total_pages": pages,
                 "has_more": page < pages}
         return httpx.Response(200, json=body, headers={"x-request-id": f"req_page_{page}"})
 
