@@ -188,7 +188,7 @@ class BaseTransport:
         """The outcome of an attempt that raised while sending or reading; anything else is not ours to handle."""
         if isinstance(err, httpx.LocalProtocolError | httpx.UnsupportedProtocol):
             return Attempt(error=RefusedLocally(err))
-        if isinstance(err, httpx.TransportError):
+        if isinstance(err, httpx.TransportError | httpx.DecodingError):  # DecodingError: a body its encoding denies
             return Attempt(error=err)
         if isinstance(err, RuntimeError) and http.is_closed:  # closed by another thread (or a copy's owner) meanwhile
             raise exc.ClientClosedError(CLOSED) from None

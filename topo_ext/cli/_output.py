@@ -46,18 +46,23 @@ def json_line(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, default=str) + "\n"
 
 
-class _SafeWriter:
-    def __init__(self, writer: Any) -> None:
-        self.writer = writer
+class _Writer:
+    """csv.writer with formula-leading cells escaped (unless `--csv-formulas`), and rows holding a bare CR quoted
+    in full: with "\n" line ends the csv module leaves a CR unquoted, and readers would split the row there."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        # "\n" rather than the csv module's "\r\n": the same bytes whether the target is a file or a pipe.
+        self.plain = csv.writer(stream, lineterminator="\n")
+        self.quoted = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        self.escape = not CSV_FORMULAS.get()
 
     def writerow(self, row: Iterable[str]) -> Any:
-        return self.writer.writerow([formula_safe(value) for value in row])
+        cells = [formula_safe(value) for value in row] if self.escape else list(row)
+        return (self.quoted if any("\r" in cell for cell in cells) else self.plain).writerow(cells)
 
 
 def csv_writer(stream: IO[str]) -> Any:
-    # "\n" rather than the csv module's "\r\n": the same bytes whether the target is a file or a pipe.
-    writer = csv.writer(stream, lineterminator="\n")
-    return writer if CSV_FORMULAS.get() else _SafeWriter(writer)
+    return _Writer(stream)
 
 
 def cell(value: Any) -> str:

@@ -257,3 +257,14 @@ def test_new_drift_keys_are_counted(api: MockAPI, rec: Recorder) -> None:
         assert {e.name for e in c.drift.entries()} >= {"favorite_color", "mood"}
     points = rec.metric("topo.client.drift")
     assert sum(v for attrs, v in points if attrs["topo.drift.kind"] == "field") == 2
+
+
+@pytest.mark.parametrize(("base_url", "host", "port"), [("https://[::1]:8443/v1", "::1", 8443),
+                                                        ("http://[2001:db8::7]/v1", "2001:db8::7", 80)])
+def test_an_ipv6_base_url_is_traced_with_its_host_and_port(api: MockAPI, rec: Recorder, base_url: str, host: str,
+                                                          port: int) -> None:
+    http = httpx.Client(transport=httpx.MockTransport(api))
+    with Topo(api_key=TEST_KEY, base_url=base_url, http_client=http, log_drift=False, tracing=rec.telemetry) as c:
+        c.me()
+    (span,) = rec.spans()
+    assert (span.attributes["server.address"], span.attributes["server.port"]) == (host, port)
