@@ -86,11 +86,11 @@ class Cursor:
         return cls(since, {}, since)
 
     def has_seen(self, activity: Activity) -> bool:
-        return activity.id in self.seen
+        return getattr(activity, "id", None) in self.seen  # an item may be anything under lenient decoding
 
     def advance(self, activity: Activity) -> None:
         """Record that `activity` was delivered."""
-        when, key = activity.created_at, activity.id
+        when, key = getattr(activity, "created_at", None), getattr(activity, "id", None)
         if not isinstance(when, datetime) or key is None:
             return  # decoded leniently without an id or a time (reported as drift): it cannot move the cursor
         if self.created_at is None or when > self.created_at:
@@ -231,15 +231,16 @@ class _Walker:
     def accept(self, answer: tuple[ActivityPage, httpx.Response]) -> tuple[list[Activity], bool]:
         """The activities not yielded before, and whether the walk has reached the end for now."""
         page, response = answer
+        items = page.items if isinstance(page.items, list) else []  # lenient decoding: anything may arrive here
         if self.page == 1 and self._anchor != (anchor := self.cursor.created_at):
             self.progress.last, self._anchor = None, anchor  # re-anchored on a moved cursor: a new query
-        if page.has_more and (problem := self.progress.problem(self.page, page.total_pages, page.items or ())):
+        if page.has_more and (problem := self.progress.problem(self.page, page.total_pages, items)):
             from ._exceptions import PaginationError  # here: importing the stream stays cheap
 
             raise PaginationError(f"activities.stream() stopped: {problem}", response=response)
         fresh: list[Activity] = []
-        for activity in page.items or ():
-            when = activity.created_at
+        for activity in items:
+            when = getattr(activity, "created_at", None)
             if self.cursor.has_seen(activity):
                 continue
             if not isinstance(when, datetime):
@@ -250,7 +251,7 @@ class _Walker:
             if self.cursor.created_at is not None and when < self.cursor.created_at - OVERLAP:
                 continue  # older than the cursor: already delivered by an earlier walk
             fresh.append(activity)
-        if not page.has_more or not page.items:
+        if page.has_more is not True or not items:
             return fresh, True
         # Keyset step: re-anchor on the cursor (page 1) unless the whole page sat inside the overlap window.
         self.page = 1 if fresh else self.page + 1
