@@ -21,6 +21,7 @@ import httpx
 from . import _exceptions as exc
 from . import _logs, _telemetry
 from ._error_map import request_id_of, result_of, status_error, transport_error
+from ._limits import BodyTooLarge, TooDeep, aread_capped, check_depth, read_capped
 from ._models import DecodeOptions
 from ._operations import Operation
 from ._options import (
@@ -32,6 +33,7 @@ from ._options import (
     as_timeout,
     check_api_key,
     check_headers,
+    merge_headers,
     resolve_api_key,
     resolve_options,
     updated_options,
@@ -116,27 +118,29 @@ class BaseTransport:
             decision = self.policy.decide(op, attempt, outcome)
             if not decision.retry:
                 _logs.operation(op, request, outcome, attempt, started)
-                value = result_of(op, outcome, request, attempt)
+                value = result_of(op, outcome, request, attempt, self.options.limits.max_json_depth)
                 assert outcome.response is not None
                 return value, outcome.response
             span.retry(attempt, decision.reason, decision.delay)
             pending, reason = decision.delay, decision.reason
 
     def headers(self) -> dict[str, str]:
-        return {
-            "Authorization": f"Bearer {self.api_key.get()}",
-            "Accept": "application/json",
-            "User-Agent": f"topo-client-python/{__version__}",
-            **self.options.default_headers,
-        }
+        own = {"Authorization": f"Bearer {self.api_key.get()}", "Accept": "application/json",
+               "User-Agent": f"topo-client-python/{__version__}"}
+        return merge_headers(own, self.options.default_headers, "default_headers")
 
     def build(self, http: httpx.Client | httpx.AsyncClient, op: Operation[Any, Any], args: tuple[Any, ...],
               kwargs: dict[str, Any]) -> httpx.Request:
         kw = op.request_kwargs(args, kwargs)
-        headers = dict(self.base_headers(http, op))
+        headers = self.base_headers(http, op)
         if extra := kw.pop("headers", None):  # per-request headers win over all
             check_headers(op, extra)
-            headers.update(extra)
+            try:
+                headers = merge_headers(headers, extra, f"{op.spec.operation_id}: extra_headers")
+            except ValueError as err:
+                raise exc.InvalidRequestError(f"{err}; nothing was sent") from None
+        else:
+            headers = dict(headers)
         if self.options.default_query:
             kw["params"] = {**self.options.default_query, **kw.get("params", {})}
         timeout = as_timeout(kw.pop("timeout")) if "timeout" in kw else self.options.timeout
@@ -164,7 +168,7 @@ class BaseTransport:
         headers = self.headers()
         for name in ("Accept", "User-Agent"):
             own = name in http.headers and http.headers[name] != _HTTPX_DEFAULT_HEADERS.get(name)
-            if own and name not in self.options.default_headers:
+            if own and name.lower() not in {given.lower() for given in self.options.default_headers}:
                 headers.pop(name, None)
         check_headers(op, headers)
         self._base = (http.headers, headers)
@@ -175,11 +179,14 @@ class BaseTransport:
         if not 200 <= response.status_code < 300:
             return Attempt(response)
         try:
+            check_depth(response.content, self.options.limits.max_json_depth)
             return Attempt(response, None, op.decode(response.content, self.decode_options))
+        except TooDeep as err:
+            return Attempt(error=UndecodableBody(response, err))
         except Exception as err:  # any decoder failure means the body is not what the spec says
             try:
                 json.loads(response.content)
-            except ValueError:
+            except (ValueError, RecursionError):
                 return Attempt(error=TruncatedBody(response, err))
             return Attempt(error=UndecodableBody(response, err))
 
@@ -187,7 +194,7 @@ class BaseTransport:
         """The outcome of an attempt that raised while sending or reading; anything else is not ours to handle."""
         if isinstance(err, httpx.LocalProtocolError | httpx.UnsupportedProtocol):
             return Attempt(error=RefusedLocally(err))
-        if isinstance(err, httpx.TransportError):
+        if isinstance(err, httpx.TransportError | httpx.DecodingError):  # DecodingError: a body its encoding denies
             return Attempt(error=err)
         if isinstance(err, RuntimeError) and http.is_closed:  # closed by another thread (or a copy's owner) meanwhile
             raise exc.ClientClosedError(CLOSED) from None
@@ -239,9 +246,11 @@ class SyncTransport(BaseTransport):
             return result
 
     def _exchange(self, http: httpx.Client, op: Operation[Any, Any], request: httpx.Request) -> Attempt:
-        try:
-            response = http.send(request)
-            response.read()
+        try:  # redirects are answers (UnexpectedStatusError), never followed: the key stays with base_url's host
+            response = http.send(request, stream=True, follow_redirects=False)
+            read_capped(response, self.options.limits.max_body_bytes)
+        except BodyTooLarge as err:  # final: a retry would read the same
+            return Attempt(error=err)
         except Exception as err:
             return self.failed(err, http)
         return self.examine(op, response)
@@ -283,8 +292,10 @@ class AsyncTransport(BaseTransport):
 
     async def _exchange(self, http: httpx.AsyncClient, op: Operation[Any, Any], request: httpx.Request) -> Attempt:
         try:
-            response = await http.send(request)
-            await response.aread()
+            response = await http.send(request, stream=True, follow_redirects=False)
+            await aread_capped(response, self.options.limits.max_body_bytes)
+        except BodyTooLarge as err:
+            return Attempt(error=err)
         except Exception as err:
             return self.failed(err, http)
         return self.examine(op, response)

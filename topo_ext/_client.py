@@ -28,6 +28,7 @@ from ._base_client import (
 )
 from ._drift import DriftRecord
 from ._exceptions import ClientClosedError
+from ._limits import Limits
 from ._models import DecodeOptions
 from ._operations import Operation
 from ._rate import Gate, gate_for
@@ -88,14 +89,15 @@ class _ClientBase(Generic[M]):
     def _copy(self, *, api_key: str | None = None, base_url: str | None = None,
               timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
               default_headers: Mapping[str, str] | None = None, default_query: Mapping[str, Any] | None = None,
-              rate_limit: float | Gate | None = None) -> Self:
+              rate_limit: float | Gate | None = None, limits: Limits | None = None) -> Self:
         """A copy with other settings, sharing the connection pool and (unless `rate_limit` is given) the rate gate;
         the copy does not close the pool."""
         clone = object.__new__(type(self))
         lazy = _lazy_attributes(type(self))  # type: ignore[arg-type]  # resources are rebuilt on the copy, so they use its settings
         clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in lazy})
         clone._options = updated_options(self._options, timeout=timeout, max_retries=max_retries, base_url=base_url,
-                                         default_headers=default_headers, default_query=default_query)
+                                         default_headers=default_headers, default_query=default_query,
+                                         limits=limits)
         if api_key is not None:
             clone._api_key = resolve_api_key(api_key)
         if rate_limit is not None:
@@ -113,7 +115,7 @@ class _ClientBase(Generic[M]):
     def _init(self, api_key: str | None, http_client: httpx.Client | httpx.AsyncClient | None, strict: bool,
               log_drift: bool, tracing: bool | Telemetry | None, **settings: Any) -> None:
         """What both constructors do, in this order (`settings`: base_url, timeout, max_retries, rate_limit,
-        default_headers, default_query)."""
+        default_headers, default_query, limits)."""
         sync = self._transport_class is SyncTransport
         _logs.configure_from_env()
         self._api_key = resolve_api_key(api_key)
@@ -186,6 +188,7 @@ class Topo(SyncResources[M], _ClientBase[M], SyncRequests):
         rate_limit: float | Gate | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,
+        limits: Limits | None = None,
         http_client: httpx.Client | None = None,
         log_drift: bool = True,
         strict_response_validation: bool = False,
@@ -200,8 +203,11 @@ class Topo(SyncResources[M], _ClientBase[M], SyncRequests):
             max_retries: retries after the first attempt (default 2), see topo_ext._retries for the rule.
             rate_limit: requests per second to stay under, if you know your limit (no 429s are wasted then), or a
                 `SharedBudget` that every process using the same Topo key draws from.
-            default_headers: headers sent with every request (after Topo's own; never Authorization).
+            default_headers: headers sent with every request (names compared case-insensitively, yours win over
+                Topo's own Accept/User-Agent); Authorization is refused (it comes from `api_key`).
             default_query: query parameters sent with every request, as given.
+            limits: bounds on what one answer may cost (`topo_ext.Limits`: decompressed body size, JSON depth,
+                pages walked without progress); the defaults fit every documented response.
             http_client: an httpx.Client to use (its pool, proxies, transport, timeout and headers, unless given
                 here); closed by you, not by Topo.
             log_drift: log one WARNING on the `topo` logger per new kind of unknown data the API sends.
@@ -214,7 +220,7 @@ class Topo(SyncResources[M], _ClientBase[M], SyncRequests):
         """
         self._init(api_key, http_client, strict_response_validation, log_drift, tracing, base_url=base_url,
                    timeout=timeout, max_retries=max_retries, rate_limit=rate_limit, default_headers=default_headers,
-                   default_query=default_query)
+                   default_query=default_query, limits=limits)
 
     def _new_http(self, http_client: httpx.Client | None) -> httpx.Client:
         return http_client or httpx.Client(timeout=self._options.timeout, follow_redirects=False)
@@ -229,11 +235,12 @@ class Topo(SyncResources[M], _ClientBase[M], SyncRequests):
     def with_options(self, *, api_key: str | None = None, base_url: str | None = None,
                      timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
                      default_headers: Mapping[str, str] | None = None, default_query: Mapping[str, Any] | None = None,
-                     rate_limit: float | Gate | None = None) -> Topo[M]:
+                     rate_limit: float | Gate | None = None, limits: Limits | None = None) -> Topo[M]:
         """A copy of this client with other settings, sharing its connection pool, drift record and (unless
         `rate_limit` is given) rate gate. Default headers and query are added to this client's."""
         return self._copy(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries,
-                          default_headers=default_headers, default_query=default_query, rate_limit=rate_limit)
+                          default_headers=default_headers, default_query=default_query, rate_limit=rate_limit,
+                          limits=limits)
 
     def _send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
         self._life.check()
@@ -279,6 +286,7 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M], AsyncRequests):
         prefetch: int = 0,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,
+        limits: Limits | None = None,
         http_client: httpx.AsyncClient | None = None,
         log_drift: bool = True,
         strict_response_validation: bool = False,
@@ -286,7 +294,7 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M], AsyncRequests):
     ) -> None:
         self._init(api_key, http_client, strict_response_validation, log_drift, tracing, base_url=base_url,
                    timeout=timeout, max_retries=max_retries, rate_limit=rate_limit, default_headers=default_headers,
-                   default_query=default_query)
+                   default_query=default_query, limits=limits)
         self.prefetch = _check_prefetch(prefetch)
 
     def _new_http(self, http_client: httpx.AsyncClient | None) -> LoopBoundHTTP:
@@ -301,10 +309,12 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M], AsyncRequests):
     def with_options(self, *, api_key: str | None = None, base_url: str | None = None,
                      timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
                      default_headers: Mapping[str, str] | None = None, default_query: Mapping[str, Any] | None = None,
-                     rate_limit: float | Gate | None = None, prefetch: int | None = None) -> AsyncTopo[M]:
+                     rate_limit: float | Gate | None = None, prefetch: int | None = None,
+                     limits: Limits | None = None) -> AsyncTopo[M]:
         """A copy of this client with other settings (see `Topo.with_options`), and `prefetch`."""
         clone = self._copy(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries,
-                           default_headers=default_headers, default_query=default_query, rate_limit=rate_limit)
+                           default_headers=default_headers, default_query=default_query, rate_limit=rate_limit,
+                           limits=limits)
         if prefetch is not None:
             clone.prefetch = _check_prefetch(prefetch)
         return clone
@@ -356,9 +366,9 @@ def _check_http_client(http_client: object, kind: type, client: str, other: str)
 
 def _client_options(base_url: str | None, timeout: float | httpx.Timeout | None, max_retries: int | None,
                     rate_limit: float | Gate | None, default_headers: Mapping[str, str] | None,
-                    default_query: Mapping[str, Any] | None,
+                    default_query: Mapping[str, Any] | None, limits: Limits | None,
                     http_client: httpx.Client | httpx.AsyncClient | None) -> Options:
     options = resolve_options(base_url, timeout, max_retries, rate_limit)
     if http_client is not None and timeout is None:  # an injected client keeps its own timeout
         options = replace(options, timeout=http_client.timeout)
-    return updated_options(options, default_headers=default_headers, default_query=default_query)
+    return updated_options(options, default_headers=default_headers, default_query=default_query, limits=limits)

@@ -188,7 +188,9 @@ def sync_list(
 
         def fetch(page: int) -> SyncPage[T]:
             envelope, response = client._send(op, args, {**base, "page": page})
-            return SyncPage(envelope, page, fetch, response)
+            result = SyncPage(envelope, page, fetch, response)
+            result.stalls_allowed = client._options.limits.max_stalled_pages
+            return result
 
         first = fetch(base["page"])
         return client._result(first, first.response)
@@ -207,7 +209,9 @@ def async_list(
 
         async def fetch(page: int) -> AsyncPage[T]:
             envelope, response = await client._send(op, args, {**base, "page": page})
-            return AsyncPage(envelope, page, fetch, response)
+            result = AsyncPage(envelope, page, fetch, response)
+            result.stalls_allowed = client._options.limits.max_stalled_pages
+            return result
 
         if client._raw:  # the first page's response; its .parse() is the page that `await` would give
             async def first() -> AsyncPage[T]:

@@ -23,6 +23,7 @@ import time
 import weakref
 from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from opentelemetry import context as otel_context
 from opentelemetry import metrics, propagate, trace
@@ -70,10 +71,10 @@ class OpenTelemetry:
         if found is None:
             spec = op.spec
             name = f"topo.{spec.resource}.{spec.python_method}" if spec.resource else f"topo.{spec.python_method}"
-            host, _, port = url.split("://", 1)[-1].split("/", 1)[0].partition(":")
+            host, port = _server(url)
             found = self._described[(op, url)] = (name, {
                 "http.request.method": spec.method, "url.template": spec.path, "topo.operation_id": spec.operation_id,
-                "server.address": host, "server.port": int(port) if port else (443 if url.startswith("https") else 80),
+                "server.address": host, "server.port": port,
             })
         return found
 
@@ -217,3 +218,13 @@ def _remote_link(trace_id: Any, span_id: Any) -> Link | None:
     if not (len(str(trace_id)) == 32 and len(str(span_id)) == 16 and tid and sid):
         return None
     return Link(SpanContext(tid, sid, is_remote=True, trace_flags=TraceFlags(TraceFlags.SAMPLED)))
+
+
+def _server(url: str) -> tuple[str, int]:
+    """Host and port of the base URL (checked when the client was made: no credentials), IPv6 brackets dropped."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:  # cannot happen for a checked base_url; never let telemetry break a call
+        port = None
+    return parts.hostname or "", port or (443 if parts.scheme == "https" else 80)

@@ -57,6 +57,7 @@ from ._core import (
     positive_float,
 )
 from ._exclusions import add_exclusions
+from ._output import CSV_FORMULAS, printable
 from ._webhooks import add_webhooks
 
 __all__ = ["build_parser", "main"]
@@ -138,15 +139,16 @@ def main(argv: Sequence[str] | None = None, *, http_client: httpx.Client | None 
     try:
         args = build_parser(out).parse_args(args_list)
     except CLIError as failure:
-        err.write(redact(f"topo: error: {failure.message}") + "\n")
+        err.write(printable(redact(f"topo: error: {failure.message}")) + "\n")
         return failure.code
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else EXIT_OK
     problem = _needs(args, args_list) or _log_setting()
     if problem:
-        err.write(redact(f"topo: error: {problem}") + "\n")
+        err.write(printable(redact(f"topo: error: {problem}")) + "\n")
         return EXIT_USAGE
     redact.add(args.api_key)
+    CSV_FORMULAS.set(bool(getattr(args, "csv_formulas", False)))
     ctx = Context(args=args, out=out, err=err, redact=redact, http_client=http_client)
     with _logging(ctx):
         try:

@@ -9,6 +9,8 @@ from collections.abc import Generator
 from datetime import UTC, datetime
 from typing import Any
 
+import httpx
+
 from topo_client.resources import activities as _generated
 from topo_client.responses import ActivityPage
 
@@ -65,11 +67,11 @@ class Activities(_generated.Activities[M]):
         _list.request_kwargs((), {**base, "size": 100})  # check the filters before the first request
         _check_store(store)
 
-        def fetch(query: dict[str, Any]) -> ActivityPage:
-            return client._send(_list, (), query)[0]
+        def fetch(query: dict[str, Any]) -> tuple[ActivityPage, httpx.Response]:
+            return client._send(_list, (), query)
 
         return ActivityStream(fetch, _start(cursor, since, store), base, follow=follow, interval=interval,
-                              store=store)
+                              store=store, stalls=client._options.limits.max_stalled_pages)
 
     stream.__doc__ = _STREAM_DOC
 
@@ -97,11 +99,11 @@ class AsyncActivities(_generated.AsyncActivities[M]):
         _list.request_kwargs((), {**base, "size": 100})
         _check_store(store)
 
-        async def fetch(query: dict[str, Any]) -> ActivityPage:
-            return (await client._send(_list, (), query))[0]
+        async def fetch(query: dict[str, Any]) -> tuple[ActivityPage, httpx.Response]:
+            return await client._send(_list, (), query)
 
         return AsyncActivityStream(fetch, _start(cursor, since, store), base, follow=follow, interval=interval,
-                                   store=store)
+                                   store=store, stalls=client._options.limits.max_stalled_pages)
 
     stream.__doc__ = _STREAM_DOC
 

@@ -84,7 +84,8 @@ def paged(api: MockAPI, total: int) -> None:
         size, page = int(request.url.params["size"]), int(request.url.params["page"])
         count = max(0, min(size, total - (page - 1) * size))
         pages = -(-total // size)
-        body = {**template, "items": [template["items"][0]] * count, "total_count": total, "total_pages": pages,
+        items = [{**template["items"][0], "id": f"contact-{page}-{i}"} for i in range(count)]  # distinct, as real
+        body = {**template, "items": items, "total_count": total, "total_pages": pages,
                 "has_more": page < pages}
         return httpx.Response(200, json=body, headers={"x-request-id": f"req_page_{page}"})
 
@@ -283,3 +284,14 @@ def test_an_unsampled_operation_builds_no_span_details_but_is_still_counted(api:
     assert not int(flags, 16) & 1  # the context is still propagated, marked not sampled
     outcomes = sorted(labels["topo.outcome"] for labels, _ in rec.metric("topo.client.operations"))
     assert outcomes == ["NotFoundError", "ok"]
+
+
+@pytest.mark.parametrize(("base_url", "host", "port"), [("https://[::1]:8443/v1", "::1", 8443),
+                                                        ("http://[2001:db8::7]/v1", "2001:db8::7", 80)])
+def test_an_ipv6_base_url_is_traced_with_its_host_and_port(api: MockAPI, rec: Recorder, base_url: str, host: str,
+                                                          port: int) -> None:
+    http = httpx.Client(transport=httpx.MockTransport(api))
+    with Topo(api_key=TEST_KEY, base_url=base_url, http_client=http, log_drift=False, tracing=rec.telemetry) as c:
+        c.me()
+    (span,) = rec.spans()
+    assert (span.attributes["server.address"], span.attributes["server.port"]) == (host, port)

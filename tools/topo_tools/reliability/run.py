@@ -22,6 +22,8 @@ Everything runs against the local sandbox (`topo_tools.sandbox`) on 127.0.0.1, w
    prefetch, the client not told the limit, 30% faults: 0 lost, 0 duplicated. Time and limiter 429s are reported;
    the time is mostly the faults' (1 s timeouts on slow answers, backoff), and the fault-injected 429s (3.75% of
    requests, indistinguishable from the limit's) also cut the learned rate.
+6. Hostile answers (`hostile.py`): redirects, garbage Retry-After, deep JSON, a gzip bomb, broken gzip, pages that
+   never progress, a key echoed back, through Topo, AsyncTopo and the CLI: counts of probes ending as documented.
 
     python -m topo_tools.reliability --readme README.md [--seed 7] [--activities 10000]
 """
@@ -348,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
     from .limited_walks import limited_walks, report_limited  # section 5
 
     ok = report_limited(limited_walks(opts.seed, opts.activities)) and ok
+    from .hostile import hostile_report  # issue 29: crafted answers, in-process and cheap
+
+    ok = hostile_report() and ok
     ok = exactly_once_report(opts.seed, opts.readme) and ok
     record_latest(opts.readme, time.monotonic() - started, ok)
     return 0 if ok else 1
