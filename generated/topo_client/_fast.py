@@ -9,6 +9,9 @@ lenient walk would report or change, so that decoding into it succeeds only on a
 - a value of another JSON type than the spec says, an unknown event type: the typed decode raises;
 - a naive datetime (the walk would read it as UTC): `Meta(tz=True)`.
 
+An optional field left out decodes to `msgspec.UNSET` in the twin; the fix-up pass turns it into None and records
+it as absent, as the walk does (`fields_set`: null and missing differ on both paths).
+
 Open enums accept any string: an unknown value is seen by the count of them `_open_enum` keeps. Either that, or any
 decode error, means "not conforming": the caller decodes the body again with the lenient walk, which reports it.
 Otherwise a pass over the decoded objects gives each its real class back (the twin has the real class's layout).
@@ -76,9 +79,11 @@ def _twin(cls: Any) -> Any:
         required = vars(sys.modules[cls.__module__]).get("REQUIRED", {}).get(cls.__name__, frozenset())
         namespace: dict[str, Any] = {"__annotations__": {}, "__module__": cls.__module__, "__doc__": cls.__doc__}
         for attr, wire in zip(cls.__struct_fields__, cls.__struct_encode_fields__, strict=True):
-            namespace["__annotations__"][attr] = _strict(hints[attr])
-            if wire not in required:
-                namespace[attr] = None
+            if wire in required:
+                namespace["__annotations__"][attr] = _strict(hints[attr])
+            else:  # left out: UNSET, told apart from null by the fix-up pass
+                namespace["__annotations__"][attr] = _strict(hints[attr]) | msgspec.UnsetType
+                namespace[attr] = msgspec.UNSET
         config = {"forbid_unknown_fields": True, "kw_only": True}
         twin = types.new_class(cls.__name__, (cls,), config, lambda ns: ns.update(namespace))
         twin.__real__ = cls
@@ -93,6 +98,14 @@ class _Fixer:
 
     def __init__(self, twin: Any) -> None:
         self.real = twin.__real__
+        required = vars(sys.modules[self.real.__module__]).get("REQUIRED", {}).get(self.real.__name__, frozenset())
+        self.optional = tuple(
+            attr
+            for attr, wire in zip(self.real.__struct_fields__, self.real.__struct_encode_fields__, strict=True)
+            if wire not in required
+        )
+        self.values = attrgetter(*self.optional) if len(self.optional) > 1 else None
+        self.absent: dict[tuple[str, ...], frozenset[str]] = {}  # one shared frozenset per set of left-out fields
         hints = typing.get_type_hints(self.real)
         self.nested: list[tuple[Callable[[Any], Any], bool]] = []  # (getter, holds a list of models)
         for attr in self.real.__struct_fields__:
@@ -106,15 +119,29 @@ class _Fixer:
                 raise _Unsupported(f"{self.real.__name__}.{attr}")
 
     def fix(self, objs: list[Any]) -> None:
-        real = self.real
+        real, values, unset = self.real, self.values, msgspec.UNSET
         for obj in objs:
             obj.__class__ = real
+            if values is not None:
+                if unset in values(obj):  # (identity first: cheap when every field is there)
+                    self._mark_absent(obj)
+            elif self.optional and getattr(obj, self.optional[0]) is unset:
+                self._mark_absent(obj)
         for get, many in self.nested:
             values = [v for v in map(get, objs) if v is not None]
             if many:
                 values = [item for items in values for item in items]
             if values:
                 fix_all(values)
+
+    def _mark_absent(self, obj: Any) -> None:
+        left_out = tuple(attr for attr in self.optional if getattr(obj, attr) is msgspec.UNSET)
+        for attr in left_out:
+            setattr(obj, attr, None)
+        absent = self.absent.get(left_out)
+        if absent is None:
+            absent = self.absent[left_out] = frozenset(left_out)
+        obj.__dict__["_absent_"] = absent
 
 
 def _plain(tp: Any) -> Any:

@@ -100,12 +100,12 @@ def _variants(name: str) -> Iterator[tuple[str, Any, bool]]:
 CASES = [(name, variant, body, conforms) for name in _schemas() for variant, body, conforms in _variants(name)]
 
 
-def _models(value: Any) -> list[tuple[str, dict[str, Any]]]:
-    """(class, extra) of every model reachable from `value`, in order."""
+def _models(value: Any) -> list[tuple[str, dict[str, Any], frozenset[str]]]:
+    """(class, extra, fields_set) of every model reachable from `value`, in order."""
     if isinstance(value, list):
         return [m for v in value for m in _models(v)]
     if isinstance(value, responses.TopoStruct):
-        found = [(type(value).__name__, value.extra)]
+        found = [(type(value).__name__, value.extra, value.fields_set)]
         return found + [m for f in value.__struct_fields__ for m in _models(getattr(value, f))]
     return []
 
@@ -122,7 +122,7 @@ def test_fast_path_and_lenient_walk_agree(name: str, variant: str, body: Any, co
     either = decoder(tp)(raw, DecodeOptions(record=records[1]))  # the fast path first, the walk if it misses
     assert either == lenient
     assert type(either) is type(lenient) is tp
-    assert _models(either) == _models(lenient)  # every nested model's class and `extra`
+    assert _models(either) == _models(lenient)  # every nested model's class, `extra` and `fields_set`
     assert either.to_dict() == lenient.to_dict()
     assert [(e.key, e.count) for e in records[1].entries()] == [(e.key, e.count) for e in records[0].entries()]
     fast = fast_decoder(tp)
