@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 import jsonschema
+import openapi_spec_validator
 import pytest
 
 from generator import bundle
@@ -68,6 +69,10 @@ def test_every_open_set_is_reached_and_was_closed_in_the_marked_form() -> None:
         validate(SHIPPED, ref, value)
         with pytest.raises(jsonschema.ValidationError):
             validate(MARKED, ref, value)  # what the shipped spec looked like before: closed
+
+
+def test_the_shipped_spec_is_valid_openapi() -> None:
+    openapi_spec_validator.validate(SHIPPED)
 
 
 def test_the_client_reads_back_exactly_what_the_generator_used() -> None:
