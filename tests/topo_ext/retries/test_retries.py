@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import TEST_KEY
 from tests.specdata import UUID_A, MockAPI
-from topo_ext import APIConnectionError, InternalServerError, RateLimitError, Topo
+from topo_ext import APIConnectionError, InternalServerError, RateLimitError, Topo, TopoError
 
 CONTACT = {"id": UUID_A, "email": "alex@example.com"}
 ERROR_503 = {"status_code": 503, "type": "ServiceUnavailable", "message": "try later", "request_id": "req_503"}
@@ -158,3 +158,34 @@ async def test_async_client_retries_the_same_way(async_client: object, api: Mock
                                                 httpx.Response(200, json=CONTACT))
     contact = await async_client.contacts.get(UUID_A)
     assert contact.email == "alex@example.com" and len(calls) == 3 and no_sleep[0] == 2.0
+
+
+def test_truncated_body_on_a_post_create_is_not_retried(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
+    # The server answered 2xx: it acted. Re-sending the create could duplicate it, so the cut body is final.
+    api.override["create_contact_exclusion"], calls = script(httpx.Response(201, content=b'{"id": "018f1a2b'))
+    with pytest.raises(TopoError):
+        client.contact_exclusions.create(body={"email": "a@b.co", "reason": "UNSUBSCRIBED"})
+    assert len(calls) == 1 and no_sleep == []
+
+
+@pytest.mark.parametrize("header", ["RateLimit-Reset", "x-ratelimit-reset"])
+def test_ratelimit_reset_as_a_delay(client: Topo, api: MockAPI, no_sleep: list[float], header: str) -> None:
+    limited = httpx.Response(429, headers={header: "4"})
+    api.override["get_contact"], calls = script(limited, httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert len(calls) == 2 and no_sleep[0] == 4.0
+
+
+@pytest.mark.parametrize("header", ["RateLimit-Reset", "x-ratelimit-reset"])
+def test_ratelimit_reset_as_an_epoch(client: Topo, api: MockAPI, no_sleep: list[float], header: str) -> None:
+    limited = httpx.Response(429, headers={header: str(int(time.time()) + 30)})
+    api.override["get_contact"], calls = script(limited, httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert len(calls) == 2 and 25 < no_sleep[0] <= 31
+
+
+def test_an_epoch_reset_in_the_past_means_no_wait(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
+    limited = httpx.Response(429, headers={"RateLimit-Reset": str(int(time.time()) - 30)})
+    api.override["get_contact"], calls = script(limited, httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert len(calls) == 2 and sum(no_sleep) < 1  # not 30 s late, nor a negative sleep
