@@ -11,8 +11,8 @@ from tests.specdata import MockAPI, new_id
 from topo_ext import AsyncTopo, Topo
 
 
-def contacts_feed(total: int, *, shrink_after: int | None = None) -> tuple[list[str], list[int], object]:
-    """A /contacts handler over `total` contacts; after `shrink_after` requests the set loses a page of items."""
+def contacts_feed(total: int) -> tuple[list[str], list[int], object]:
+    """A /contacts handler over `total` contacts."""
     ids = [new_id() for _ in range(total)]
     seen_pages: list[int] = []
     data = list(ids)
@@ -20,8 +20,6 @@ def contacts_feed(total: int, *, shrink_after: int | None = None) -> tuple[list[
     def handler(request: httpx.Request) -> httpx.Response:
         page, size = int(request.url.params["page"]), int(request.url.params["size"])
         seen_pages.append(page)
-        if shrink_after is not None and len(seen_pages) > shrink_after:
-            del data[:size]
         chunk = data[(page - 1) * size: page * size]
         pages = -(-len(data) // size)
         return httpx.Response(200, json={
@@ -68,12 +66,62 @@ def test_empty_result(client: Topo, api: MockAPI) -> None:
     assert list(page) == [] and page.total_count == 0 and pages == [1]
 
 
+def shrinking_feed(total: int, *, drop: int, stale_counts: bool = False,
+                   has_more: bool = True) -> tuple[list[str], list[int], object]:
+    """A /contacts handler over `total` contacts that loses its first `drop` items right after the first request.
+
+    `stale_counts`: the envelope keeps reporting the original total (a server whose counts lag behind);
+    `has_more=False`: the envelope has no `has_more` key at all (only `total_pages` tells where the set ends).
+    """
+    ids = [new_id() for _ in range(total)]
+    seen_pages: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        page, size = int(request.url.params["page"]), int(request.url.params["size"])
+        seen_pages.append(page)
+        data = ids if len(seen_pages) == 1 else ids[drop:]
+        counted = total if stale_counts else len(data)
+        pages = -(-counted // size)
+        body: dict[str, object] = {"items": [{"id": i} for i in data[(page - 1) * size: page * size]],
+                                   "total_count": counted, "total_pages": pages}
+        if has_more:
+            body["has_more"] = page < pages
+        return httpx.Response(200, json=body)
+
+    return ids, seen_pages, handler
+
+
 def test_a_result_set_that_shrinks_mid_walk_ends_the_walk(client: Topo, api: MockAPI) -> None:
-    _, pages, handler = contacts_feed(9, shrink_after=1)
+    # 12 contacts, pages of 3; after page 1 the first 6 are gone but the counts still say 4 pages with more to come.
+    ids, pages, handler = shrinking_feed(12, drop=6, stale_counts=True)
     api.override["list_contacts"] = handler  # type: ignore[assignment]
-    walked = list(client.contacts.list(size=3))
-    assert len(walked) < 9  # items moved to earlier pages are not re-fetched ...
-    assert len(pages) <= 3  # ... and the walk stops instead of looping on has_more
+    walked = [str(c.id) for c in client.contacts.list(size=3)]
+    assert walked == ids[:3] + ids[9:]  # items that moved to earlier pages are not re-fetched ...
+    assert pages == [1, 2, 3]  # ... and the empty page 3 ends the walk although has_more still says True
+
+
+def test_an_envelope_without_has_more_stops_at_total_pages(client: Topo, api: MockAPI) -> None:
+    ids, pages, handler = shrinking_feed(9, drop=0, has_more=False)
+    api.override["list_contacts"] = handler  # type: ignore[assignment]
+    assert [str(c.id) for c in client.contacts.list(size=3)] == ids
+    assert pages == [1, 2, 3]  # no request for a page 4
+
+
+async def test_async_walk_without_has_more_stops_at_total_pages(async_client: AsyncTopo, api: MockAPI) -> None:
+    ids, pages, handler = shrinking_feed(9, drop=0, has_more=False)
+    api.override["list_contacts"] = handler  # type: ignore[assignment]
+    assert [str(c.id) async for c in async_client.contacts.list(size=3)] == ids
+    assert pages == [1, 2, 3]
+
+
+async def test_async_prefetch_over_a_shrinking_result_set(api: MockAPI) -> None:
+    # 20 contacts, pages of 4 (5 pages); after page 1 the first 8 are gone: 3 pages remain.
+    ids, pages, handler = shrinking_feed(20, drop=8)
+    async with AsyncTopo(api_key="topo_x", base_url="https://t/v1", prefetch=3,
+                         http_client=httpx.AsyncClient(transport=httpx.MockTransport(handler))) as client:
+        walked = [(p.page, [str(c.id) for c in p.items]) async for p in client.contacts.list(size=4).iter_pages()]
+    assert walked == [(1, ids[:4]), (2, ids[12:16]), (3, ids[16:])]  # stops at the page that says it is the last
+    assert pages[0] == 1 and 5 not in pages  # page 4 was at most prefetched; nothing beyond the window
 
 
 def test_has_more_with_an_empty_page_does_not_loop(client: Topo, api: MockAPI) -> None:
