@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 import time
 
@@ -93,3 +94,33 @@ def test_every_event_type_arrives_typed(event_type: str) -> None:
 def test_empty_secret_is_a_usage_error() -> None:
     with pytest.raises(ValueError, match="secret"):
         verify(BODY, sign(BODY, SECRET), "")
+
+
+def test_a_delivery_from_the_future_is_rejected_too() -> None:
+    now = 1_800_000_000
+    with pytest.raises(WebhookVerificationError, match="stale"):
+        verify(BODY, sign(BODY, SECRET, timestamp=now + 3600), SECRET, now=now)
+    with pytest.raises(WebhookVerificationError, match="stale"):
+        verify(BODY, sign(BODY, SECRET, timestamp=now + 301), SECRET, now=now)
+    # Clock skew within the tolerance, either way, is fine.
+    for skew in (-300, -1, 0, 1, 300):
+        assert verify(BODY, sign(BODY, SECRET, timestamp=now + skew), SECRET, now=now).type == "message.replied"
+
+
+def test_signatures_are_compared_in_constant_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `==` on the digests would leak through timing how much of a forged signature is right.
+    compared: list[tuple[object, object]] = []
+    real = hmac.compare_digest
+
+    def spy(a: str | bytes, b: str | bytes) -> bool:
+        compared.append((a, b))
+        return real(a, b)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hmac, "compare_digest", spy)
+    headers = sign(BODY, SECRET)
+    assert verify(BODY, headers, SECRET).type == "message.replied"
+    assert compared and any(headers["X-Topo-Signature"].endswith(str(b)) for _, b in compared)
+    compared.clear()
+    with pytest.raises(WebhookVerificationError):
+        verify(BODY, headers, "whsec_other")
+    assert compared  # the failing comparison went through compare_digest too
