@@ -11,8 +11,9 @@ match the imports; its lines are reported in `generator/static/` where the same 
 Not counted (and said so in the summary): mutants that only change the wording of a log line, a warning or an
 exception message (a string inside a logging call, a `warnings.warn`, a `raise`/exception constructor, or a call
 named in `message_calls`: constructors whose strings only word a log line, such as a retry's reason), and
-mutants listed under `[[tool.topo-tools.mutate.equivalent]]` (`file`, `mutant`: the mutated code as `ast.unparse`
-writes it, `reason`: one line). "No tests" (no selected test runs the function) counts as surviving.
+mutants listed under `[[tool.topo-tools.mutate.equivalent]]` (`file`, `mutant`: "before -> after" as the summary
+prints it, optional `function`: its qualified name, `reason`: one line). "No tests" (no selected test runs the
+function) counts as surviving.
 
 Exit status: 0 every run module at or above `threshold`, 1 otherwise, 2 usage error or a run that failed.
 """
@@ -220,7 +221,7 @@ def analyse(root: Path, staging: Path, module: str, config: dict[str, Any]) -> R
                 if _is_wording(before, after, up_before, message_calls, _in_exception_class(in_source, source_parents)):
                     mutant.status = "wording"
         for entry in equivalent:
-            if entry["file"] == module and entry["mutant"] == mutant.code:
+            if entry["file"] == module and entry["mutant"] == mutant.code and entry.get("function", qual) == qual:
                 mutant.status, mutant.reason = "equivalent", entry["reason"]
         result.mutants.append(mutant)
     return result
