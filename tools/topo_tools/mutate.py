@@ -114,25 +114,27 @@ def run_mutmut(staging: Path, jobs: int) -> None:
         raise RuntimeError(f"mutmut failed in {staging} (exit {done.returncode}); see {staging / 'mutmut.log'}")
 
 
-def _diff(a: ast.AST, b: ast.AST) -> tuple[ast.AST, ast.AST] | None:
-    """The innermost pair of nodes where `a` and `b` differ (positions ignored), or None."""
+def _diff(a: ast.AST, b: ast.AST, anchor: tuple[ast.AST, ast.AST] | None = None) -> tuple[ast.AST, ast.AST] | None:
+    """The innermost pair of positioned nodes (an expression or statement) where `a` and `b` differ, or None."""
+    if hasattr(a, "lineno"):
+        anchor = (a, b)
     if type(a) is not type(b):
-        return a, b
+        return anchor or (a, b)
     for name in a._fields:
         va, vb = getattr(a, name, None), getattr(b, name, None)
         if isinstance(va, ast.AST) and isinstance(vb, ast.AST):
-            if found := _diff(va, vb):
+            if found := _diff(va, vb, anchor):
                 return found
         elif isinstance(va, list) and isinstance(vb, list):
             if len(va) != len(vb):
-                return a, b
+                return anchor or (a, b)
             for x, y in zip(va, vb, strict=True):
-                found = _diff(x, y) if isinstance(x, ast.AST) and isinstance(y, ast.AST) else (
-                    (a, b) if x != y else None)
+                found = _diff(x, y, anchor) if isinstance(x, ast.AST) and isinstance(y, ast.AST) else (
+                    (anchor or (a, b)) if x != y else None)
                 if found:
                     return found
         elif va != vb and name != "ctx":
-            return a, b
+            return anchor or (a, b)
     return None
 
 
@@ -207,13 +209,11 @@ def analyse(root: Path, staging: Path, module: str, config: dict[str, Any]) -> R
         qual = base.removeprefix("x_").removeprefix("xǁ").replace("ǁ", ".")
         in_source = defs.get(qual)
         if original is not None and changed is not None and in_source is not None:
-            pair = _diff(ast.Module(body=original.body, type_ignores=[]), ast.Module(body=changed.body,
-                                                                                      type_ignores=[]))
+            pair = _diff(original.args, changed.args, (original, changed)) or _diff(
+                ast.Module(body=original.body, type_ignores=[]), ast.Module(body=changed.body, type_ignores=[]))
             if pair is not None:
                 before, after = pair
-                up_before, up_after = _parents(original), _parents(changed)
-                while not hasattr(before, "lineno") and before in up_before and after in up_after:
-                    before, after = up_before[before], up_after[after]  # an operator: show its expression
+                up_before = _parents(original)
                 line = in_source.lineno + getattr(before, "lineno", original.lineno) - original.lineno
                 text = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
                 mutant.where = _source_line(root, module, line, text)

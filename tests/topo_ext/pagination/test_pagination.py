@@ -151,9 +151,12 @@ async def test_async_prefetch_keeps_order_and_bounds_concurrency(api: MockAPI) -
     in_flight = 0
     peak = 0
 
+    requested: list[int] = []
+
     async def handler(request: httpx.Request) -> httpx.Response:
         nonlocal in_flight, peak
         page, size = int(request.url.params["page"]), int(request.url.params["size"])
+        requested.append(page)
         in_flight += 1
         peak = max(peak, in_flight)
         await asyncio.sleep(0.01 * ((page * 7) % 3))  # pages finish out of order
@@ -167,6 +170,7 @@ async def test_async_prefetch_keeps_order_and_bounds_concurrency(api: MockAPI) -
         walked = [str(c.id) async for c in client.contacts.list(size=4)]
     assert walked == ids
     assert 1 < peak <= 3
+    assert sorted(requested) == list(range(1, 11))  # each page once
 
 
 async def test_prefetch_must_be_bounded() -> None:
@@ -178,3 +182,78 @@ def test_a_page_has_no_len_that_could_disagree_with_iterating_it(client: Topo) -
     page = client.contacts.list()
     with pytest.raises(TypeError):
         len(page)  # type: ignore[arg-type]
+
+
+def growing_feed(first_page: list[str], later: list[str], *, first_says_pages: int,
+                 first_says_more: bool) -> tuple[list[int], object]:
+    """A /contacts handler whose first answer reports `first_page` (with the given counts) and whose later answers
+    page through `later`: a result set that grew right after page 1 was counted."""
+    requested: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        page, size = int(request.url.params["page"]), int(request.url.params["size"])
+        requested.append(page)
+        if page == 1:
+            return httpx.Response(200, json={"items": [{"id": i} for i in first_page], "total_count": len(first_page),
+                                             "total_pages": first_says_pages, "has_more": first_says_more})
+        pages = -(-len(later) // size)
+        return httpx.Response(200, json={"items": [{"id": i} for i in later[(page - 1) * size: page * size]],
+                                         "total_count": len(later), "total_pages": pages, "has_more": page < pages})
+
+    return requested, handler
+
+
+@pytest.mark.parametrize(("total_after", "first_says_pages"), [(16, 2), (8, 1)])
+async def test_async_prefetch_follows_a_result_set_that_grows(total_after: int, first_says_pages: int) -> None:
+    ids = [new_id() for _ in range(total_after)]
+    requested, handler = growing_feed(ids[:4], ids, first_says_pages=first_says_pages, first_says_more=True)
+    async with AsyncTopo(api_key="topo_x", base_url="https://t/v1", prefetch=3,
+                         http_client=httpx.AsyncClient(transport=httpx.MockTransport(handler))) as client:
+        walked = [str(c.id) async for c in client.contacts.list(size=4)]
+    assert walked == ids  # page 1 said fewer pages; the walk follows has_more to the new end
+    assert sorted(requested) == list(range(1, total_after // 4 + 1))  # each page once, none past the end
+
+
+@pytest.mark.parametrize("envelope", [
+    {},  # only items: one page
+    {"total_count": "many", "total_pages": "2", "has_more": "yes"},  # odd types are kept, not trusted
+    {"total_count": 9, "total_pages": 3, "has_more": False},  # has_more wins over the counts
+])
+def test_an_odd_envelope_is_one_page(client: Topo, api: MockAPI, envelope: dict[str, object]) -> None:
+    ids = [new_id() for _ in range(3)]
+    calls: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        return httpx.Response(200, json={"items": [{"id": i} for i in ids], **envelope})
+
+    api.override["list_contacts"] = handler
+    page = client.contacts.list(size=3)
+    assert [str(c.id) for c in page] == ids and len(calls) == 1
+    assert page.has_more is False and page.next_page() is None
+    if not isinstance(envelope.get("total_count"), int):
+        assert page.total_count == 3 and page.total_pages == 1  # what this page shows, not the odd value
+    assert page.envelope.total_count == envelope.get("total_count")  # the envelope as sent stays readable
+
+
+def test_items_that_are_not_a_list_are_an_empty_page(client: Topo, api: MockAPI) -> None:
+    api.override["list_contacts"] = lambda request: httpx.Response(200, json={
+        "items": None, "total_count": 5, "total_pages": 2, "has_more": True})
+    page = client.contacts.list()
+    assert page.items == [] and list(page) == [] and page.total_count == 5
+
+
+async def test_raw_list_responses_carry_each_page_s_http_response(client: Topo, async_client: AsyncTopo,
+                                                                 api: MockAPI) -> None:
+    ids, _, handler = contacts_feed(6)
+    api.override["list_contacts"] = handler  # type: ignore[assignment]
+    page = client.contacts.list(size=3)
+    second = page.next_page()
+    assert page.response is not None and page.response.url.params["page"] == "1"
+    assert second is not None and second.response is not None and second.response.url.params["page"] == "2"
+    raw = client.with_raw_response.contacts.list(size=3)
+    assert raw.status_code == 200 and [str(c.id) for c in raw.parse().items] == ids[:3]
+    first = await async_client.contacts.list(size=3)
+    assert first.response is not None and first.response.status_code == 200
+    araw = await async_client.with_raw_response.contacts.list(size=3)
+    assert araw.status_code == 200
