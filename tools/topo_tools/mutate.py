@@ -9,8 +9,9 @@ it, the copy in `generated/topo_client/`, staged as a top-level `topo_client` pa
 match the imports; its lines are reported in `generator/static/` where the same line is found there.
 
 Not counted (and said so in the summary): mutants that only change the wording of a log line, a warning or an
-exception message (a string inside a logging call, a `warnings.warn`, a `raise`/exception constructor, or a call
-named in `message_calls`: constructors whose strings only word a log line, such as a retry's reason), and
+exception message: any argument of a logging call or `warnings.warn`, the first (message) argument of an exception
+constructor (a name ending in Error/Exception/Warning, or `super().__init__` in an exception class), or the argument
+of a call named in `message_calls` at the position given there (a retry Decision's reason is only logged), and
 mutants listed under `[[tool.topo-tools.mutate.equivalent]]` (`file`, `mutant`: "before -> after" as the summary
 prints it, optional `function`: its qualified name, `reason`: one line). "No tests" (no selected test runs the
 function) counts as surviving.
@@ -163,8 +164,6 @@ def _is_wording(before: ast.AST, after: ast.AST, parents: dict[ast.AST, ast.AST]
     child, current = before, before
     while current in parents:
         child, current = current, parents[current]
-        if isinstance(current, ast.Raise) and isinstance(before, ast.Constant | ast.JoinedStr):
-            return True
         if isinstance(current, ast.Call) and child in current.args:
             wording = _message_args(current, message_calls, exception_class)
             if wording is None or current.args.index(child) in wording:
