@@ -11,7 +11,8 @@ match the imports; its lines are reported in `generator/static/` where the same 
 Not counted (and said so in the summary): mutants that only change the wording of a log line, a warning or an
 exception message: any argument of a logging call or `warnings.warn`, the first (message) argument of an exception
 constructor (a name ending in Error/Exception/Warning, or `super().__init__` in an exception class), or the argument
-of a call named in `message_calls` at the position given there (a retry Decision's reason is only logged), and
+of a call named in `message_calls` at the position given there (a retry Decision's reason is only logged), or
+anything in a function listed in `message_functions` (helpers that only word messages), and
 mutants listed under `[[tool.topo-tools.mutate.equivalent]]` (`file`, `mutant`: "before -> after" as the summary
 prints it, optional `function`: its qualified name, `reason`: one line). "No tests" (no selected test runs the
 function) counts as surviving.
@@ -186,6 +187,7 @@ def _source_line(root: Path, module: str, staged_line: int, text: str) -> str:
 def analyse(root: Path, staging: Path, module: str, config: dict[str, Any]) -> Result:
     equivalent: list[dict[str, str]] = config.get("equivalent", [])
     message_calls: dict[str, int] = config.get("message_calls", {})
+    message_functions: list[str] = config.get("message_functions", {}).get(module, [])
     staged = staged_path(module)
     meta = json.loads((staging / "mutants" / f"{staged}.meta").read_text())
     source = (staging / staged).read_text()
@@ -217,7 +219,8 @@ def analyse(root: Path, staging: Path, module: str, config: dict[str, Any]) -> R
                 text = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
                 mutant.where = _source_line(root, module, line, text)
                 mutant.code = f"{ast.unparse(before)} -> {ast.unparse(after)}"
-                if _is_wording(before, after, up_before, message_calls, _in_exception_class(in_source, source_parents)):
+                if qual in message_functions or _is_wording(before, after, up_before, message_calls,
+                                                             _in_exception_class(in_source, source_parents)):
                     mutant.status = "wording"
         for entry in equivalent:
             if entry["file"] == module and entry["mutant"] == mutant.code and entry.get("function", qual) == qual:
