@@ -38,3 +38,11 @@ def test_only_the_configured_argument_of_a_message_call_is_wording() -> None:
     assert _change("d = Decision(True, 1.0, 'why')", "d = Decision(True, 1.0, None)", calls)[2]
     assert not _change("d = Decision(True, 1.0, 'why')", "d = Decision(False, 1.0, 'why')", calls)[2]
     assert not _change("d = Decision(True, 1.0, 'why')", "d = Decision(True, 2.0, 'why')", calls)[2]
+
+
+def test_a_local_that_only_holds_message_words_is_wording() -> None:
+    a, b = ast.parse("what = f'is {kind}'"), ast.parse("what = f'XXis {kind}XX'")
+    pair = _diff(a, b)
+    assert pair is not None
+    assert _is_wording(*pair, _parents(a), {}, exception_class=False, message_names=frozenset({"what"}))
+    assert not _is_wording(*pair, _parents(a), {}, exception_class=False, message_names=frozenset({"other"}))

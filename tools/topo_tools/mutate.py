@@ -12,7 +12,8 @@ Not counted (and said so in the summary): mutants that only change the wording o
 exception message: any argument of a logging call or `warnings.warn`, the first (message) argument of an exception
 constructor (a name ending in Error/Exception/Warning, or `super().__init__` in an exception class), or the argument
 of a call named in `message_calls` at the position given there (a retry Decision's reason is only logged), or
-anything in a function listed in `message_functions` (helpers that only word messages), and
+anything in a function listed in `message_functions` (helpers that only word messages) or assigned to a local
+listed in `message_names` (one that only holds a message's words), and
 mutants listed under `[[tool.topo-tools.mutate.equivalent]]` (`file`, `mutant`: "before -> after" as the summary
 prints it, optional `function`: its qualified name, `reason`: one line). "No tests" (no selected test runs the
 function) counts as surviving.
@@ -155,7 +156,7 @@ def _message_args(call: ast.Call, message_calls: dict[str, int], exception_class
 
 
 def _is_wording(before: ast.AST, after: ast.AST, parents: dict[ast.AST, ast.AST], message_calls: dict[str, int],
-                exception_class: bool) -> bool:
+                exception_class: bool, message_names: frozenset[str] = frozenset()) -> bool:
     """Whether the mutation only changes the wording of a log line, a warning or an exception message."""
     if isinstance(before, ast.Call) and isinstance(after, ast.Call) and len(after.args) < len(before.args):
         wording = _message_args(before, message_calls, exception_class)  # an argument removed
@@ -169,6 +170,9 @@ def _is_wording(before: ast.AST, after: ast.AST, parents: dict[ast.AST, ast.AST]
             wording = _message_args(current, message_calls, exception_class)
             if wording is None or current.args.index(child) in wording:
                 return True
+        if isinstance(current, ast.Assign) and all(isinstance(t, ast.Name) and t.id in message_names
+                                                   for t in current.targets):
+            return True  # a local that only holds words for a message
         if isinstance(current, ast.stmt):
             return False
     return False
@@ -188,6 +192,7 @@ def analyse(root: Path, staging: Path, module: str, config: dict[str, Any]) -> R
     equivalent: list[dict[str, str]] = config.get("equivalent", [])
     message_calls: dict[str, int] = config.get("message_calls", {})
     message_functions: list[str] = config.get("message_functions", {}).get(module, [])
+    message_names = frozenset(config.get("message_names", {}).get(module, []))
     staged = staged_path(module)
     meta = json.loads((staging / "mutants" / f"{staged}.meta").read_text())
     source = (staging / staged).read_text()
@@ -220,7 +225,8 @@ def analyse(root: Path, staging: Path, module: str, config: dict[str, Any]) -> R
                 mutant.where = _source_line(root, module, line, text)
                 mutant.code = f"{ast.unparse(before)} -> {ast.unparse(after)}"
                 if qual in message_functions or _is_wording(before, after, up_before, message_calls,
-                                                             _in_exception_class(in_source, source_parents)):
+                                                             _in_exception_class(in_source, source_parents),
+                                                             message_names):
                     mutant.status = "wording"
         for entry in equivalent:
             if entry["file"] == module and entry["mutant"] == mutant.code and entry.get("function", qual) == qual:
