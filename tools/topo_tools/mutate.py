@@ -100,7 +100,7 @@ def stage(root: Path, work: Path, module: str, tests: list[str]) -> Path:
     shutil.copytree(root / GENERATED, target / "topo_client", ignore=ignore)
     shutil.copytree(root / GENERATED, target / GENERATED, ignore=ignore)  # for tests that read generated/ by path
     settings = {"source_paths": ["topo_ext", "topo_client"], "only_mutate": [staged_path(module)],
-                "pytest_add_cli_args_test_selection": tests,
+                "pytest_add_cli_args_test_selection": tests, "timeout_multiplier": 5.0, "timeout_constant": 5.0,
                 "also_copy": [name for name in COPIED if name not in ("tests", "pyproject.toml")] + ["generated"]}
     lines = ["", "[tool.mutmut]", *(f"{key} = {json.dumps(value)}" for key, value in settings.items())]
     with (target / "pyproject.toml").open("a") as handle:
