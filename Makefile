@@ -62,6 +62,9 @@ contract:  ## call every operation against Prism (validation proxy, dynamic resp
 reliability:  ## export 10,000 activities through injected faults; prints the acceptance figures
 	$(PY) -m topo_tools.reliability --readme README.md
 
+mutate:  ## mutation testing of the runtime's core modules (mutmut; MODULE=retries for one; not in make test)
+	nice -n 10 $(PY) -m topo_tools.mutate --root . --json build/mutate/results.json $(foreach m,$(MODULE),--module $(m))
+
 bench:  ## benchmarks as ratios to their baselines; writes bench/results.json
 	$(PY) bench/run.py
 
@@ -113,4 +116,4 @@ test-lowest:  ## the runtime tests (tests/topo_ext) with the lowest runtime depe
 clean:  ## remove build outputs (not the venv)
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache
 
-.PHONY: help install redis-server generate check-generated spec-check lint test record contract reliability bench demo drift evolve api-diff dist test-matrix test-lowest clean
+.PHONY: help install redis-server generate check-generated spec-check lint test record contract reliability mutate bench demo drift evolve api-diff dist test-matrix test-lowest clean

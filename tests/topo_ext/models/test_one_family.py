@@ -4,6 +4,7 @@ serialisation, one class per enum, and a drift record per client."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -40,7 +41,9 @@ def test_an_id_from_an_activity_equals_the_same_id_on_a_contact(client: Topo, ap
     assert str(api.requests[0].url).endswith(f"/contacts/{UUID_A}")
 
 
-def test_datetimes_are_aware_and_serialise_one_way() -> None:
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/St_Johns"])
+def test_datetimes_are_aware_and_serialise_one_way(local_timezone: Callable[[str], None], zone: str) -> None:
+    local_timezone(zone)  # where local time is not UTC, reading a naive value as local time would show
     naive = responses.Contact.from_dict({"id": "c", "first_seen_at": "2025-03-14T09:22:11"})
     offset = responses.Contact.from_dict({"id": "c", "first_seen_at": "2025-03-14T11:22:11+02:00"})
     assert naive.first_seen_at == datetime(2025, 3, 14, 9, 22, 11, tzinfo=UTC)  # a naive wire value means UTC
@@ -48,6 +51,33 @@ def test_datetimes_are_aware_and_serialise_one_way() -> None:
     assert naive.to_dict()["first_seen_at"] == "2025-03-14T09:22:11Z"
     activity = responses.Activity.from_dict({"id": "a", "created_at": "2025-03-14T09:22:11Z", "payload": None})
     assert activity.to_dict()["created_at"] == "2025-03-14T09:22:11Z"  # resources and events alike
+
+
+def _field_of(cls: type[msgspec.Struct], kind: type) -> str:
+    """The wire name of a field of `cls` typed `kind | None` (taken from the model, so from the spec)."""
+    for field in msgspec.structs.fields(cls):
+        if field.type == kind | None:
+            return field.encode_name
+    raise AssertionError(f"{cls.__name__} has no {kind.__name__} field")
+
+
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/St_Johns"])
+def test_the_field_by_field_fallback_keeps_extra_and_reads_naive_datetimes_as_utc(
+        local_timezone: Callable[[str], None], zone: str) -> None:
+    local_timezone(zone)
+    when, text = _field_of(responses.Contact, datetime), _field_of(responses.Contact, str)
+    known = {f.encode_name for f in msgspec.structs.fields(responses.Contact)}
+    unknown = "z" * (max(map(len, known)) + 1)  # longer than every documented name: absent from the spec
+    # One wrong-typed field makes the one-shot convert fail: the model is then built field by field.
+    contact = responses.Contact.from_dict({"id": "c", when: "2025-03-14T09:22:11", text: 5, unknown: [1]})
+    assert getattr(contact, _attr(responses.Contact, text)) == 5  # kept as sent
+    assert contact.extra == {unknown: [1]}
+    assert getattr(contact, _attr(responses.Contact, when)) == datetime(2025, 3, 14, 9, 22, 11, tzinfo=UTC)
+    assert contact.to_dict()[when] == "2025-03-14T09:22:11Z"
+
+
+def _attr(cls: type[msgspec.Struct], wire: str) -> str:
+    return next(f.name for f in msgspec.structs.fields(cls) if f.encode_name == wire)
 
 
 @pytest.mark.parametrize("cls", STRUCTS, ids=lambda c: c.__name__)
