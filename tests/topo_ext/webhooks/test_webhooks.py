@@ -103,10 +103,10 @@ def test_empty_secret_is_a_usage_error() -> None:
 
 def test_a_delivery_from_the_future_is_rejected_too() -> None:
     now = 1_800_000_000
-    with pytest.raises(WebhookVerificationError, match="stale"):
-        verify(BODY, sign(BODY, SECRET, timestamp=now + 3600), SECRET, now=now)
-    with pytest.raises(WebhookVerificationError, match="stale"):
-        verify(BODY, sign(BODY, SECRET, timestamp=now + 301), SECRET, now=now)
+    for ahead in (3600, 301):
+        with pytest.raises(WebhookVerificationError) as caught:
+            verify(BODY, sign(BODY, SECRET, timestamp=now + ahead), SECRET, now=now)
+        assert caught.value.part == "future"
     # Clock skew within the tolerance, either way, is fine.
     for skew in (-300, -1, 0, 1, 300):
         assert verify(BODY, sign(BODY, SECRET, timestamp=now + skew), SECRET, now=now).type == "message.replied"
@@ -124,7 +124,8 @@ def test_signatures_are_compared_in_constant_time(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(hmac, "compare_digest", spy)
     headers = sign(BODY, SECRET)
     assert verify(BODY, headers, SECRET).type == "message.replied"
-    assert compared and any(headers["X-Topo-Signature"].endswith(str(b)) for _, b in compared)
+    digests = [b.decode() if isinstance(b, bytes) else str(b) for _, b in compared]
+    assert digests and any(headers["X-Topo-Signature"].endswith(d) for d in digests)
     compared.clear()
     with pytest.raises(WebhookVerificationError):
         verify(BODY, headers, "whsec_other")
