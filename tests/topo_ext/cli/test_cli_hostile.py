@@ -111,3 +111,9 @@ def test_import_names_the_line_of_an_oversized_field(run, tmp_path: Path) -> Non
     result = _import(run, tmp_path, b"email" + b"x" * (limit + 10) + b"\nok@example.com\n")
     assert result.code == 2 and "line 1: not valid CSV" in result.err and "field larger than field limit" in result.err
     _clean(result)
+
+
+def test_credentials_in_the_base_url_are_refused_and_never_shown(run) -> None:
+    result = run("--base-url", "https://user:hunter2pw@api.topo.test/v1", "-v", "me")
+    assert result.code == 2 and "holds credentials" in result.err and "hunter2pw" not in result.err + result.out
+    _clean(result)

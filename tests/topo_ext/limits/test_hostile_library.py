@@ -227,3 +227,18 @@ def test_credentials_in_the_base_url_are_refused_without_showing_them(url: str) 
 def test_limits_are_checked(bad: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match=f"Limits.{next(iter(bad))}"):
         Limits(**bad)
+
+
+def test_an_injected_client_that_follows_redirects_does_not_follow_ours() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.host == "elsewhere.example":
+            return httpx.Response(200, json={"id": "stolen"})
+        return httpx.Response(302, headers={"Location": EVIL})
+
+    http = httpx.Client(transport=httpx.MockTransport(handler), follow_redirects=True)
+    with pytest.raises(exc.UnexpectedStatusError, match="302"):
+        Topo(api_key=TEST_KEY, base_url=BASE_URL, http_client=http, max_retries=0).me()
+    assert [r.url.host for r in seen] == [httpx.URL(BASE_URL).host]
