@@ -258,12 +258,9 @@ class _Batch:
         if not isinstance(allow_partial, bool):
             raise TypeError(f"allow_partial: expected True or False, got {type(allow_partial).__name__}")
         self.options = check_options(options)
-        size = _chunk_size(op, chunk_size)
+        size, iterable = _chunk_size(op, chunk_size), _iterable(op, items)
         self.atomic = op.spec.batch_all_or_nothing
-        iterable = _iterable(op, items)
-        if self.atomic and not allow_partial:
-            iterable = _whole(op, iterable, size)
-        self.chunks = _chunks(iterable, size)
+        self.chunks = _chunks(_whole(op, iterable, size) if self.atomic and not allow_partial else iterable, size)
         self.results: list[Any] = []
         self.items: list[Any] = []
         self.span = (0, 0)
