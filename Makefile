@@ -62,6 +62,9 @@ contract:  ## call every operation against Prism (validation proxy, dynamic resp
 reliability:  ## export 10,000 activities through injected faults; prints the acceptance figures
 	$(PY) -m topo_tools.reliability --readme README.md
 
+mutate:  ## mutation testing of the runtime's core modules (mutmut; MODULE=retries for one; not in make test)
+	nice -n 10 $(PY) -m topo_tools.mutate --root . --json build/mutate/results.json $(foreach m,$(MODULE),--module $(m))
+
 bench:  ## benchmarks as ratios to their baselines; writes bench/results.json
 	$(PY) bench/run.py
 
@@ -71,10 +74,46 @@ demo:  ## start the sandbox and walk through the main flows with the CLI and the
 drift:  ## compare responses with the spec (DRIFT_INPUT=captures or a saved report, DRIFT_ARGS="--patch p.yaml")
 	$(PY) -m topo_tools.drift --spec-dir spec --bundler generator/bundle.py $(or $(DRIFT_INPUT),tests/cassettes) $(DRIFT_ARGS)
 
+evolve:  ## the whole "When Topo changes" walk: patch, apply, generate, drift clean, api-diff, CHANGELOG draft, test (DRIFT_INPUT=...)
+	$(if $(DRIFT_INPUT),,$(error make evolve needs DRIFT_INPUT=<captures, cassettes or a drift report>))
+	$(PY) -m topo_tools.evolve $(DRIFT_INPUT) --spec-dir spec --bundler generator/bundle.py --changelog CHANGELOG.md \
+	  --patch $(or $(DRIFT_PATCH),drift-patch.yaml) --python $(PY) --make "$(MAKE) VENV=$(VENV)"
+
 api-diff:  ## public Python surface: working tree vs REF (default: last commit touching generated/)
 	$(PY) -m topo_tools.api_diff --new-dir . --accepted api-diff-accepted.yaml $(if $(REF),--ref $(REF),)
+
+# CPython 3.11 and up: python3.X on PATH when it runs, else the newest pyenv build of 3.X (override: PYTHONS="...").
+FIND_PYTHONS = for v in $$(seq 11 30); do for py in python3.$$v $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.$$v.*/bin/python3.$$v 2>/dev/null | sort -V | tail -1); do \
+  $$py -c "" 2>/dev/null && { command -v $$py; break; }; done; done; true
+# The lowest version of each runtime dependency pyproject.toml allows (`httpx>=0.27,<1` -> httpx==0.27).
+LOWEST_PINS = $(shell $(PY) -c 'import re, tomllib; deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]; \
+  print(" ".join(re.sub(r">=([^,;]+).*", r"==\1", d.replace(" ", "")) for d in deps))')
+
+dist:  ## wheel and sdist of both distributions (topo-client, tools/ topo-tools) into dist/
+	rm -rf dist
+	$(BIN)/hatchling build -d dist
+	cd tools && $(abspath $(BIN))/hatchling build -d ../dist
+	@ls -1 dist
+
+test-matrix:  ## the offline suite on each installed CPython >= 3.11 (one .venv-py3.X each; slow, not in make test)
+	@set -e; pythons="$${PYTHONS:-$$($(FIND_PYTHONS))}"; test -n "$$pythons" || { echo "test-matrix: no CPython >= 3.11 found" >&2; exit 1; }; \
+	for py in $$pythons; do v=$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+	  echo "== test-matrix: Python $$v ($$py)"; env=.venv-py$$v; \
+	  test -x $$env/bin/python || $$py -m venv $$env; \
+	  $$env/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt; \
+	  $$env/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . -e tools; \
+	  $$env/bin/pytest $(PYTEST_FLAGS) || { echo "test-matrix: FAILED on Python $$v" >&2; exit 1; }; \
+	  echo "== test-matrix: Python $$v passed"; done
+
+test-lowest:  ## the runtime tests (tests/topo_ext) with the lowest runtime dependency versions pyproject allows (slow)
+	test -x .venv-lowest/bin/python || python3 -m venv .venv-lowest
+	.venv-lowest/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	.venv-lowest/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . -e tools
+	.venv-lowest/bin/python -m pip install --quiet --disable-pip-version-check $(LOWEST_PINS)
+	@echo "test-lowest: $(LOWEST_PINS)"; .venv-lowest/bin/python -m pip list 2>/dev/null | grep -Ei '^(httpx|attrs|msgspec) '
+	.venv-lowest/bin/pytest $(PYTEST_FLAGS) tests/topo_ext
 
 clean:  ## remove build outputs (not the venv)
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache
 
-.PHONY: help install redis-server generate check-generated spec-check lint test record contract reliability bench demo drift api-diff clean
+.PHONY: help install redis-server generate check-generated spec-check lint test record contract reliability mutate bench demo drift evolve api-diff dist test-matrix test-lowest clean

@@ -24,6 +24,7 @@ from _sandbox import RemoteSandbox
 CALLS = 1_000
 ROUNDS = 10
 GOAL = 1.15
+TRACED_GOAL = 1.10  # issue #33: tracing on (spans recorded and batched, metrics) costs little more
 
 
 def _own_times(loop: Callable[[], None]) -> dict[str, tuple[int, float]]:
@@ -107,7 +108,7 @@ def run() -> list[dict[str, Any]]:
          "per_call_overhead_us": overhead_s / CALLS * 1e6, "profile": profile},
         {"id": "overhead.traced", "name": f"overhead: contacts.get(id) with OpenTelemetry tracing on, {CALLS:,} calls",
          "seconds": statistics.median(times["traced"]), "ratio": traced_ratio, "baseline": "bare httpx",
-         "goal": None, "met": None},
+         "goal": f"<= {TRACED_GOAL}x", "met": traced_ratio <= TRACED_GOAL},
     ]
 
 

@@ -23,7 +23,7 @@ import peer
 import specpages
 from specpages import PAGE_SIZE, UNKNOWN_FIELD, ListOperation
 
-GOAL = 1.0
+GOALS = {"documented": 0.5, "unknown_field": 0.8, "empty": 1.0}  # ours / peer, per body variant (issue #33)
 ROUNDS = 100
 TARGET = 0.0025  # CPU seconds per timed batch: short batches, finely interleaved, gave the steadiest ratios
 BASE_URL = "https://api.topo.test/v1"
@@ -132,7 +132,7 @@ def row(op: ListOperation, variant: str, *, rounds: int = ROUNDS, target: float 
     out: dict[str, Any] = {
         "id": f"pages.{op.operation_id}.{variant}",
         "name": f"page: {call}, {label}", "seconds": None, "ratio": None, "baseline": "pydantic v2 peer",
-        "goal": f"<= {GOAL:g}x peer" if variant in VARIANTS else None, "met": False if variant in VARIANTS else None,
+        "goal": f"<= {GOALS[variant]:g}x peer", "met": False,
         "operation": op.operation_id, "call": call, "variant": variant, "body_bytes": len(body), "peer_seconds": None,
         "ratio_of_minimums": None, "unknown_field_kept": None, "error": None,
     }
@@ -156,8 +156,7 @@ def row(op: ListOperation, variant: str, *, rounds: int = ROUNDS, target: float 
     out["ratio"] = statistics.median(m / p for m, p in zip(mine, peers, strict=True))
     out["seconds"], out["peer_seconds"] = min(mine), min(peers)
     out["ratio_of_minimums"] = out["seconds"] / out["peer_seconds"]
-    if variant in VARIANTS:
-        out["met"] = out["ratio"] <= GOAL
+    out["met"] = out["ratio"] <= GOALS[variant]
     return out
 
 

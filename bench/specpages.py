@@ -18,9 +18,10 @@ from importlib.resources import files
 from typing import Any
 
 from topo_client import _schema  # the one $ref / allOf toolkit
+from topo_tools.specdata import EXTRA_FIELD, EXTRA_VALUE
 
 PAGE_SIZE = 100
-UNKNOWN_FIELD = ("favorite_color", "teal")  # what Topo adding a field to every item looks like
+UNKNOWN_FIELD = (EXTRA_FIELD, EXTRA_VALUE)  # what Topo adding a field to every item looks like (absent from the spec)
 _START = datetime(2025, 3, 14, 9, 22, 11, tzinfo=UTC)
 
 

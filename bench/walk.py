@@ -76,7 +76,8 @@ def run() -> list[dict[str, Any]]:
             wasted = stats["rate_limited"]
             complete = len(ids) == ACTIVITIES and error is None
             if "rate_limit" in options:
-                goal, met = "<= 1.2x bound, 0 x 429", complete and ratio <= 1.2 and wasted == 0
+                most = 1.08 if key == "sequential" else 1.2  # issue #33: the sequential walk's per-page cost
+                goal, met = f"<= {most:g}x bound, 0 x 429", complete and ratio <= most and wasted == 0
             else:  # learning the limit costs 429s; it must still get through
                 goal, met = "completes", complete
             rows.append({

@@ -9,6 +9,7 @@ byte-identical for the same input.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import sys
 from pathlib import Path
@@ -49,6 +50,26 @@ def bundle(spec_dir: Path = SPEC_DIR) -> dict[str, Any]:
         for section, entries in fragment.get("components", {}).items():
             _merge_map(components.setdefault(section, {}), entries, f"{fragment_path.name}: components.{section}")
     doc["tags"].sort(key=lambda tag: tag["name"])
+    return doc
+
+
+# Open sets (spec/README.md "Open sets"): marked `x-topo-open: true` beside their `enum` / `oneOf` in the spec.
+# `topo_client._schema.open_marked` (the client's reading of the shipped spec) undoes what `shipped` does.
+OPEN = "x-topo-open"
+_LISTED = ("type", "enum", "oneOf", "discriminator")
+_ANY_EVENT = {"type": "object", "required": ["type"], "properties": {"type": {"type": "string"}},
+              "description": "An event type this spec does not list yet."}
+
+
+def shipped(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document the package ships (a copy of `doc`): open enums and the event union in standard JSON Schema
+    (`anyOf` of the listed values and any string / any event), so that validators, mock servers and other
+    generators accept new values as the client does. The generators read the marked form (`bundle`)."""
+    doc = copy.deepcopy(doc)
+    for schema in doc.get("components", {}).get("schemas", {}).values():
+        if schema.get(OPEN) is True and ("enum" in schema or "oneOf" in schema) and "anyOf" not in schema:
+            listed = {key: schema.pop(key) for key in _LISTED if key in schema}
+            schema["anyOf"] = [listed, {"type": "string"} if "enum" in listed else copy.deepcopy(_ANY_EVENT)]
     return doc
 
 

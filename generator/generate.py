@@ -3,10 +3,10 @@
 Steps: bundle the spec -> openapi-python-client (through its Python API, `generator/templates` over its own, which
 stay reachable as `upstream/<name>`) on a request-only copy of it (request builders and the attrs request models)
 -> only what topo_ext uses is kept (`USED_FUNCTIONS`, `UNUSED_FILES`) -> datamodel-code-generator for every
-response model (msgspec Structs, see generator/models.py) -> the resource classes (generator/resources.py) -> copy
-the bundled spec in as package data -> ruff format. Everything is written to a scratch
-directory first and then synced into place, so a failed run never leaves a half-written package, and `--check` can
-compare a fresh generation with the committed one without touching it.
+response model (msgspec Structs, see generator/models.py) -> the resource classes (generator/resources.py) -> the
+bundled spec as package data, open sets in standard JSON Schema (`bundle.shipped`) -> ruff format. Everything is
+written to a scratch directory first and then synced into place, so a failed run never leaves a half-written
+package, and `--check` can compare a fresh generation with the committed one without touching it.
 
     python generator/generate.py            # regenerate in place
     python generator/generate.py --check    # exit 1 with a diff if generated/ is stale
@@ -36,7 +36,7 @@ import apimd
 import bundle
 import models
 import resources
-from static._schema import merge_all_of  # the one $ref / allOf toolkit
+from static._schema import NOT_IN_DOCS, inferred_reason, merge_all_of  # the one $ref / allOf toolkit
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "generator"
@@ -75,11 +75,16 @@ def request_only(doc: dict[str, Any]) -> dict[str, Any]:
 
     Why: responses are decoded by topo_ext into the msgspec models of generator/models.py; openapi-python-client's
     attrs response models and parse code would be a second, unused model family.
+
+    The summary of a guessed operation (`x-topo-source: inferred`) gains "Not in Topo's docs: <reason>", so the
+    first paragraph of its docstring (help(), IDE hover, the client's methods) says so.
     """
     doc = copy.deepcopy(doc)
     components = doc["components"]
     for item in doc["paths"].values():
         for op in item.values():
+            if isinstance(op, dict) and (reason := inferred_reason(op)):
+                op["summary"] = f"{op.get('summary', op['operationId']).rstrip('.')}. {NOT_IN_DOCS} {reason}"
             if isinstance(op, dict) and "responses" in op:
                 op["responses"] = {
                     code: {"description": components.get("responses", {}).get(
@@ -158,7 +163,7 @@ def build(spec_dir: Path, out: Path) -> Path:
     keep_only_used(package)
     models.generate(spec_json, package, set(requests["components"]["schemas"]))
     resources.generate(document, package)
-    shutil.copy(spec_json, package / "openapi.json")
+    (package / "openapi.json").write_text(bundle.dumps(bundle.shipped(document)))
     (package / "py.typed").write_text("")
     _run(BIN / "ruff", "check", "--quiet", "--fix-only", "--select", "I,F401,UP", "--config",
          GENERATOR / "ruff-generated.toml", package)

@@ -55,8 +55,8 @@ class UnknownEvent(EventBase):
         data: dict[str, Any] = self.__dict__.get("_data_", {})
         return data
 
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.data) if self.data else super().to_dict()
+    def to_dict(self, *, exclude_unset: bool = False) -> dict[str, Any]:
+        return dict(self.data) if self.data else super().to_dict(exclude_unset=exclude_unset)
 
 
 if TYPE_CHECKING:

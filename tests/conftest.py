@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+import os
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
@@ -55,3 +58,24 @@ def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     monkeypatch.setattr("topo_ext._base_client._sleep", slept.append)
     monkeypatch.setattr("topo_ext._base_client._async_sleep", fake_async_sleep)
     return slept
+
+
+@pytest.fixture
+def local_timezone() -> Iterator[Callable[[str], None]]:
+    """Set the process's local timezone (TZ and time.tzset) for one test; restored afterwards.
+
+    A test of "naive means UTC" cannot fail on a machine whose local time is UTC: it pins a zone that is not.
+    """
+    before = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+        assert datetime(2025, 1, 15, 12).astimezone().utcoffset() != timedelta(0), f"no tz data for {name}"
+
+    yield use
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

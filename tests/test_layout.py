@@ -1,5 +1,6 @@
 """The repository's shape, as the README "Layout" table promises it: hand-written modules stay small, tests mirror
-the packages they test, and the table names every top-level folder."""
+the packages they test, and the table names every top-level folder. Only tracked files count (`git ls-files`): a
+scratch folder, a drift patch or captures left in a checkout are not the repository's shape."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ DATA_DIRS = {"fixtures", "cassettes", "__pycache__"}
 
 
 def _tracked(*paths: str) -> list[Path]:
-    out = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", *paths], cwd=ROOT,
+    out = subprocess.run(["git", "ls-files", "--cached", *paths], cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout
     return [ROOT / line for line in out.splitlines() if (ROOT / line).exists()]
 
@@ -42,18 +43,20 @@ def _mirrors(test_dir: Path, package: Path) -> bool:
 
 
 def test_tests_mirror_the_package_layout() -> None:
-    top = {p.name for p in TESTS.iterdir() if p.is_dir() and p.name not in DATA_DIRS}
+    files = [p.relative_to(TESTS) for p in _tracked("tests")]
+    dirs = {parent for f in files for parent in f.parents if parent != Path(".")}
+    top = {d.parts[0] for d in dirs if d.parts[0] not in DATA_DIRS}
     assert top <= set(MIRRORS), f"test folders that mirror no package: {sorted(top - set(MIRRORS))}"
     strays = []
-    for name in top:
-        for test_dir in (TESTS / name).rglob("*"):
-            rel = test_dir.relative_to(TESTS / name)
-            if not test_dir.is_dir() or DATA_DIRS & set(rel.parts):
-                continue
-            if not _mirrors(test_dir, MIRRORS[name] / rel):
-                strays.append(f"tests/{name}/{rel}")
+    for test_dir in sorted(dirs):
+        name, rel = test_dir.parts[0], Path(*test_dir.parts[1:])
+        if name in DATA_DIRS or DATA_DIRS & set(rel.parts) or rel == Path("."):
+            continue
+        if not _mirrors(TESTS / test_dir, MIRRORS[name] / rel):
+            strays.append(f"tests/{test_dir}")
     assert not strays, f"test folders with no module or package of that name: {strays}"
-    loose = [p.name for p in TESTS.glob("test_*.py") if p.name not in {Path(__file__).name, "test_imports.py"}]
+    loose = [f.name for f in files
+             if len(f.parts) == 1 and f.name.startswith("test_") and f.name not in {Path(__file__).name, "test_imports.py"}]
     assert not loose, f"tests outside a mirrored folder: {loose}"
 
 

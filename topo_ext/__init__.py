@@ -36,11 +36,14 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time `__getattr__` 
         InternalServerError,
         InvalidRequestError,
         NotFoundError,
+        PaginationError,
         PermissionDeniedError,
         RateLimitError,
         TopoError,
+        UnexpectedStatusError,
         UnprocessableEntityError,
     )
+    from ._limits import Limits
     from ._pagination import AsyncPage, AsyncPaginator, SyncPage
     from ._response import APIResponse
     from .events import Event, EventDispatcher, UnknownEvent, parse_event
@@ -71,7 +74,9 @@ __all__ = [
     "FileCursorStore",
     "InternalServerError",
     "InvalidRequestError",
+    "Limits",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "SQLiteCursorStore",
@@ -79,6 +84,7 @@ __all__ = [
     "SyncPage",
     "Topo",
     "TopoError",
+    "UnexpectedStatusError",
     "UnknownEvent",
     "UnprocessableEntityError",
     "WebhookPayloadError",
@@ -97,10 +103,11 @@ _LAZY: dict[str, str] = {  # public name -> the module defining it
     **dict.fromkeys(
         ("APIConnectionError", "APIError", "APIResponseValidationError", "APIStatusError", "APITimeoutError",
          "AuthenticationError", "BadRequestError", "BatchError", "ClientClosedError", "ConflictError",
-         "InternalServerError", "InvalidRequestError", "NotFoundError", "PermissionDeniedError", "RateLimitError",
-         "TopoError", "UnprocessableEntityError"),
+         "InternalServerError", "InvalidRequestError", "NotFoundError", "PaginationError", "PermissionDeniedError",
+         "RateLimitError", "TopoError", "UnexpectedStatusError", "UnprocessableEntityError"),
         "._exceptions",
     ),
+    "Limits": "._limits",
     **dict.fromkeys(("AsyncPage", "AsyncPaginator", "SyncPage"), "._pagination"),
     "APIResponse": "._response",
     **dict.fromkeys(("Event", "EventDispatcher", "UnknownEvent", "parse_event"), ".events"),

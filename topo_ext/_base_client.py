@@ -13,14 +13,15 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from typing import Any, TypeVar
 
 import httpx
 
 from . import _exceptions as exc
-from . import _telemetry
+from . import _logs, _telemetry
 from ._error_map import request_id_of, result_of, status_error, transport_error
+from ._limits import BodyTooLarge, TooDeep, aread_capped, check_depth, read_capped
 from ._models import DecodeOptions
 from ._operations import Operation
 from ._options import (
@@ -32,11 +33,12 @@ from ._options import (
     as_timeout,
     check_api_key,
     check_headers,
+    merge_headers,
     resolve_api_key,
     resolve_options,
     updated_options,
 )
-from ._rate import Gate, RateGate
+from ._rate import Gate, RateGate, quota
 from ._retries import (
     BEFORE_SEND,
     RETRYABLE_STATUSES,
@@ -82,6 +84,10 @@ class BaseTransport:
         self.api_key = api_key
         self.options = options
         self.gate: Gate = gate or RateGate(options.rate_limit)
+        # Rate-limit headers, for a gate that reads them (optional for a Gate). A server that sends them sends them
+        # on every answer: after one without them only a 429 is looked at again, so others cost nothing.
+        self._on_quota: Callable[[float, float], None] | None = getattr(self.gate, "on_quota", None)
+        self._read_quota = self._on_quota is not None
         self.policy = Policy(options)
         self.telemetry = telemetry
         self.decode_options = DecodeOptions()  # the client sets its own (drift record, strict mode)
@@ -93,7 +99,7 @@ class BaseTransport:
         send, and then takes the `Attempt` back; returns the decoded value and the final response."""
         request = self.build(http, op, args, kwargs)
         span = _telemetry.current() if self.telemetry is not None else _telemetry.NOOP
-        attempt, pending, reason = 0, 0.0, ""
+        attempt, pending, reason, started = 0, 0.0, "", time.monotonic()
         while True:
             attempt += 1
             span.attempt(attempt)
@@ -108,29 +114,33 @@ class BaseTransport:
             sent_at = time.monotonic()
             outcome: Attempt = yield request
             self.record(outcome, sent_at)
+            _logs.attempt(request, outcome, attempt, sent_at)
             decision = self.policy.decide(op, attempt, outcome)
             if not decision.retry:
-                value = result_of(op, outcome, request, attempt)
+                _logs.operation(op, request, outcome, attempt, started)
+                value = result_of(op, outcome, request, attempt, self.options.limits.max_json_depth)
                 assert outcome.response is not None
                 return value, outcome.response
             span.retry(attempt, decision.reason, decision.delay)
             pending, reason = decision.delay, decision.reason
 
     def headers(self) -> dict[str, str]:
-        return {
-            "Authorization": f"Bearer {self.api_key.get()}",
-            "Accept": "application/json",
-            "User-Agent": f"topo-client-python/{__version__}",
-            **self.options.default_headers,
-        }
+        own = {"Authorization": f"Bearer {self.api_key.get()}", "Accept": "application/json",
+               "User-Agent": f"topo-client-python/{__version__}"}
+        return merge_headers(own, self.options.default_headers, "default_headers")
 
     def build(self, http: httpx.Client | httpx.AsyncClient, op: Operation[Any, Any], args: tuple[Any, ...],
               kwargs: dict[str, Any]) -> httpx.Request:
         kw = op.request_kwargs(args, kwargs)
-        headers = dict(self.base_headers(http, op))
+        headers = self.base_headers(http, op)
         if extra := kw.pop("headers", None):  # per-request headers win over all
-            check_headers(op, extra)
-            headers.update(extra)
+            check_headers(op.spec, extra)
+            try:
+                headers = merge_headers(headers, extra, f"{op.spec.operation_id}: extra_headers")
+            except ValueError as err:
+                raise exc.InvalidRequestError(f"{err}; nothing was sent") from None
+        else:
+            headers = dict(headers)
         if self.options.default_query:
             kw["params"] = {**self.options.default_query, **kw.get("params", {})}
         timeout = as_timeout(kw.pop("timeout")) if "timeout" in kw else self.options.timeout
@@ -158,9 +168,9 @@ class BaseTransport:
         headers = self.headers()
         for name in ("Accept", "User-Agent"):
             own = name in http.headers and http.headers[name] != _HTTPX_DEFAULT_HEADERS.get(name)
-            if own and name not in self.options.default_headers:
+            if own and name.lower() not in {given.lower() for given in self.options.default_headers}:
                 headers.pop(name, None)
-        check_headers(op, headers)
+        check_headers(op.spec, headers)
         self._base = (http.headers, headers)
         return headers
 
@@ -169,11 +179,14 @@ class BaseTransport:
         if not 200 <= response.status_code < 300:
             return Attempt(response)
         try:
+            check_depth(response.content, self.options.limits.max_json_depth)
             return Attempt(response, None, op.decode(response.content, self.decode_options))
+        except TooDeep as err:
+            return Attempt(error=UndecodableBody(response, err))
         except Exception as err:  # any decoder failure means the body is not what the spec says
             try:
                 json.loads(response.content)
-            except ValueError:
+            except (ValueError, RecursionError):
                 return Attempt(error=TruncatedBody(response, err))
             return Attempt(error=UndecodableBody(response, err))
 
@@ -181,7 +194,7 @@ class BaseTransport:
         """The outcome of an attempt that raised while sending or reading; anything else is not ours to handle."""
         if isinstance(err, httpx.LocalProtocolError | httpx.UnsupportedProtocol):
             return Attempt(error=RefusedLocally(err))
-        if isinstance(err, httpx.TransportError):
+        if isinstance(err, httpx.TransportError | httpx.DecodingError):  # DecodingError: a body its encoding denies
             return Attempt(error=err)
         if isinstance(err, RuntimeError) and http.is_closed:  # closed by another thread (or a copy's owner) meanwhile
             raise exc.ClientClosedError(CLOSED) from None
@@ -194,6 +207,11 @@ class BaseTransport:
             self.gate.on_429(parse_retry_after(response.headers), sent_at)
         elif not isinstance(outcome.error, _NOT_SENT):
             self.gate.on_success()  # it reached the server and was not rate limited
+        if response is not None and self._on_quota is not None and (self._read_quota or response.status_code == 429):
+            left = quota(response.headers)
+            self._read_quota = left is not None
+            if left is not None:
+                self._on_quota(*left)
 
 
 class SyncTransport(BaseTransport):
@@ -228,9 +246,11 @@ class SyncTransport(BaseTransport):
             return result
 
     def _exchange(self, http: httpx.Client, op: Operation[Any, Any], request: httpx.Request) -> Attempt:
-        try:
-            response = http.send(request)
-            response.read()
+        try:  # redirects are answers (UnexpectedStatusError), never followed: the key stays with base_url's host
+            response = http.send(request, stream=True, follow_redirects=False)
+            read_capped(response, self.options.limits.max_body_bytes)
+        except BodyTooLarge as err:  # final: a retry would read the same
+            return Attempt(error=err)
         except Exception as err:
             return self.failed(err, http)
         return self.examine(op, response)
@@ -269,8 +289,10 @@ class AsyncTransport(BaseTransport):
 
     async def _exchange(self, http: httpx.AsyncClient, op: Operation[Any, Any], request: httpx.Request) -> Attempt:
         try:
-            response = await http.send(request)
-            await response.aread()
+            response = await http.send(request, stream=True, follow_redirects=False)
+            await aread_capped(response, self.options.limits.max_body_bytes)
+        except BodyTooLarge as err:
+            return Attempt(error=err)
         except Exception as err:
             return self.failed(err, http)
         return self.examine(op, response)

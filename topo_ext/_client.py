@@ -14,7 +14,9 @@ import httpx
 
 from topo_client.resources import AsyncResources, SyncResources
 
+from . import _logs
 from ._base_client import (
+    CLOSED,
     AsyncTransport,
     LoopBoundHTTP,
     Options,
@@ -25,6 +27,8 @@ from ._base_client import (
     updated_options,
 )
 from ._drift import DriftRecord
+from ._exceptions import ClientClosedError
+from ._limits import Limits
 from ._models import DecodeOptions
 from ._operations import Operation
 from ._options import check_prefetch
@@ -32,8 +36,27 @@ from ._rate import Gate, gate_for
 from ._resource import M
 from ._response import APIResponse, Raw
 from ._telemetry import Telemetry, telemetry_for
+from ._undocumented import AsyncRequests, SyncRequests
 
 T = TypeVar("T")
+
+
+class _Lifecycle:
+    """Whether a client, or the client it was copied from (`with_options`, `with_raw_response`), was closed: then
+    every call raises ClientClosedError, also with an `http_client=` of yours (which Topo leaves open)."""
+
+    __slots__ = ("closed", "parent")
+
+    def __init__(self, parent: _Lifecycle | None = None) -> None:
+        self.closed = False
+        self.parent = parent
+
+    def check(self) -> None:
+        life: _Lifecycle | None = self
+        while life is not None:
+            if life.closed:
+                raise ClientClosedError(CLOSED)
+            life = life.parent
 
 
 class _ClientBase(Generic[M]):
@@ -45,6 +68,7 @@ class _ClientBase(Generic[M]):
     _transport: Any
     _telemetry: Telemetry | None = None
     _decode_options: DecodeOptions
+    _life: _Lifecycle
     prefetch: int = 0
 
     def __repr__(self) -> str:
@@ -66,14 +90,15 @@ class _ClientBase(Generic[M]):
     def _copy(self, *, api_key: str | None = None, base_url: str | None = None,
               timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
               default_headers: Mapping[str, str] | None = None, default_query: Mapping[str, Any] | None = None,
-              rate_limit: float | Gate | None = None) -> Self:
+              rate_limit: float | Gate | None = None, limits: Limits | None = None) -> Self:
         """A copy with other settings, sharing the connection pool and (unless `rate_limit` is given) the rate gate;
         the copy does not close the pool."""
         clone = object.__new__(type(self))
         lazy = _lazy_attributes(type(self))  # type: ignore[arg-type]  # resources are rebuilt on the copy, so they use its settings
         clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in lazy})
         clone._options = updated_options(self._options, timeout=timeout, max_retries=max_retries, base_url=base_url,
-                                         default_headers=default_headers, default_query=default_query)
+                                         default_headers=default_headers, default_query=default_query,
+                                         limits=limits)
         if api_key is not None:
             clone._api_key = resolve_api_key(api_key)
         if rate_limit is not None:
@@ -81,6 +106,7 @@ class _ClientBase(Generic[M]):
             clone._options = replace(clone._options, rate_limit=checked)
             clone._gate = gate_for(rate_limit)
         clone._owns_http = False
+        clone._life = _Lifecycle(self._life)
         clone._transport = clone._new_transport()  # same _decode_options: copies share the drift record
         return clone
 
@@ -90,13 +116,15 @@ class _ClientBase(Generic[M]):
     def _init(self, api_key: str | None, http_client: httpx.Client | httpx.AsyncClient | None, strict: bool,
               log_drift: bool, tracing: bool | Telemetry | None, **settings: Any) -> None:
         """What both constructors do, in this order (`settings`: base_url, timeout, max_retries, rate_limit,
-        default_headers, default_query)."""
+        default_headers, default_query, limits)."""
         sync = self._transport_class is SyncTransport
+        _logs.configure_from_env()
         self._api_key = resolve_api_key(api_key)
         _check_http_client(http_client, httpx.Client if sync else httpx.AsyncClient,
                            *(("Topo", "AsyncTopo") if sync else ("AsyncTopo", "Topo")))
         self._options = _client_options(http_client=http_client, **settings)
         self._owns_http = http_client is None
+        self._life = _Lifecycle()
         self._gate = gate_for(settings["rate_limit"])
         self._telemetry = telemetry_for(tracing)
         self._init_decoding(strict, log_drift)
@@ -140,7 +168,7 @@ class _ClientBase(Generic[M]):
         self._decode_options = DecodeOptions(record=record, strict=strict)
 
 
-class Topo(SyncResources[M], _ClientBase[M]):
+class Topo(SyncResources[M], _ClientBase[M], SyncRequests):
     """Synchronous Topo client.
 
     >>> client = Topo()  # key from TOPO_API_KEY
@@ -161,6 +189,7 @@ class Topo(SyncResources[M], _ClientBase[M]):
         rate_limit: float | Gate | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,
+        limits: Limits | None = None,
         http_client: httpx.Client | None = None,
         log_drift: bool = True,
         strict_response_validation: bool = False,
@@ -175,8 +204,11 @@ class Topo(SyncResources[M], _ClientBase[M]):
             max_retries: retries after the first attempt (default 2), see topo_ext._retries for the rule.
             rate_limit: requests per second to stay under, if you know your limit (no 429s are wasted then), or a
                 `SharedBudget` that every process using the same Topo key draws from.
-            default_headers: headers sent with every request (after Topo's own; never Authorization).
+            default_headers: headers sent with every request (names compared case-insensitively, yours win over
+                Topo's own Accept/User-Agent); Authorization is refused (it comes from `api_key`).
             default_query: query parameters sent with every request, as given.
+            limits: bounds on what one answer may cost (`topo_ext.Limits`: decompressed body size, JSON depth,
+                pages walked without progress); the defaults fit every documented response.
             http_client: an httpx.Client to use (its pool, proxies, transport, timeout and headers, unless given
                 here); closed by you, not by Topo.
             log_drift: log one WARNING on the `topo` logger per new kind of unknown data the API sends.
@@ -189,7 +221,7 @@ class Topo(SyncResources[M], _ClientBase[M]):
         """
         self._init(api_key, http_client, strict_response_validation, log_drift, tracing, base_url=base_url,
                    timeout=timeout, max_retries=max_retries, rate_limit=rate_limit, default_headers=default_headers,
-                   default_query=default_query)
+                   default_query=default_query, limits=limits)
 
     def _new_http(self, http_client: httpx.Client | None) -> httpx.Client:
         return http_client or httpx.Client(timeout=self._options.timeout, follow_redirects=False)
@@ -204,21 +236,26 @@ class Topo(SyncResources[M], _ClientBase[M]):
     def with_options(self, *, api_key: str | None = None, base_url: str | None = None,
                      timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
                      default_headers: Mapping[str, str] | None = None, default_query: Mapping[str, Any] | None = None,
-                     rate_limit: float | Gate | None = None) -> Topo[M]:
+                     rate_limit: float | Gate | None = None, limits: Limits | None = None) -> Topo[M]:
         """A copy of this client with other settings, sharing its connection pool, drift record and (unless
         `rate_limit` is given) rate gate. Default headers and query are added to this client's."""
         return self._copy(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries,
-                          default_headers=default_headers, default_query=default_query, rate_limit=rate_limit)
+                          default_headers=default_headers, default_query=default_query, rate_limit=rate_limit,
+                          limits=limits)
 
     def _send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
+        self._life.check()
         return self._transport.send(op, args, kwargs)
 
     def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+        self._life.check()
         value, response = self._transport.send(op, args, kwargs)
         return self._result(value, response)
 
     def close(self) -> None:
-        """Close the connection pool (shared with `with_options()` copies: they stop working too)."""
+        """Close the client and its `with_options()` copies (every later call raises ClientClosedError) and the
+        connection pool, unless it is an `http_client=` of yours (left open for you to close)."""
+        self._life.closed = True
         if self._owns_http:
             self._http.close()
 
@@ -230,7 +267,7 @@ class Topo(SyncResources[M], _ClientBase[M]):
         self.close()
 
 
-class AsyncTopo(AsyncResources[M], _ClientBase[M]):
+class AsyncTopo(AsyncResources[M], _ClientBase[M], AsyncRequests):
     """Asynchronous Topo client; the same resources and methods as `Topo`, awaited.
 
     `prefetch` > 0 makes list iteration fetch that many later pages concurrently (bounded, rate-gated).
@@ -250,6 +287,7 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M]):
         prefetch: int = 0,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,
+        limits: Limits | None = None,
         http_client: httpx.AsyncClient | None = None,
         log_drift: bool = True,
         strict_response_validation: bool = False,
@@ -257,7 +295,7 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M]):
     ) -> None:
         self._init(api_key, http_client, strict_response_validation, log_drift, tracing, base_url=base_url,
                    timeout=timeout, max_retries=max_retries, rate_limit=rate_limit, default_headers=default_headers,
-                   default_query=default_query)
+                   default_query=default_query, limits=limits)
         self.prefetch = check_prefetch(prefetch)
 
     def _new_http(self, http_client: httpx.AsyncClient | None) -> LoopBoundHTTP:
@@ -272,24 +310,29 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M]):
     def with_options(self, *, api_key: str | None = None, base_url: str | None = None,
                      timeout: float | httpx.Timeout | None = None, max_retries: int | None = None,
                      default_headers: Mapping[str, str] | None = None, default_query: Mapping[str, Any] | None = None,
-                     rate_limit: float | Gate | None = None, prefetch: int | None = None) -> AsyncTopo[M]:
+                     rate_limit: float | Gate | None = None, prefetch: int | None = None,
+                     limits: Limits | None = None) -> AsyncTopo[M]:
         """A copy of this client with other settings (see `Topo.with_options`), and `prefetch`."""
         clone = self._copy(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries,
-                           default_headers=default_headers, default_query=default_query, rate_limit=rate_limit)
+                           default_headers=default_headers, default_query=default_query, rate_limit=rate_limit,
+                           limits=limits)
         if prefetch is not None:
             clone.prefetch = check_prefetch(prefetch)
         return clone
 
     async def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
                     kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
+        self._life.check()
         return await self._transport.send(op, args, kwargs)
 
     async def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+        self._life.check()
         value, response = await self._transport.send(op, args, kwargs)
         return self._result(value, response)
 
     async def close(self) -> None:
-        """Close the connection pool (shared with `with_options()` copies: they stop working too)."""
+        """Close the client and its copies, and the pool unless it is yours (see `Topo.close`)."""
+        self._life.closed = True
         if self._owns_http:
             await self._http.aclose()
 
@@ -318,9 +361,9 @@ def _check_http_client(http_client: object, kind: type, client: str, other: str)
 
 def _client_options(base_url: str | None, timeout: float | httpx.Timeout | None, max_retries: int | None,
                     rate_limit: float | Gate | None, default_headers: Mapping[str, str] | None,
-                    default_query: Mapping[str, Any] | None,
+                    default_query: Mapping[str, Any] | None, limits: Limits | None,
                     http_client: httpx.Client | httpx.AsyncClient | None) -> Options:
     options = resolve_options(base_url, timeout, max_retries, rate_limit)
     if http_client is not None and timeout is None:  # an injected client keeps its own timeout
         options = replace(options, timeout=http_client.timeout)
-    return updated_options(options, default_headers=default_headers, default_query=default_query)
+    return updated_options(options, default_headers=default_headers, default_query=default_query, limits=limits)

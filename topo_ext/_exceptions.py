@@ -20,9 +20,11 @@ __all__ = [
     "InternalServerError",
     "InvalidRequestError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "TopoError",
+    "UnexpectedStatusError",
     "UnprocessableEntityError",
 ]
 
@@ -99,7 +101,8 @@ class APITimeoutError(APIConnectionError):
 
 
 class APIStatusError(APIError):
-    """The API answered with a 4xx or 5xx status. Carries the error body's fields and the response."""
+    """The API answered with a status other than 2xx (4xx, 5xx, or an unexpected 1xx/3xx). Carries the error body's
+    fields and the response."""
 
     status_code: int
     type: str | None
@@ -181,6 +184,11 @@ class InternalServerError(APIStatusError):
     """5xx: a fault on Topo's side (or a proxy in front of it)."""
 
 
+class UnexpectedStatusError(APIStatusError):
+    """A status that is neither success (2xx) nor a documented error: a redirect (never followed, so the key never
+    goes to another host), a 1xx, or a code outside 100-599. The message names the status and any `Location`."""
+
+
 class APIResponseValidationError(APIError):
     """A response arrived but its body is not what the spec describes (e.g. truncated or non-JSON)."""
 
@@ -198,6 +206,11 @@ class APIResponseValidationError(APIError):
     def __str__(self) -> str:
         text = super().__str__()
         return f"{text} [request_id={self.request_id}]" if self.request_id else text
+
+
+class PaginationError(APIResponseValidationError):
+    """A list walk (or `activities.stream()`) stopped because the pages made no progress: a page repeating the one
+    before, or one past `total_pages` that still says `has_more` (see `Limits.max_stalled_pages`)."""
 
 
 class BatchError(TopoError):
@@ -223,7 +236,9 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 
 
 def status_error_class(status: int) -> type[APIStatusError]:
-    """The exception class for an HTTP error status."""
+    """The exception class for a status that is not 2xx."""
+    if not 400 <= status < 600:
+        return UnexpectedStatusError
     if status >= 500:
         return InternalServerError
     return _BY_STATUS.get(status, APIStatusError)

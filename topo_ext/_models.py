@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from topo_client._decode import DriftKind, Shape, ShapeError, decode_data
+from topo_client._fast import MISS, fast_decoder
 
 from ._drift import DriftRecord, drift_record
 from ._spec import OperationSpec
@@ -82,12 +83,18 @@ class _Collect:
 
 
 def decoder(tp: type[T] | None) -> Callable[[bytes, DecodeOptions], T]:
-    """A body decoder for responses of model `tp` (None: a response without a body)."""
+    """A body decoder for responses of model `tp` (None: a response without a body): a body that conforms to the
+    spec in one pass of msgspec's decoder (`topo_client._fast`), any other through the lenient walk."""
+    model: Any = tp
+    fast = fast_decoder(model) if tp is not None else None
 
     def decode(raw: bytes, options: DecodeOptions) -> T:
         if tp is None:
             return None  # type: ignore[return-value]
-        value: T = decode_value(tp, _JSON.decode(raw), options)  # not JSON: msgspec.DecodeError
+        if fast is not None and (quick := fast(raw)) is not MISS:
+            value: T = quick
+            return value
+        value = decode_value(tp, _JSON.decode(raw), options)  # not JSON: msgspec.DecodeError
         return value
 
     decode.__qualname__ = f"decoder({getattr(tp, '__name__', None)})"

@@ -6,6 +6,7 @@ Every check names the setting and never quotes a key or a header value (the Auth
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import httpx
 
 from . import _exceptions as exc
+from ._limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
     from ._rate import Gate
@@ -25,7 +27,10 @@ MAX_PREFETCH = 32
 
 
 class _Named(Protocol):
-    operation_id: str
+    """An operation as the checks name it (`OperationSpec`)."""
+
+    @property
+    def operation_id(self) -> str: ...
 
 
 class Secret:
@@ -64,6 +69,7 @@ class Options:
     rate_limit: float | None = None
     default_headers: Mapping[str, str] = field(default_factory=dict)
     default_query: Mapping[str, Any] = field(default_factory=dict)
+    limits: Limits = DEFAULT_LIMITS
 
 
 def resolve_api_key(api_key: str | None) -> Secret:
@@ -92,6 +98,26 @@ def check_api_key(key: str, source: str = "api_key") -> None:
         f"{source}: the API key {_key_hint(key)} contains {problem}; copy the key again, without "
         "surrounding spaces or line breaks"
     )
+
+
+def merge_headers(base: Mapping[str, str], extra: Mapping[str, str], where: str) -> dict[str, str]:
+    """`base` with `extra` on top, names compared case-insensitively (one header per name, `extra`'s spelling).
+    Authorization is the client's (from the API key): a caller's is refused, never sent next to it."""
+    merged = dict(base)
+    lower = {name.lower(): name for name in merged}
+    for name, value in extra.items():
+        if not isinstance(name, str):
+            raise TypeError(f"{where}: header names must be str, got {type(name).__name__}")
+        if name.lower() == "authorization":
+            raise ValueError(
+                f"{where}: the Authorization header is set from the API key; pass api_key= (to "
+                "Topo(...) or with_options(...)) instead"
+            )
+        if (old := lower.pop(name.lower(), None)) is not None:
+            del merged[old]
+        merged[name] = value
+        lower[name.lower()] = name
+    return merged
 
 
 def check_headers(op: _Named, headers: Mapping[str, Any]) -> None:
@@ -143,6 +169,14 @@ def _key_hint(key: str) -> str:
     return f"starting {prefix!r}..." if prefix else "(prefix not shown)"
 
 
+_USERINFO = re.compile(r"^([^/?#]*//)?[^/?#@]*@")
+
+
+def without_userinfo(url: str) -> str:
+    """`url` with any `user:password@` replaced by `***@`: how a URL is shown in messages and logs."""
+    return _USERINFO.sub(r"\1***@", url)
+
+
 def resolve_options(
     base_url: str | None,
     timeout: float | httpx.Timeout | None,
@@ -150,16 +184,22 @@ def resolve_options(
     rate_limit: float | Gate | None,
 ) -> Options:
     url = base_url or os.environ.get("TOPO_BASE_URL") or DEFAULT_BASE_URL
+    shown = without_userinfo(url)
     if not url.startswith(("http://", "https://")):
-        raise ValueError(f"base_url: {url!r} is not an http(s) URL")
+        raise ValueError(f"base_url: {shown!r} is not an http(s) URL")
     if any(char.isspace() or not char.isprintable() for char in url):
-        raise ValueError(f"base_url: {url!r} contains whitespace or control characters")
+        raise ValueError(f"base_url: {shown!r} contains whitespace or control characters")
+    if shown != url:  # httpx would send Basic auth from it instead of the Bearer key, and show it in URLs
+        raise ValueError(
+            f"base_url: {shown!r} holds credentials (user:password@); the API key goes in api_key= "
+            "or TOPO_API_KEY, never in the URL"
+        )
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL as err:
-        raise ValueError(f"base_url: {url!r} is not a valid URL: {err}") from None
+        raise ValueError(f"base_url: {shown!r} is not a valid URL: {err}") from None
     if not parsed.host or (parsed.port is not None and not 0 < parsed.port < 65536):
-        raise ValueError(f"base_url: {url!r} has no host or an impossible port")
+        raise ValueError(f"base_url: {shown!r} has no host or an impossible port")
     if not isinstance(rate_limit, int | float) or isinstance(rate_limit, bool):
         rate_limit = None  # a Gate (e.g. SharedBudget) carries its own rate; see _rate.gate_for
     if rate_limit is not None and rate_limit <= 0:
@@ -205,9 +245,14 @@ def updated_options(
     base_url: str | None = None,
     default_headers: Mapping[str, str] | None = None,
     default_query: Mapping[str, Any] | None = None,
+    limits: Limits | None = None,
 ) -> Options:
     """`options` with the given settings changed (None: unchanged); default headers and query are merged."""
     changes: dict[str, Any] = {}
+    if limits is not None:
+        if not isinstance(limits, Limits):
+            raise TypeError(f"limits: expected a topo_ext.Limits, got {type(limits).__name__}")
+        changes["limits"] = limits
     if timeout is not None:
         changes["timeout"] = as_timeout(timeout)
     if max_retries is not None:
@@ -219,7 +264,10 @@ def updated_options(
             continue
         if not isinstance(value, Mapping):
             raise TypeError(f"{name}: expected a mapping, got {type(value).__name__}")
-        if name == "default_headers" and not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-            raise TypeError("default_headers: names and values must be str")
-        changes[name] = {**getattr(options, name), **value}
+        if name == "default_headers":
+            if not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+                raise TypeError("default_headers: names and values must be str")
+            changes[name] = merge_headers(options.default_headers, value, "default_headers")
+        else:
+            changes[name] = {**options.default_query, **value}
     return replace(options, **changes)

@@ -3,6 +3,8 @@
 `items`, `total_count`, `total_pages`, `has_more` (frozen within /v1). Iterating a page walks every item across
 pages lazily; `iter_pages()` walks pages. The async variant can prefetch later pages concurrently once page 1 has
 told it `total_pages`; it yields them in order and goes through the same rate gate as every other request.
+A walk that makes no progress (a page repeating the one before, a page past `total_pages` still saying `has_more`)
+ends with `PaginationError` (`Limits.max_stalled_pages`).
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from typing import Any, Generic, Protocol, TypeVar
 
 import httpx
 
+from ._exceptions import PaginationError
+from ._limits import PageProgress
 from ._options import check_prefetch
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
+P = TypeVar("P", bound="_PageData[Any]")
 
 
 class Envelope(Protocol[T_co]):
@@ -33,6 +38,10 @@ class Envelope(Protocol[T_co]):
 
 
 class _PageData(Generic[T]):
+    #: Pages in a row that may repeat the one before (the client's `Limits.max_stalled_pages`).
+    stalls_allowed = 0
+    _progress: PageProgress | None = None
+
     def __init__(self, envelope: Envelope[T], page: int, response: httpx.Response | None) -> None:
         # Decoding is lenient, so any envelope field may be missing (None) or odd; the walk stays well-defined.
         items = envelope.items
@@ -46,9 +55,29 @@ class _PageData(Generic[T]):
         self.envelope = envelope
         self.response = response
 
+    @property
+    def _request_id(self) -> str | None:
+        """The request id of this page's answer (None when it had none)."""
+        request_id: str | None = getattr(self.envelope, "_request_id", None)
+        return request_id
+
     def has_next_page(self) -> bool:
         # An empty page ends the walk even if has_more says otherwise, so a shrinking result set cannot loop.
         return bool(self.has_more and self.items)
+
+    def _follows(self, page: P) -> P:
+        """`page` (the one after this) if the walk is progressing; otherwise PaginationError saying why."""
+        progress = self._progress
+        if progress is None:
+            progress = PageProgress(self.stalls_allowed)
+            progress.problem(self.page, None, self.items)
+        if page.has_more and (problem := progress.problem(page.page, page.total_pages, page.items)):
+            response = page.response
+            if response is None:
+                raise ValueError(problem)
+            raise PaginationError(f"the list walk stopped: {problem}", response=response)
+        page._progress = progress
+        return page
 
     # No __len__: iterating a page walks every later page too, so a len() of this page alone would disagree with
     # it. `len(page.items)` is this page; `page.total_count` is the whole result set.
@@ -67,7 +96,7 @@ class SyncPage(_PageData[T]):
         self._fetch = fetch
 
     def next_page(self) -> SyncPage[T] | None:
-        return self._fetch(self.page + 1) if self.has_next_page() else None
+        return self._follows(self._fetch(self.page + 1)) if self.has_next_page() else None
 
     def iter_pages(self) -> Iterator[SyncPage[T]]:
         page: SyncPage[T] | None = self
@@ -89,7 +118,7 @@ class AsyncPage(_PageData[T]):
         self._fetch = fetch
 
     async def next_page(self) -> AsyncPage[T] | None:
-        return await self._fetch(self.page + 1) if self.has_next_page() else None
+        return self._follows(await self._fetch(self.page + 1)) if self.has_next_page() else None
 
     async def iter_pages(self, prefetch: int = 0) -> AsyncIterator[AsyncPage[T]]:
         """Walk this page and the following ones; `prefetch` > 0 fetches that many pages ahead concurrently."""
@@ -117,12 +146,14 @@ async def _prefetching(first: AsyncPage[T], window: int) -> AsyncIterator[AsyncP
     last = max(first.total_pages, first.page + 1)
     pending: dict[int, asyncio.Task[AsyncPage[T]]] = {}
     next_to_start = first.page + 1
+    previous = first
     try:
         for number in range(first.page + 1, last + 1):
             while next_to_start <= last and len(pending) < window:
                 pending[next_to_start] = asyncio.ensure_future(first._fetch(next_to_start))
                 next_to_start += 1
-            page = await pending.pop(number)
+            page = previous._follows(await pending.pop(number))
+            previous = page
             yield page
             if not page.has_next_page():
                 return

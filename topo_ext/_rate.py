@@ -13,12 +13,23 @@ How `RateGate` learns an unknown limit (AIMD on a rate, not on spacing):
   lower bound (for a stray first 429 it is the pace the client had): the larger of the two is the estimate.
   In a concurrent burst the 429s (rejected before any work) often come back before the burst's successes: those
   late passes, answered before any attempt sent after the cut could start, are counted into the same measurement.
-- On later 429s, the estimate is the rate the gate was sending at, or what went through in the window if less.
+- On later 429s, the estimate is the rate the gate was sending at, or what went through in the window if less
+  (counting only passes after the gate's own last pause: fewer went through because it paused, not because the
+  limit is lower).
 - It then sends at `BACKOFF` x the estimate, rises to `SETTLE` x the estimate, and from there adds `PROBE` x the
   estimate per second, so it settles just under the limit and finds a limit that was raised (after `PATIENCE`
   seconds without a 429 it speeds up: the estimate was too low). One 429 cuts the rate once: 429s for requests
   sent before the cut are answers to the old rate, not news.
 - `Retry-After` is a pause for the request that got it (the transport sleeps it), not the spacing of later ones.
+- Other clients on the key (processes that do not talk): a 429 for a request sent after the gate's own pause had
+  refilled the server's bucket for it, or sent at a pace under the learned limit, says someone else emptied the
+  bucket. For `HISTORY` seconds after such evidence the estimate is this client's share: a cut sends at
+  `SHARED_BACKOFF` x it, and the share grows back by `SHARED_PROBE` x (the first estimate learned) x t^2 (t
+  seconds since the cut; the same amount for every client, whatever its share, so shares converge towards equal
+  rather than keeping their ratios, and a client left alone soon takes up the whole limit). The first slot
+  after such a cut moves by up to `JITTER` of its interval, so clients cut together do not come back together.
+- Rate-limit headers, when the server sends them (`RateLimit-Remaining`/`-Reset`, `x-ratelimit-remaining`/
+  `-reset`): an answer saying nothing remains holds every later slot until the reset.
 A configured `rate_limit` is the starting rate and a ceiling: 429s still lower it (another process may share
 the key), probing never goes above it.
 """
@@ -26,11 +37,14 @@ the key), probing never goes above it.
 from __future__ import annotations
 
 import math
+import random
 import threading
 import time
 from collections import deque
 from collections.abc import Callable
 from typing import Protocol
+
+import httpx
 
 
 class Gate(Protocol):
@@ -58,8 +72,12 @@ class RateGate:
     MIN_WINDOW = 1.0  # seconds: the shortest window a limit is measured over
     MAX_WINDOW = 60.0
     HISTORY = 30.0  # seconds of passes kept for the estimates
+    SHARED_BACKOFF = 0.8  # with other clients on the key: after a cut, send at this fraction of our share ...
+    SHARED_PROBE = 0.1  # ... and add this fraction of the first estimate x (seconds since the cut)^2
+    JITTER = 0.5  # ... and move the first slot after the cut by up to this fraction of its interval
 
-    def __init__(self, rate: float | None = None, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, rate: float | None = None, *, clock: Callable[[], float] = time.monotonic,
+                 seed: int | None = None) -> None:
         self.ceiling = float(rate) if rate else math.inf
         self.estimate: float | None = float(rate) if rate else None  # None: no limit known, nothing spaced
         self.cuts = 0
@@ -71,6 +89,11 @@ class RateGate:
         self._doubt: float | None = None  # when an unconfirmed first 429 came ...
         self._doubt_estimate = 0.0  # ... and the limit it would have meant
         self._late: tuple[float, float] | None = None  # (until, window) after learning from an unspaced burst
+        self._resumed = -math.inf  # when the pause after the last 429 ended: passes before it say nothing of now
+        self._last_pass = -math.inf
+        self._others = -math.inf  # when the last 429 came that other clients of the key caused
+        self._scale = 0.0  # the first estimate learned: how fast a share grows back
+        self._random = random.Random(seed)
         self._lock = threading.Lock()
 
     @property
@@ -84,6 +107,10 @@ class RateGate:
             return None
         since = max(0.0, now - self._cut_at)
         settle = max(self._floor, self.SETTLE)
+        if now - self._others < self.HISTORY:
+            # Shared with other clients: our estimate is our share, and shares converge only if they grow back by
+            # the same amount each (additive, scaled by what we first learned), not in proportion to themselves.
+            return min(self.estimate * self._floor + self.SHARED_PROBE * self._scale * since * since, self.ceiling)
         if since < self.RECOVER:
             return min(self.estimate * (self._floor + (settle - self._floor) * since / self.RECOVER), self.ceiling)
         probe = since - self.RECOVER
@@ -91,13 +118,13 @@ class RateGate:
         return min(self.estimate * growth, self.ceiling)
 
     def reserve(self) -> float:
-        if self.estimate is None:  # nothing learned or configured: nothing to space (an atomic read, no lock)
-            return 0.0
+        if self.estimate is None and not self._next:  # nothing learned, configured or held: nothing to space
+            return 0.0  # (atomic reads, no lock)
         with self._lock:
             now = self._clock()
             rate = self._rate(now)
             if rate is None:
-                return 0.0
+                return max(0.0, self._next - now)  # held by a rate-limit header
             start = max(now, self._next)
             self._next = start + 1.0 / rate
             return start - now
@@ -106,6 +133,7 @@ class RateGate:
         with self._lock:
             now = self._clock()
             self._passes.append(now)
+            self._last_pass = now
             while self._passes and self._passes[0] < now - self.HISTORY:
                 self._passes.popleft()
             if self._late is not None:
@@ -119,6 +147,12 @@ class RateGate:
                 else:
                     self._late = None
 
+    def on_quota(self, remaining: float, reset: float) -> None:
+        """An answer said `remaining` requests are left until `reset` seconds from now (rate-limit headers)."""
+        if remaining < 1:
+            with self._lock:
+                self._next = max(self._next, self._clock() + reset)
+
     def on_429(self, retry_after: float | None, sent_at: float) -> None:
         with self._lock:
             if sent_at < self._cut_at:
@@ -126,10 +160,16 @@ class RateGate:
             now = self._clock()
             window = min(max(retry_after or 0.0, self.MIN_WINDOW), self.MAX_WINDOW)
             rate = self._rate(now)
+            if sent_at >= self._resumed and (self._last_pass < self._resumed if rate is None
+                                             else rate <= (self.estimate or 0.0)):
+                # Sent after our own pause, when the server's bucket had refilled for us (the first request after
+                # a Retry-After), or at a pace under the limit we learned: someone else emptied the bucket.
+                self._others = now
             if rate is None and (self._doubt is None or now - self._doubt > self.HISTORY):
                 # A first 429 may be a stray one (an overloaded gateway): only this request pauses, and we wait
                 # for a second one to learn from.
                 self._doubt, self._doubt_estimate = now, self._measure(now, window, None)
+                self._resumed = now + window
                 return
             estimate = self._measure(now, window, rate)
             if self._doubt is not None:
@@ -143,11 +183,16 @@ class RateGate:
                                between / interval if interval >= window else 0.0)
                 self._doubt = None
             self.estimate = min(estimate, self.ceiling)
-            self._floor = self.BACKOFF
+            self._scale = self._scale or self.estimate
+            self._floor = self.SHARED_BACKOFF if now - self._others < self.HISTORY else self.BACKOFF
             self._cut_at = now
             # The 429 spent a slot: the next request waits one interval (at most the server's window).
-            self._next = max(self._next, now + min(1.0 / (self.BACKOFF * self.estimate), window))
+            pause = min(1.0 / (self.BACKOFF * self.estimate), window)
+            if now - self._others < self.HISTORY:  # other clients were cut too: they must not all come back at once
+                pause *= 1.0 + self.JITTER * (2 * self._random.random() - 1)
+            self._next = max(self._next, now + pause)
             self._late = (self._next, window) if rate is None else None
+            self._resumed = now + window
             self.cuts += 1
 
     def _burst_floor(self, now: float, window: float) -> float:
@@ -163,13 +208,33 @@ class RateGate:
         """The limit that explains a 429 now, from the passes before it."""
         estimate = self._burst_floor(now, window)
         span = self._span(now)
-        recent = [t for t in self._passes if t > now - window]
+        recent = [t for t in self._passes if t > max(now - window, self._resumed)]
         if len(recent) > 2 and (rate is not None or span >= window):
             # What went through just now (unless it is the burst that emptied the bucket), at most what we
             # were sending at.
             went_through = (len(recent) - 1) / (recent[-1] - recent[0] or 1e-9)
             estimate = max(estimate, went_through if rate is None else min(rate, went_through))
+        elif rate is not None:
+            # Too few passes since our own last pause to measure: they were few because we paused, not because
+            # the limit is low. The rate we were sending at is what the 429 answers.
+            estimate = max(estimate, rate)
         return estimate
+
+
+def quota(headers: httpx.Headers) -> tuple[float, float] | None:
+    """(remaining, seconds to reset) from `RateLimit-Remaining`/`-Reset` or `x-ratelimit-remaining`/`-reset`, if
+    both were sent as numbers (a reset above 1e9 is an epoch time, as some servers send it)."""
+    for prefix in ("ratelimit-", "x-ratelimit-"):
+        if prefix + "remaining" in headers:  # on a miss, cheaper than get()
+            remaining = headers[prefix + "remaining"]
+            try:
+                left, reset = float(remaining), float(headers.get(prefix + "reset") or "nan")
+            except ValueError:
+                return None
+            if reset > 1e9:
+                reset -= time.time()
+            return (left, min(max(reset, 0.0), RateGate.MAX_WINDOW)) if math.isfinite(left + reset) else None
+    return None
 
 
 def gate_for(rate_limit: float | Gate | None) -> Gate:

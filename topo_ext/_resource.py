@@ -11,9 +11,10 @@ from __future__ import annotations
 import contextlib
 import importlib
 import inspect
+import itertools
 import types
 import typing
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, Self, TypeVar, overload
 
 import httpx
@@ -35,14 +36,18 @@ G = TypeVar("G")
 if TYPE_CHECKING:
     from typing_extensions import TypeVar as DefaultTypeVar
 
+    from ._options import Options
+
     M = DefaultTypeVar("M", default=Plain)  # a resource of a plain client unless said otherwise
 else:
     M = TypeVar("M")
+
 
 class SyncClient(Protocol):
     """What the methods need of `Topo` (named here, so that this module never imports the client)."""
 
     _raw: bool
+    _options: Options
 
     def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
               kwargs: dict[str, Any]) -> tuple[T, httpx.Response]: ...
@@ -54,6 +59,7 @@ class AsyncClient(Protocol):
     """What the methods need of `AsyncTopo`."""
 
     _raw: bool
+    _options: Options
     prefetch: int
 
     async def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
@@ -89,6 +95,7 @@ class Method(Generic[F, G]):
         self.__doc__ = impl.__doc__
         self.__signature__ = inspect.signature(impl)
         self.operation = getattr(impl, "operation", None)
+        self.inferred: str | None = getattr(impl, "inferred", None)
 
     @overload
     def __get__(self, obj: None, owner: type | None = None) -> Self: ...
@@ -118,6 +125,7 @@ class LazyMethod:
 
 class BatchCall(Protocol[I_contra, R_co]):
     def __call__(self, items: Iterable[I_contra | Mapping[str, Any]], *, chunk_size: int | None = None,
+                 allow_partial: bool = False,
                  extra_headers: Mapping[str, str] | None = None, extra_query: Mapping[str, Any] | None = None,
                  extra_body: Mapping[str, Any] | None = None,
                  timeout: float | httpx.Timeout | None = None) -> R_co: ...
@@ -150,6 +158,8 @@ def _document(method: Callable[..., Any], op: Operation[Any, Any], note: str = "
         method.__signature__ = inspect.signature(method).replace(  # type: ignore[attr-defined]
             return_annotation=_result_type(op))
     method.operation = op  # type: ignore[attr-defined]
+    # Why the endpoint is a guess (spec `x-topo-source: inferred`), None if documented; bound methods read it too.
+    method.inferred = op.spec.inferred  # type: ignore[attr-defined]
 
 
 @overload
@@ -201,7 +211,9 @@ def sync_list(
 
         def fetch(page: int) -> SyncPage[T]:
             envelope, response = client._send(op, args, {**base, "page": page})
-            return SyncPage(envelope, page, fetch, response)
+            result = SyncPage(envelope, page, fetch, response)
+            result.stalls_allowed = client._options.limits.max_stalled_pages
+            return result
 
         first = fetch(base["page"])
         return client._result(first, first.response)
@@ -220,7 +232,9 @@ def async_list(
 
         async def fetch(page: int) -> AsyncPage[T]:
             envelope, response = await client._send(op, args, {**base, "page": page})
-            return AsyncPage(envelope, page, fetch, response)
+            result = AsyncPage(envelope, page, fetch, response)
+            result.stalls_allowed = client._options.limits.max_stalled_pages
+            return result
 
         if client._raw:  # the first page's response; its .parse() is the page that `await` would give
             async def first() -> AsyncPage[T]:
@@ -261,11 +275,15 @@ class _Batch:
     the result; `merged()` joins the chunks' results into one of the same generated type, indexes re-based."""
 
     def __init__(self, op: Operation[Any, Any], items: Iterable[Any], chunk_size: int | None,
-                 options: dict[str, Any]) -> None:
+                 allow_partial: bool, options: dict[str, Any]) -> None:
         if unknown := sorted(set(options) - set(OPTIONS)):
             raise TypeError(f"{op.spec.python_method}() got an unexpected keyword argument {unknown[0]!r}")
+        if not isinstance(allow_partial, bool):
+            raise TypeError(f"allow_partial: expected True or False, got {type(allow_partial).__name__}")
         self.options = check_options(options)
-        self.chunks = _chunks(_iterable(op, items), _chunk_size(op, chunk_size))
+        size, iterable = _chunk_size(op, chunk_size), _iterable(op, items)
+        self.atomic = op.spec.batch_all_or_nothing
+        self.chunks = _chunks(_whole(op, iterable, size) if self.atomic and not allow_partial else iterable, size)
         self.results: list[Any] = []
         self.items: list[Any] = []
         self.span = (0, 0)
@@ -283,7 +301,7 @@ class _Batch:
             with _telemetry.batch_chunk(start, stop):
                 yield
         except exc.TopoError as err:
-            raise _batch_error(err, start, stop, self.items) from err
+            raise _batch_error(err, start, stop, self.items, self.atomic) from err
 
     def add(self, result: Any, response: httpx.Response) -> None:
         for item in result.items:
@@ -302,13 +320,33 @@ class _Batch:
         totals = {
             name: sum(getattr(r.summary, name) for r in self.results) for name in ("total", "succeeded", "failed")
         }
-        return type(first)(items=self.items, summary=type(first.summary)(**totals))
+        merged = type(first)(items=self.items, summary=type(first.summary)(**totals))
+        if (request_id := self.results[-1]._request_id) is not None:
+            merged.__dict__["_request_id_"] = request_id  # the last chunk's, as with_raw_response shows
+        return merged
 
 
-def _batch_error(err: BaseException, start: int, stop: int, done: list[Any]) -> exc.BatchError:
+def _whole(op: Operation[Any, Any], items: Iterable[Any], size: int) -> list[Any]:
+    """An all-or-nothing batch's items, all of them, if they fit in one request; otherwise InvalidRequestError
+    before anything is sent (reads at most one item past the limit of a lazy iterable)."""
+    taken = list(itertools.islice(items, size + 1))
+    if len(taken) > size:
+        count = f"{len(items)}" if isinstance(items, Sized) else f"more than {size}"
+        raise exc.InvalidRequestError(
+            f"items: {count} items, but {op.spec.python_method or op.spec.operation_id}() is all-or-nothing and "
+            f"one request takes at most {size}; nothing was sent. Pass allow_partial=True to send chunks of "
+            f"{size} (if a later chunk fails, the earlier ones stay committed)")
+    return taken
+
+
+def _batch_error(err: BaseException, start: int, stop: int, done: list[Any], atomic: bool) -> exc.BatchError:
+    if atomic:  # each request is all-or-nothing: this chunk left nothing, the earlier ones are in
+        committed = (f"the first {start} items were committed (earlier chunks) and stay" if start
+                     else "nothing was committed")
+    else:
+        committed = f"{len(done)} item result(s) before it succeeded"
     return exc.BatchError(
-        f"batch items [{start}:{stop}] failed: {err}; {len(done)} item result(s) before it succeeded "
-        "(see .succeeded)",
+        f"batch items [{start}:{stop}] failed: {err}; {committed} (see .succeeded)",
         start=start, stop=stop, succeeded=done, cause=err,
     )
 
@@ -320,16 +358,21 @@ def _batch_signature(op: Operation[Any, Any], item: type[Any]) -> inspect.Signat
         param("self", param.POSITIONAL_ONLY),
         param("items", param.POSITIONAL_OR_KEYWORD, annotation=Iterable[item | Mapping[str, Any]]),  # type: ignore[valid-type]
         param("chunk_size", param.KEYWORD_ONLY, default=None, annotation=int | None),
+        param("allow_partial", param.KEYWORD_ONLY, default=False, annotation=bool),
         *(op.signature.parameters[name] for name in OPTIONS),
     ], return_annotation=_result_type(op))
 
 
 _BATCH_NOTE = ("Accepts any iterable of items and sends them in chunks of at most the documented limit; a failing "
                "chunk raises BatchError naming its index range.")
+_ATOMIC_NOTE = ("All-or-nothing (Topo's docs): one request creates every item or none. Accepts any iterable of at "
+                "most the documented limit, sent as one request; more raises InvalidRequestError before anything is "
+                "sent. allow_partial=True sends chunks instead: if a later chunk fails, BatchError says how many "
+                "items the earlier chunks committed (they stay).")
 
 
 def _batch_method(method: Callable[..., Any], op: Operation[..., Any], item: type[Any]) -> Method[Any, Any]:
-    _document(method, op, _BATCH_NOTE, signature=False)
+    _document(method, op, _ATOMIC_NOTE if op.spec.batch_all_or_nothing else _BATCH_NOTE, signature=False)
     method.__signature__ = _batch_signature(op, item)  # type: ignore[attr-defined]
     return Method(method)
 
@@ -337,8 +380,9 @@ def _batch_method(method: Callable[..., Any], op: Operation[..., Any], item: typ
 def sync_batch(op: Operation[..., R], item: type[I]) -> Method[BatchCall[I, R], BatchCall[I, APIResponse[R]]]:
     """A batch create that accepts any iterable and sends it in chunks of the documented maximum."""
 
-    def method(self: SyncAPIResource, items: Iterable[Any], *, chunk_size: int | None = None, **options: Any) -> R:
-        for request in (batch := _Batch(op, items, chunk_size, options)):
+    def method(self: SyncAPIResource, items: Iterable[Any], *, chunk_size: int | None = None,
+               allow_partial: bool = False, **options: Any) -> R:
+        for request in (batch := _Batch(op, items, chunk_size, allow_partial, options)):
             with batch.chunk():
                 batch.add(*self._client._send(op, (), request))
         return self._client._result(typing.cast(R, batch.merged()), batch.response)
@@ -352,8 +396,8 @@ def async_batch(
     """`sync_batch` for `AsyncTopo`."""
 
     async def method(self: AsyncAPIResource, items: Iterable[Any], *, chunk_size: int | None = None,
-                     **options: Any) -> R:
-        for request in (batch := _Batch(op, items, chunk_size, options)):
+                     allow_partial: bool = False, **options: Any) -> R:
+        for request in (batch := _Batch(op, items, chunk_size, allow_partial, options)):
             with batch.chunk():
                 batch.add(*await self._client._send(op, (), request))
         return self._client._result(typing.cast(R, batch.merged()), batch.response)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import math
 import random
 import time
 from dataclasses import dataclass
@@ -80,28 +81,35 @@ class UndecodableBody(BadBody):
 
 
 def parse_retry_after(headers: httpx.Headers) -> float | None:
-    """Seconds to wait from `retry-after-ms`, `Retry-After` (seconds or HTTP-date) or `RateLimit-Reset`."""
-    if value := headers.get("retry-after-ms"):
-        try:
-            return max(0.0, float(value) / 1000)
-        except ValueError:
-            pass
+    """Seconds to wait from `retry-after-ms`, `Retry-After` (seconds or HTTP-date) or `RateLimit-Reset`.
+    A value that is none of these (`soon`, `NaN`, a 400-digit number, a malformed date) is ignored, as if absent."""
+    if (seconds := _number(headers.get("retry-after-ms"))) is not None:
+        return max(0.0, seconds / 1000)
     if value := headers.get("retry-after"):
+        if (seconds := _number(value)) is not None:
+            return max(0.0, seconds)
         try:
-            return max(0.0, float(value))
-        except ValueError:
-            parsed = email.utils.parsedate_to_datetime(value) if value.strip() else None
+            parsed = email.utils.parsedate_to_datetime(value[:100]) if value.strip() else None
             if parsed is not None:
                 return max(0.0, parsed.timestamp() - time.time())
+        except (ValueError, TypeError, OverflowError, IndexError):
+            pass
     for name in ("ratelimit-reset", "x-ratelimit-reset"):
-        if value := headers.get(name):
-            try:
-                seconds = float(value)
-            except ValueError:
-                continue
+        if (seconds := _number(headers.get(name))) is not None:
             # Some servers send an epoch timestamp rather than a delta.
             return max(0.0, seconds - time.time()) if seconds > 1e9 else max(0.0, seconds)
     return None
+
+
+def _number(value: str | None) -> float | None:
+    """A finite number of seconds from a header value, or None."""
+    if not value or len(value) > 30:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 class Policy:

@@ -34,11 +34,13 @@ class OperationSpec:
     params: dict[str, ParamSpec] = field(default_factory=dict)
     body_schema: dict[str, Any] | None = None
     batch_max_items: int | None = None
+    batch_all_or_nothing: bool = False  # x-topo-batch.all_or_nothing: one request creates every item or none
     success_status: int = 200
     success_schema: str | None = None
     success_body: dict[str, Any] | None = None
     paginated: bool = False  # the success body is a page envelope (see `_schema.is_page`)
     max_page_size: int | None = None  # a list's documented maximum `size`: what the client asks for when walking
+    inferred: str | None = None  # why the endpoint is a guess (`x-topo-source: inferred`); None: documented
 
     @property
     def idempotent(self) -> bool:
@@ -48,9 +50,10 @@ class OperationSpec:
 
 @cache
 def document() -> dict[str, Any]:
-    """The bundled spec (generated/topo_client/openapi.json)."""
+    """The bundled spec (generated/topo_client/openapi.json), its open sets in the marked form that the client
+    reads (`x-topo-open` beside `enum` / `oneOf`; the file has the standard form, see `_schema.open_marked`)."""
     text = resources.files("topo_client").joinpath("openapi.json").read_text(encoding="utf-8")
-    doc: dict[str, Any] = json.loads(text)
+    doc: dict[str, Any] = _schema.open_marked(json.loads(text))
     return doc
 
 
@@ -73,7 +76,8 @@ def operations() -> dict[str, OperationSpec]:
                 p = resolve(raw)
                 params[p["name"]] = ParamSpec(p["name"], p["in"], bool(p.get("required")), p.get("schema", {}))
             body_schema = None
-            batch_max = (op.get("x-topo-batch") or {}).get("max_items")
+            batch = op.get("x-topo-batch") or {}
+            batch_max = batch.get("max_items")
             if "requestBody" in op:
                 media = resolve(op["requestBody"])["content"].get("application/json", {})
                 body_schema = media.get("schema")
@@ -95,10 +99,12 @@ def operations() -> dict[str, OperationSpec]:
                 params=params,
                 body_schema=body_schema,
                 batch_max_items=batch_max,
+                batch_all_or_nothing=batch.get("all_or_nothing") is True,
                 success_status=status,
                 success_schema=schema_name,
                 success_body=body,
                 paginated=_schema.is_page(document(), body),
                 max_page_size=params["size"].schema.get("maximum") if "size" in params else None,
+                inferred=_schema.inferred_reason(op),
             )
     return found

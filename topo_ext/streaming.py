@@ -33,11 +33,15 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from topo_client.events import Activity
 
+from ._limits import PageProgress
 from .events import ActivityPage
+
+if TYPE_CHECKING:
+    import httpx
 
 #: How far before the cursor each request reaches back. Covers clock precision differences between the cursor we
 #: send (microseconds) and the server's stored timestamps (milliseconds in the docs' examples).
@@ -82,11 +86,11 @@ class Cursor:
         return cls(since, {}, since)
 
     def has_seen(self, activity: Activity) -> bool:
-        return activity.id in self.seen
+        return getattr(activity, "id", None) in self.seen  # an item may be anything under lenient decoding
 
     def advance(self, activity: Activity) -> None:
         """Record that `activity` was delivered."""
-        when, key = activity.created_at, activity.id
+        when, key = getattr(activity, "created_at", None), getattr(activity, "id", None)
         if not isinstance(when, datetime) or key is None:
             return  # decoded leniently without an id or a time (reported as drift): it cannot move the cursor
         if self.created_at is None or when > self.created_at:
@@ -209,11 +213,13 @@ _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s", "numeric": ":{0
 class _Walker:
     """The I/O-free walk: what to ask for next, and which activities of an answer are new."""
 
-    def __init__(self, cursor: Cursor, filters: dict[str, Any], size: int) -> None:
+    def __init__(self, cursor: Cursor, filters: dict[str, Any], size: int, stalls: int = 0) -> None:
         self.cursor = cursor
         self.filters = filters
         self.size = size
         self.page = 1
+        self.progress = PageProgress(stalls)  # a page repeating the one before of the same query is a stall
+        self._anchor: datetime | None = None
 
     def query(self) -> dict[str, Any]:
         q = {**self.filters, "sort_order": "asc", "sort_by": "created_at", "size": self.size, "page": self.page}
@@ -222,11 +228,19 @@ class _Walker:
             q["created_at_after"] = max(after, self.cursor.floor) if self.cursor.floor else after
         return q
 
-    def accept(self, page: ActivityPage) -> tuple[list[Activity], bool]:
+    def accept(self, answer: tuple[ActivityPage, httpx.Response]) -> tuple[list[Activity], bool]:
         """The activities not yielded before, and whether the walk has reached the end for now."""
+        page, response = answer
+        items = page.items if isinstance(page.items, list) else []  # lenient decoding: anything may arrive here
+        if self.page == 1 and self._anchor != (anchor := self.cursor.created_at):
+            self.progress.last, self._anchor = None, anchor  # re-anchored on a moved cursor: a new query
+        if page.has_more and (problem := self.progress.problem(self.page, page.total_pages, items)):
+            from ._exceptions import PaginationError  # here: importing the stream stays cheap
+
+            raise PaginationError(f"activities.stream() stopped: {problem}", response=response)
         fresh: list[Activity] = []
-        for activity in page.items or ():
-            when = activity.created_at
+        for activity in items:
+            when = getattr(activity, "created_at", None)
             if self.cursor.has_seen(activity):
                 continue
             if not isinstance(when, datetime):
@@ -237,7 +251,7 @@ class _Walker:
             if self.cursor.created_at is not None and when < self.cursor.created_at - OVERLAP:
                 continue  # older than the cursor: already delivered by an earlier walk
             fresh.append(activity)
-        if not page.has_more or not page.items:
+        if page.has_more is not True or not items:
             return fresh, True
         # Keyset step: re-anchor on the cursor (page 1) unless the whole page sat inside the overlap window.
         self.page = 1 if fresh else self.page + 1
@@ -278,9 +292,9 @@ class _StreamBase:
     """
 
     def __init__(self, cursor: Cursor, filters: dict[str, Any], *, follow: bool, interval: float,
-                 store: CursorStore | None, size: int) -> None:
+                 store: CursorStore | None, size: int, stalls: int = 0) -> None:
         self.cursor = cursor
-        self._walker = _Walker(cursor, filters, size)
+        self._walker = _Walker(cursor, filters, size, stalls)
         self._follow = follow
         self._interval = interval
         self._store = store
@@ -334,9 +348,10 @@ class ActivityStream(_StreamBase):
     when you stop early (auto-commit stores); `.cursor` covers every activity the consumer has moved past.
     `commit()` records the current activity now (see the module docstring for what each mode guarantees)."""
 
-    def __init__(self, fetch: Callable[[dict[str, Any]], ActivityPage], cursor: Cursor, filters: dict[str, Any], *,
-                 follow: bool, interval: float, store: CursorStore | None, size: int) -> None:
-        super().__init__(cursor, filters, follow=follow, interval=interval, store=store, size=size)
+    def __init__(self, fetch: Callable[[dict[str, Any]], tuple[ActivityPage, httpx.Response]], cursor: Cursor,
+                 filters: dict[str, Any], *, follow: bool, interval: float, store: CursorStore | None,
+                 size: int, stalls: int = 0) -> None:
+        super().__init__(cursor, filters, follow=follow, interval=interval, store=store, size=size, stalls=stalls)
         self._fetch = fetch
 
     def __enter__(self) -> ActivityStream:
@@ -360,10 +375,10 @@ class AsyncActivityStream(_StreamBase):
     """Async iterator over new activities, each once per walk (`async with` saves the last one on early exit
     with an auto-commit store; `commit()` as in `ActivityStream`)."""
 
-    def __init__(self, fetch: Callable[[dict[str, Any]], Awaitable[ActivityPage]], cursor: Cursor,
-                 filters: dict[str, Any], *, follow: bool, interval: float, store: CursorStore | None,
-                 size: int) -> None:
-        super().__init__(cursor, filters, follow=follow, interval=interval, store=store, size=size)
+    def __init__(self, fetch: Callable[[dict[str, Any]], Awaitable[tuple[ActivityPage, httpx.Response]]],
+                 cursor: Cursor, filters: dict[str, Any], *, follow: bool, interval: float,
+                 store: CursorStore | None, size: int, stalls: int = 0) -> None:
+        super().__init__(cursor, filters, follow=follow, interval=interval, store=store, size=size, stalls=stalls)
         self._fetch = fetch
 
     async def __aenter__(self) -> AsyncActivityStream:

@@ -7,8 +7,17 @@ finds unknown values on decoded models (`is_unknown`) and reports them to the cl
 
 from __future__ import annotations
 
+import threading
 from enum import StrEnum
 from typing import Any, ClassVar
+
+_unknown = 0  # unknown values parsed so far, by every enum: the fast decode path checks it did not change
+_lock = threading.Lock()
+
+
+def unknown_values_seen() -> int:
+    """How many unknown values any open enum has parsed in this process (only ever grows)."""
+    return _unknown
 
 
 class OpenStrEnum(StrEnum):
@@ -28,6 +37,9 @@ class OpenStrEnum(StrEnum):
         for member in cls:
             if member.value.casefold() == folded:
                 return member
+        global _unknown
+        with _lock:  # never a lost count, whatever the threads: a reader must see any unknown value since it looked
+            _unknown += 1
         cache = cls.__dict__.get("_unknown_")
         if cache is None:
             cache = {}

@@ -48,15 +48,21 @@ class Sink(Protocol):
 
 
 class Shape:
-    """What one key set of a model's objects adds (`extra`), lacks (`missing`) and spells in camelCase (`renames`:
-    (wire key, field) pairs), worked out once per key set."""
+    """What one key set of a model's objects adds (`extra`), lacks (`missing`: required keys; `absent`: the
+    attributes of every field it lacks) and spells in camelCase (`renames`: (wire key, field) pairs), worked out
+    once per key set."""
 
-    __slots__ = ("extra", "missing", "move", "renames", "schema")
+    __slots__ = ("absent", "extra", "missing", "move", "renames", "schema")
 
     def __init__(
-        self, schema: str, extra: tuple[str, ...], missing: tuple[str, ...], renames: tuple[tuple[str, str], ...]
+        self,
+        schema: str,
+        extra: tuple[str, ...],
+        missing: tuple[str, ...],
+        renames: tuple[tuple[str, str], ...],
+        absent: frozenset[str] = frozenset(),
     ) -> None:
-        self.schema, self.extra, self.missing, self.renames = schema, extra, missing, renames
+        self.schema, self.extra, self.missing, self.renames, self.absent = schema, extra, missing, renames, absent
         self.move: Callable[[Any, dict[str, Any], Sink], None] | None = None  # set by the plan when renames
 
     def reports(self, data: dict[str, Any]) -> list[tuple[str, str, str, Any]]:
@@ -71,7 +77,7 @@ class ShapeError(ValueError):
 
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
-CLEAN = object()  # a key set with nothing unknown and nothing missing
+CLEAN = object()  # a key set with every field, nothing unknown, no camelCase
 _MAX_SHAPES = 256
 
 
@@ -168,6 +174,8 @@ class Plan:
             "            obj.__dict__['_extra_'] = {key: data[key] for key in extra}",
             "        if extra or shape.missing:",
             "            sink.tally(shape, data)",
+            "        if shape.absent:  # null and missing differ: `fields_set`",
+            "            obj.__dict__['_absent_'] = shape.absent",
         ]
         for i, (attr, members) in enumerate(self.enums):  # a value kept as sent is not a member, nor hashable
             env[f"C{i}"], env[f"E{i}"] = type(next(iter(members))), members
@@ -229,6 +237,9 @@ class Plan:
         if moved:  # camelCase keys, copied by their coercers: a value kept as sent may be of any type
             env["MOVE"] = shape.move
             body += ["        MOVE(obj, item, sink)"]
+        if shape is not CLEAN and shape.absent:  # one shared frozenset: `fields_set`
+            env["ABSENT"] = shape.absent
+            body += ["        obj.__dict__['_absent_'] = ABSENT"]
         if extra:  # each object its own dict: `extra` is the user's to change
             body += ["        obj.__dict__['_extra_'] = {" + ", ".join(f"{k!r}: item[{k!r}]" for k in extra) + "}"]
         for i, (attr, members) in enumerate(self.enums):  # otherwise convert made each a member or None
@@ -316,8 +327,10 @@ class Plan:
         )
         renamed = {key for key, _ in renames}
         extra = tuple(key for key in keys if key not in self.known and key not in renamed)
-        missing = tuple(sorted(self.required - data.keys() - {field for _, field in renames}))
-        shape = Shape(self.name, extra, missing, renames) if extra or missing or renames else CLEAN
+        present = data.keys() | {field for _, field in renames}
+        missing = tuple(sorted(self.required - present))
+        absent = frozenset(attr for wire, (attr, _) in self.fields.items() if wire not in present)
+        shape = Shape(self.name, extra, missing, renames, absent) if extra or missing or renames or absent else CLEAN
         if renames:
             shape.move = self._compile_move(renames)
         if len(self._shapes) < _MAX_SHAPES:  # bounded: an API sending ever-new keys must not grow memory

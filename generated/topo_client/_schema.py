@@ -1,10 +1,11 @@
 """The one schema toolkit: JSON pointers, local `$ref` resolution and `allOf` merging over an OpenAPI document.
 
-Owned by the generator (`generator/generate.py`, `models.py`, `resources.py` import it from `static/`) and copied
-verbatim into the generated package, where the readers of the bundled spec (`topo_ext._spec`, the CLI, the
-sandbox, the drift tool, the tests) import it as `topo_client._schema`: every reader follows `$ref`s and merges
-`allOf` the same way, and the generator never imports the runtime. Plain functions over the document as loaded
-JSON (`doc`); no imports beyond the standard library.
+Owned by the generator (`generator/generate.py`, `bundle.py`, `models.py`, `resources.py` import it from
+`static/`) and copied verbatim into the generated package, where the readers of the bundled spec (`topo_ext._spec`,
+the CLI, the sandbox, the drift tool, the tests) import it as `topo_client._schema`: every reader follows `$ref`s
+and merges `allOf` the same way, and the generator never imports the runtime. Also here: reading the shipped form of
+the open sets back, and reading `x-topo-source: inferred`. Plain functions over the document as loaded JSON (`doc`); no
+imports beyond the standard library.
 """
 
 from __future__ import annotations
@@ -14,14 +15,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "NOT_IN_DOCS",
+    "OPEN",
     "PAGE_ENVELOPE",
     "Shape",
     "deref",
     "esc",
+    "inferred_reason",
     "is_page",
     "merge_all_of",
     "node_at",
     "object_shape",
+    "open_marked",
     "ref_name",
     "required_keys",
     "resolve",
@@ -104,6 +109,17 @@ def is_page(doc: Any, schema: Any) -> bool:
     return any(part.get("$ref") == PAGE_ENVELOPE for part in node.get("allOf", ()))
 
 
+NOT_IN_DOCS = "Not in Topo's docs:"  # how docstrings, help and errors introduce a guessed endpoint
+
+
+def inferred_reason(op: dict[str, Any]) -> str | None:
+    """Why the operation `op` (an Operation Object) is our guess rather than Topo's documented API, or None when it
+    is documented. The one reading of `x-topo-source: inferred` for the generator, the client and the CLI."""
+    if op.get("x-topo-source") != "inferred":
+        return None
+    return " ".join(str(op.get("x-topo-reason") or "no reason recorded").split())
+
+
 def required_keys(doc: Any, node: Any) -> list[str]:
     """The documented-required keys of an object schema, through `$ref`s and `allOf`."""
     return list(merge_all_of(doc, node).get("required", []))
@@ -160,3 +176,26 @@ def _collect(doc: dict[str, Any], node: dict[str, Any], pointer: str, shape: Sha
     extra = node.get("additionalProperties")
     if extra not in (None, False):
         shape.additional, shape.additional_pointer = extra, f"{pointer}/additionalProperties"
+
+
+# Open sets (spec/README.md "Open sets"): the spec marks an enum or the event union `x-topo-open: true` and keeps
+# the listed values in `enum` / `oneOf`, which the generators need. The package ships the standard JSON Schema form
+# instead (written by `generator/bundle.py`'s `shipped`), so that any validator accepts new values: the listed part
+# moved into `anyOf` beside a plain string (an object with a string `type` for the event union). `_spec.document()`
+# reads it back into the marked form here.
+OPEN = "x-topo-open"
+
+
+def open_marked(doc: dict[str, Any]) -> dict[str, Any]:
+    """The inverse of `bundle.shipped` (the generator's), in place: the listed values back in `enum` / `oneOf`,
+    marked open."""
+    for schema in doc.get("components", {}).get("schemas", {}).values():
+        parts = schema.get("anyOf")
+        if (
+            schema.get(OPEN) is True
+            and isinstance(parts, list)
+            and len(parts) == 2
+            and ("enum" in parts[0] or "oneOf" in parts[0])
+        ):
+            schema.update(schema.pop("anyOf")[0])
+    return doc

@@ -7,6 +7,7 @@ API sent that the spec does not describe (`extra`).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Self
 
@@ -28,15 +29,38 @@ class TopoStruct(msgspec.Struct, dict=True, kw_only=True):
         extra: dict[str, Any] = self.__dict__.get("_extra_", {})
         return extra
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def _request_id(self) -> str | None:
+        """The `x-request-id` of the answer this object came from (set on what a client method returns, not on the
+        models nested in it or on a page's items); None when the answer had none or the object was built here."""
+        request_id: str | None = self.__dict__.get("_request_id_")
+        return request_id
+
+    @property
+    def fields_set(self) -> frozenset[str]:
+        """The fields (attribute names) the answer contained, null or not: `phone_number: null` is in it, a
+        `phone_number` left out is not. A model built in code counts every field as set."""
+        absent: frozenset[str] = self.__dict__.get("_absent_", frozenset())
+        return frozenset(name for name in self.__struct_fields__ if name not in absent)
+
+    def to_dict(self, *, exclude_unset: bool = False) -> dict[str, Any]:
         """The model as JSON-compatible data in its wire form (datetimes as RFC 3339, UTC as `Z`), unknown fields
-        included, the discriminator first. Absent and null fields are both `None`."""
+        included, the discriminator first. A field the answer left out is `None`, like a null one, unless
+        `exclude_unset=True` leaves it out (here and in nested models)."""
         config = type(self).__struct_config__
         data: dict[str, Any] = {config.tag_field: config.tag} if isinstance(config.tag, str) else {}
+        absent = self.__dict__.get("_absent_", ()) if exclude_unset else ()
         for name, wire in zip(self.__struct_fields__, self.__struct_encode_fields__, strict=True):
-            data[wire] = _plain(getattr(self, name))
+            if name not in absent:
+                data[wire] = _plain(getattr(self, name), exclude_unset)
         data.update(self.extra)
         return data
+
+    def to_json(self, *, exclude_unset: bool = True, indent: int | None = None) -> str:
+        """The model as the JSON it came as: only the fields the answer contained (unless `exclude_unset=False`),
+        unknown ones included; `Model.from_dict(json.loads(model.to_json()))` gives back an equal model with the
+        same `fields_set` and `extra`."""
+        return json.dumps(self.to_dict(exclude_unset=exclude_unset), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -46,11 +70,11 @@ class TopoStruct(msgspec.Struct, dict=True, kw_only=True):
         return decode_data(cls, data)
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, exclude_unset: bool = False) -> Any:
     if isinstance(value, TopoStruct):
-        return value.to_dict()
+        return value.to_dict(exclude_unset=exclude_unset)
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [_plain(v, exclude_unset) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _plain(v, exclude_unset) for k, v in value.items()}
     return msgspec.to_builtins(value)

@@ -7,19 +7,21 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
 
 from bench import specpages
+from tests.unknowns import EXTRA_FIELD, UNKNOWN_VALUE
 from topo_client import responses
 from topo_client._decode import _plan
 from topo_ext._drift import DriftRecord
 from topo_ext._models import DecodeOptions, StrictValidationError, decode_value
 
 OPERATIONS = specpages.list_operations()
-UNKNOWN = "favorite_color"
+UNKNOWN = EXTRA_FIELD
 
 
 def _page(op: specpages.ListOperation) -> Any:
@@ -51,7 +53,7 @@ def _drifted(item: dict[str, Any], index: int, op: specpages.ListOperation) -> d
         item.pop(key, None)
     for attr, _ in plan.enums:
         if wire[attr] in item:
-            item[wire[attr]] = "BRAND_NEW_VALUE"
+            item[wire[attr]] = UNKNOWN_VALUE
     for attr in plan.datetimes:
         if isinstance(item.get(wire[attr]), str):
             item[wire[attr]] = item[wire[attr]].removesuffix("Z")
@@ -72,8 +74,9 @@ def _alone(op: specpages.ListOperation, items: list[dict[str, Any]], strict: boo
 
 @pytest.mark.parametrize("every_item", [True, False], ids=["one key set", "mixed key sets"])
 @pytest.mark.parametrize("op", OPERATIONS, ids=[op.operation_id for op in OPERATIONS])
-def test_a_page_walk_gives_each_item_what_decoding_it_alone_gives(op: specpages.ListOperation,
-                                                                  every_item: bool) -> None:
+def test_a_page_walk_gives_each_item_what_decoding_it_alone_gives(op: specpages.ListOperation, every_item: bool,
+                                                                  local_timezone: Callable[[str], None]) -> None:
+    local_timezone("Asia/Tokyo")  # naive values must read as UTC, not as this local time
     body = _page(op)
     items = _items(body)
     if every_item:  # one key set (the fast path); the new field's value still differs per item
@@ -90,7 +93,7 @@ def test_a_page_walk_gives_each_item_what_decoding_it_alone_gives(op: specpages.
     assert _drift(record) == _drift(alone_record)  # the same keys, each counted once per item that has it
     assert _drift(record)[f"{op.item_schema}.{UNKNOWN}"] == sum(UNKNOWN in item for item in items)
     datetimes = [getattr(item, name) for item in decoded for name in item.__struct_fields__]
-    assert all(v.tzinfo is not None for v in datetimes if isinstance(v, datetime))
+    assert all(v.utcoffset() == timedelta(0) for v in datetimes if isinstance(v, datetime))  # the examples are UTC
 
 
 @pytest.mark.parametrize("op", OPERATIONS[:3], ids=[op.operation_id for op in OPERATIONS[:3]])

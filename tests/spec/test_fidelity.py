@@ -15,6 +15,8 @@ import pytest
 from tests.spec import docs_sheets as docs
 from tests.spec.spec_doc import Example, api_operations, deref, document, errors, examples, lookup, operations, pointer
 
+docs.require()
+
 DOC = document()
 SCHEMAS: dict[str, Any] = DOC["components"]["schemas"]
 SOURCE_URL = re.compile(r"^https://docs\.topo\.io/")
@@ -61,6 +63,12 @@ def test_sort_order_has_the_documented_default(operation_id: str) -> None:
 def test_paging_parameters_have_the_documented_default(name: str) -> None:
     documented = int(docs.find("platform.md", rf"^\| `{name}` \| integer \| `(\d+)` \|").group(1))
     assert lookup(f"/components/parameters/{name.title()}/schema").get("default") == documented
+
+
+def test_sequence_templates_sort_by_has_the_narratives_default() -> None:
+    documented = docs.find("sequences.md", r"^\| D7 \| List templates `sort_by` default \| \"Defaults to `(\w+)`\"").group(1)
+    _, schema = _param_schema("list_sequence_templates", "sort_by")
+    assert schema.get("default") == documented
 
 
 def test_list_activities_accepts_the_narrative_spelling() -> None:
@@ -287,6 +295,33 @@ def test_what_the_sheets_call_undocumented_is_marked_inferred(sheet: str, says: 
     assert node.get("x-topo-source") == "inferred" and node.get("x-topo-reason")
 
 
+# (sheet, what it says is not documented, the node whose own source is documented, what of it is our reading)
+SHEET_STATEMENTS = [
+    ("tasks.md", r"Allowed state transitions: \*\*not documented\*\*", "/paths/~1tasks~1{task_id}~1reopen/post",
+     "description"),
+    ("tasks.md", r"and which task is returned", "/paths/~1tasks~1{task_id}~1assignee/patch/responses/200", "description"),
+    ("platform.md", r"Per item \(from the generated example\): `index` \(integer\)",
+     "/components/schemas/BatchItemResult/properties/index", "minimum"),
+    ("platform.md", r"Per item \(from the generated example\)", "/components/schemas/BatchItemResult/properties/resource",
+     "description"),
+    ("platform.md", r"Per item \(from the generated example\)", "/components/schemas/BatchItemResult/properties/error",
+     "oneOf"),
+    ("activities.md", r"The columns for resource_type, event_type and channel are \*\*INFERRED\*\*",
+     "/components/schemas/ActivityEventTypeFilter", "description"),
+    ("lists.md", r"^INFERRED: `GET /v1/contact-entries…` and `GET /v1/account-entries/\{account_entry_id\}` need",
+     "/paths/~1account-entries~1{account_entry_id}/get", "x-topo-scopes"),
+    ("sequences.md", r"No `reason` field, no stop-reason enum and no required fields are visible",
+     "/components/schemas/SequenceStopRequest", "description"),
+]
+
+
+@pytest.mark.parametrize(("sheet", "says", "ptr", "what"), SHEET_STATEMENTS, ids=[f"{p}:{w}" for *_, p, w in SHEET_STATEMENTS])
+def test_a_statement_the_sheets_call_undocumented_is_marked_inferred(sheet: str, says: str, ptr: str, what: str) -> None:
+    docs.find(sheet, says)
+    node = lookup(ptr)
+    assert what in node.get("x-topo-inferred", []) and node.get("x-topo-reason"), f"{ptr}: mark {what} inferred"
+
+
 def _composed(example: Example) -> bool:
     """Marked composed: on its Example Object (a media type's `examples` map), or on the schema it is an example of."""
     if lookup(example.schema_ptr).get("x-topo-examples") == COMPOSED:
@@ -309,6 +344,8 @@ def test_the_verbatim_check_has_teeth() -> None:
     assert docs.is_documented(documented)
     assert not docs.is_documented({**documented, "message": "Contact not found!"})
     assert docs.is_documented({"items": [{"name": "<string>"}]})  # a JS code sample's body
+    assert any(docs.canonical({}) == doc for _, doc in docs.documented_values())  # the sheets do hold empty parts,
+    assert not docs.is_documented({}) and not docs.is_documented([])  # but they are not evidence of an example
 
 
 # --- 6. constraints the docs do not state ---------------------------------------------------------------------------

@@ -5,7 +5,8 @@ Derived from the bundled spec alone, so the contract run (and the tests) cover n
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from topo_client._schema import merge_all_of
@@ -13,6 +14,43 @@ from topo_ext._spec import OperationSpec, document, operations, resolve
 
 UUID_A = "018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b"
 WHEN = "2025-03-14T09:22:11Z"
+
+
+def names(node: Any) -> Iterator[str]:
+    """Every name a spec (or a part of one) holds: property and schema names, enum values, consts, mapping keys."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("properties", "schemas", "mapping") and isinstance(value, dict):
+                yield from value
+            elif key == "enum" and isinstance(value, list):
+                yield from (str(v) for v in value)
+            elif key == "const":
+                yield str(value)
+            yield from names(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from names(item)
+
+
+@cache
+def spec_names() -> frozenset[str]:
+    """Every name in the bundled spec (what the client runs against)."""
+    return frozenset(names(document()))
+
+
+def absent(stem: str, taken: Iterable[str] | None = None) -> str:
+    """`stem`, or `stem_2`, `stem_3`, ...: the first not in `taken` (default: every name in the bundled spec).
+
+    The "unknown" name of a test or a benchmark: never a plausible real name, which Topo may add one day.
+    """
+    used = spec_names() if taken is None else frozenset(taken)
+    return next(name for n in range(1, len(used) + 2) if (name := stem if n == 1 else f"{stem}_{n}") not in used)
+
+
+#: The unknown field `instance(extra=True)` adds to every object, and the value `unknown_enums=True` puts in enums.
+EXTRA_FIELD = absent("unlisted_field")
+EXTRA_VALUE = "teal"
+UNKNOWN_VALUE = absent("UNLISTED_VALUE")
 
 
 def instance(node: dict[str, Any], *, extra: bool = False, unknown_enums: bool = False, depth: int = 0) -> Any:
@@ -28,7 +66,7 @@ def instance(node: dict[str, Any], *, extra: bool = False, unknown_enums: bool =
             choices = [c for c in node[key] if resolve(c).get("type") != "null"] or node[key]
             return instance(choices[0], extra=extra, unknown_enums=unknown_enums, depth=depth)
     if "enum" in node:
-        return "BRAND_NEW_VALUE" if unknown_enums else node["enum"][0]
+        return UNKNOWN_VALUE if unknown_enums else node["enum"][0]
     kind = node.get("type")
     if isinstance(kind, list):
         kind = next((k for k in kind if k != "null"), "null")
@@ -63,7 +101,7 @@ def instance(node: dict[str, Any], *, extra: bool = False, unknown_enums: bool =
             for name, prop in node.get("properties", {}).items()
         }
         if extra:
-            out["favorite_color"] = "teal"
+            out[EXTRA_FIELD] = EXTRA_VALUE
         return out
     return {"any": "value"}
 

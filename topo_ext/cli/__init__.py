@@ -38,6 +38,7 @@ from typing import IO, cast
 import httpx
 
 from .. import _exceptions as exc
+from .. import _logs
 from .._version import __version__
 from ._activities import add_activities
 from ._api import add_api
@@ -56,6 +57,7 @@ from ._core import (
     positive_float,
 )
 from ._exclusions import add_exclusions
+from ._output import CSV_FORMULAS, printable
 from ._webhooks import add_webhooks
 
 __all__ = ["build_parser", "main"]
@@ -137,15 +139,16 @@ def main(argv: Sequence[str] | None = None, *, http_client: httpx.Client | None 
     try:
         args = build_parser(out).parse_args(args_list)
     except CLIError as failure:
-        err.write(redact(f"topo: error: {failure.message}") + "\n")
+        err.write(printable(redact(f"topo: error: {failure.message}")) + "\n")
         return failure.code
     except SystemExit as done:  # --help and --version
         return done.code if isinstance(done.code, int) else EXIT_OK
-    problem = _needs(args, args_list)
+    problem = _needs(args, args_list) or _log_setting()
     if problem:
-        err.write(redact(f"topo: error: {problem}") + "\n")
+        err.write(printable(redact(f"topo: error: {problem}")) + "\n")
         return EXIT_USAGE
     redact.add(args.api_key)
+    CSV_FORMULAS.set(bool(getattr(args, "csv_formulas", False)))
     ctx = Context(args=args, out=out, err=err, redact=redact, http_client=http_client)
     with _logging(ctx):
         try:
@@ -200,7 +203,7 @@ def _logging(ctx: Context) -> Iterator[None]:
     handler.addFilter(RedactingFilter(ctx.redact))
     saved = logger.level, logger.propagate
     logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG if ctx.args.verbose else logging.WARNING)
+    logger.setLevel(logging.DEBUG if ctx.args.verbose else _logs.level_from_env() or logging.WARNING)
     logger.propagate = False
     try:
         yield
@@ -208,6 +211,14 @@ def _logging(ctx: Context) -> Iterator[None]:
         logger.removeHandler(handler)
         logger.setLevel(saved[0])
         logger.propagate = saved[1]
+
+
+def _log_setting() -> str | None:
+    try:
+        _logs.level_from_env()
+    except ValueError as err:
+        return str(err)
+    return None
 
 
 class _Formatter(logging.Formatter):

@@ -71,6 +71,8 @@ def add_activities(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--person-id", type=uuid_text, metavar="UUID", help="only this contact's activities")
     parser.add_argument("--sequence-id", type=uuid_text, metavar="UUID", help="only this sequence run's activities")
     parser.add_argument("--format", choices=("jsonl", "csv"), default=None, help="output format (default: jsonl)")
+    parser.add_argument("--csv-formulas", action="store_true",
+                        help="CSV: write cells verbatim (default: a formula-like cell gets a leading ')")
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="write to FILE instead of stdout (recommended with --cursor-file: exactly once)")
     parser.add_argument("--cursor-file", metavar="PATH",

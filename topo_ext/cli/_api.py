@@ -16,7 +16,10 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from topo_client._schema import NOT_IN_DOCS
+
 from .._client import Topo
+from .._exceptions import InvalidRequestError
 from .._models import model_for
 from .._operations import Operation
 from .._resource import SyncAPIResource, endpoint, sync_list, sync_op
@@ -26,7 +29,8 @@ from ._core import EXIT_OK, Context, UsageError
 from ._output import is_tty, json_line
 
 #: Flags of the `api` commands themselves; a body field with one of these names is set through --body only.
-RESERVED = {"body", "jsonl", "raw", "help", "api_key", "base_url", "timeout", "max_retries", "verbose", "json"}
+RESERVED = {"body", "jsonl", "raw", "allow_partial", "help", "api_key", "base_url", "timeout", "max_retries",
+            "verbose", "json"}
 
 
 def command_name(spec: OperationSpec) -> str:
@@ -55,9 +59,10 @@ def _add_operation(commands: Any, common: argparse.ArgumentParser, spec: Operati
     raw = document()["paths"][spec.path][spec.method.lower()]
     summary = raw.get("summary") or f"{spec.method} {spec.path}"
     about = (raw.get("description") or "").strip()
+    guess = f"\n\n{NOT_IN_DOCS} {spec.inferred}" if spec.inferred else ""
     parser = commands.add_parser(
-        name, aliases=aliases, parents=[common], help=summary,
-        description=f"{summary}\n\n{spec.method} {spec.path}  (operationId {spec.operation_id})"
+        name, aliases=aliases, parents=[common], help=summary + (" (not in Topo's docs)" if spec.inferred else ""),
+        description=f"{summary}{guess}\n\n{spec.method} {spec.path}  (operationId {spec.operation_id})"
                     + (f"\n\n{about}" if about else ""),
         formatter_class=argparse.RawDescriptionHelpFormatter)
     flags: list[Flag] = []
@@ -74,6 +79,11 @@ def _add_operation(commands: Any, common: argparse.ArgumentParser, spec: Operati
             if flag.name not in taken:
                 flag.add_to(body)
                 flags.append(flag)
+    if spec.batch_all_or_nothing:
+        parser.add_argument(
+            "--allow-partial", action="store_true",
+            help=f"this batch is all-or-nothing and takes at most {spec.batch_max_items} items per request: send more "
+                 "in chunks anyway (if a later chunk fails, the earlier ones stay committed)")
     output = parser.add_argument_group("output")
     if spec.paginated:
         output.add_argument("--jsonl", action="store_true",
@@ -105,8 +115,13 @@ def run_api(ctx: Context) -> int:
         _write_raw(ctx, raw(SyncAPIResource(client.with_raw_response), **kwargs))
         _secret_note(ctx, spec)
         return EXIT_OK
-    # A batch method takes the items themselves and sends them in chunks of the documented maximum.
-    result = method(kwargs.pop("body")["items"]) if batch else method(**kwargs)
+    # A batch method takes the items themselves and sends them in chunks of the documented maximum (an
+    # all-or-nothing batch only with --allow-partial).
+    partial = {"allow_partial": True} if getattr(args, "allow_partial", False) else {}
+    try:
+        result = method(kwargs.pop("body")["items"], **partial) if batch else method(**kwargs)
+    except InvalidRequestError as err:  # nothing was sent: bad input, named in the client's words, and ours
+        raise UsageError(str(err).replace("allow_partial=True", "--allow-partial")) from None
     if getattr(args, "jsonl", False):
         for item in result:
             ctx.out.write(json_line(to_data(item)))

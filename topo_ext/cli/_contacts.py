@@ -57,6 +57,12 @@ def add_contacts(subparsers: Any, common: argparse.ArgumentParser) -> None:
         default=None,
         help="output format (default: table; jsonl with --json)",
     )
+    parser.add_argument(
+        "--csv-formulas",
+        action="store_true",
+        help="CSV: write cells verbatim (by default a cell a spreadsheet would run as a formula, "
+        "starting with = + - @, gets a leading ')",
+    )
     parser.set_defaults(handler=run_contacts_list)
 
 

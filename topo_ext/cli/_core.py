@@ -6,6 +6,7 @@ import argparse
 import functools
 import logging
 import os
+import re
 import sys
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -20,6 +21,7 @@ from .. import _exceptions as exc
 from .._base_client import check_api_key
 from .._client import Topo
 from .._spec import operations
+from ._output import printable
 
 log = logging.getLogger("topo")
 
@@ -70,6 +72,10 @@ def _scopes_of(err: exc.APIStatusError) -> tuple[str, ...]:
     return spec.scopes if spec else ()
 
 
+_SECRET_NAME = re.compile(r"key|secret|token|passw|auth", re.I)
+_KEY_SHAPED = re.compile(r"(?:topo|whsec)_[A-Za-z0-9_\-]{12,}")
+
+
 class Redactor:
     """Replaces known secret values (API key, webhook secret) in text the CLI writes to stderr."""
 
@@ -87,15 +93,19 @@ class Redactor:
 
     @classmethod
     def for_invocation(cls, argv: Sequence[str], options: Iterable[str], env: Iterable[str]) -> Redactor:
-        """Secrets found in argv (values of `options`, even malformed) and in the environment variables `env`."""
+        """Secrets found in argv and in the environment variables `env`: values of `options` and of any option
+        whose name looks secret-bearing (a typo like `--apikey=K` is echoed by argparse), and key-shaped tokens."""
         redactor = cls()
         names = tuple(options)
         for i, token in enumerate(argv):
-            for name in names:
-                if token == name and i + 1 < len(argv):
-                    redactor.add(argv[i + 1])
-                elif token.startswith(name + "="):
+            name = token.split("=", 1)[0]
+            if name in names or (name.startswith("-") and _SECRET_NAME.search(name)):
+                if "=" in token:
                     redactor.add(token.split("=", 1)[1])
+                elif i + 1 < len(argv):
+                    redactor.add(argv[i + 1])
+            for found in _KEY_SHAPED.findall(token):
+                redactor.add(found)
         for var in env:
             redactor.add(os.environ.get(var))
         return redactor
@@ -157,8 +167,6 @@ class Context:
                 raise UsageError(str(err)) from None
             if self.http_client is None:
                 self._own_http = self.http_client = httpx.Client(follow_redirects=False)
-            if self.args.verbose:
-                self.http_client.event_hooks["response"].append(_log_response)
             try:
                 self._client = Topo(api_key=key, base_url=self.args.base_url, timeout=self.args.timeout,
                                     max_retries=self.args.max_retries, http_client=self.http_client)
@@ -167,14 +175,12 @@ class Context:
         return self._client
 
     def close(self) -> None:
-        if self.http_client is not None and _log_response in self.http_client.event_hooks["response"]:
-            self.http_client.event_hooks["response"].remove(_log_response)
         if self._own_http is not None:
             self._own_http.close()
 
     def note(self, message: str) -> None:
-        """A one-line notice on stderr (never on stdout, which carries data)."""
-        self.err.write(self.redact(f"topo: {message}") + "\n")
+        """A one-line notice on stderr (never on stdout, which carries data), control characters escaped."""
+        self.err.write(printable(self.redact(f"topo: {message}")) + "\n")
         self.err.flush()
 
     def error(self, message: str) -> None:
@@ -194,13 +200,6 @@ def command_group(subparsers: Any, name: str, help: str, description: str | None
     """`topo NAME ACTION ...`: add the command and return the sub-parsers its actions go in."""
     group = subparsers.add_parser(name, help=help, description=description or f"{name.capitalize()}.")
     return group.add_subparsers(dest="action", metavar="ACTION", required=True)
-
-
-def _log_response(response: httpx.Response) -> None:
-    request = response.request
-    request_id = response.headers.get("x-request-id")
-    log.debug("%s %s -> %d%s", request.method, request.url, response.status_code,
-              f" [request_id={request_id}]" if request_id else "")
 
 
 # ---- argument types (argparse calls them; ArgumentTypeError becomes a usage error naming the option) ----------

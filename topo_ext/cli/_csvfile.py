@@ -30,8 +30,9 @@ class CSVFile:
     delimiter: str
 
     def reader(self) -> Any:
-        """A csv.reader over the text (its `line_num` counts physical lines, for messages)."""
-        return csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter)
+        """A strict csv.reader over the text (its `line_num` counts physical lines, for messages): `"x@y.co"z` is
+        an error, not `x@y.coz`."""
+        return csv.reader(io.StringIO(self.text, newline=""), delimiter=self.delimiter, strict=True)
 
     def describe(self) -> str:
         return f"{self.encoding}, {DELIMITERS.get(self.delimiter, repr(self.delimiter))}-separated"
@@ -77,7 +78,10 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str]:
 def sniff_delimiter(text: str) -> str:
     """The candidate that splits the header row into the most columns; comma when none splits it."""
     first = next(iter(text.splitlines()), "")
-    counts = {d: len(next(csv.reader([first], delimiter=d), [])) for d in DELIMITERS}
+    try:
+        counts = {d: len(next(csv.reader([first], delimiter=d), [])) for d in DELIMITERS}
+    except csv.Error:  # e.g. a header over the field size limit: the reader names the line later
+        return ","
     best = max(counts.values(), default=1)
     return next(d for d in DELIMITERS if counts[d] == best)
 

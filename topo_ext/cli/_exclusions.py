@@ -48,7 +48,9 @@ REASONS = known_values(ExclusionReason)
 OUTCOMES = ("created", "already_present", "failed")
 MAX_LISTED = 20  # bad rows listed individually before "... and N more"
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+#: A bare address: no quotes, spaces or brackets anywhere (`a"b@c.co` is a broken cell, not an address).
+_EMAIL = re.compile(r"^[^@\s\"<>(),;:\\\[\]]+@[^@\s\"'<>(),;:\\\[\]]+\.[^@\s\"'<>(),;:\\\[\]]+$")
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
 
 Body = ContactExclusionCreate | AccountExclusionCreate
@@ -217,6 +219,9 @@ def read_rows(source: CSVFile, kind: str, default_reason: ExclusionReason | None
                 parsed.problems.append(f"{path} line {line}: {len(fields)} fields but the header has {len(header)}")
                 continue
             values = {n: fields[i].strip() for n, i in columns.items() if i < len(fields) and fields[i].strip()}
+            if bad := next((n for n, v in values.items() if _NOT_TEXT.search(v)), None):
+                parsed.problems.append(f"{path} line {line}: the {bad} cell holds a control character (binary data?)")
+                continue
             try:
                 parsed.rows.append(Row(line, _body(kind, values, default_reason)))
             except ValueError as err:

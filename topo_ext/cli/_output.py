@@ -1,12 +1,39 @@
-"""Turning models into output rows (JSON lines, CSV, a table) and the stderr progress bar."""
+"""Turning models into output rows (JSON lines, CSV, a table) and the stderr progress bar.
+
+What the server sent never turns into code on the way out: CSV cells a spreadsheet would run as a formula get a
+leading `'` (OWASP's advice; `--csv-formulas` writes them verbatim), and table cells and stderr lines show control
+characters (terminal escapes, CR/LF, bidi overrides) as `\x1b`-style escapes.
+"""
 
 from __future__ import annotations
 
+import contextvars
 import csv
 import json
+import re
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
+
+#: `--csv-formulas`: write CSV cells verbatim (set once per CLI run).
+CSV_FORMULAS: contextvars.ContextVar[bool] = contextvars.ContextVar("csv_formulas", default=False)
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Cells that start like a formula but cannot call anything: numbers and phone numbers (`+49 30 1234567`, `-12.5`).
+_NUMBERISH = re.compile(r"[+-][0-9 ().,/+-]*[0-9][0-9 ().,/+-]*")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def formula_safe(value: str) -> str:
+    """`value` with a leading `'` if it starts with = + - @ tab or CR, unless it is only a (phone) number."""
+    if value.startswith(_FORMULA_START) and not _NUMBERISH.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def printable(text: str) -> str:
+    """`text` with control and bidi characters shown as escapes (`\x1b`, `\n`), for a terminal."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def jsonable(value: Any) -> dict[str, Any]:
@@ -19,9 +46,23 @@ def json_line(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, default=str) + "\n"
 
 
+class _Writer:
+    """csv.writer with formula-leading cells escaped (unless `--csv-formulas`), and rows holding a bare CR quoted
+    in full: with "\n" line ends the csv module leaves a CR unquoted, and readers would split the row there."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        # "\n" rather than the csv module's "\r\n": the same bytes whether the target is a file or a pipe.
+        self.plain = csv.writer(stream, lineterminator="\n")
+        self.quoted = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        self.escape = not CSV_FORMULAS.get()
+
+    def writerow(self, row: Iterable[str]) -> Any:
+        cells = [formula_safe(value) for value in row] if self.escape else list(row)
+        return (self.quoted if any("\r" in cell for cell in cells) else self.plain).writerow(cells)
+
+
 def csv_writer(stream: IO[str]) -> Any:
-    # "\n" rather than the csv module's "\r\n": the same bytes whether the target is a file or a pipe.
-    return csv.writer(stream, lineterminator="\n")
+    return _Writer(stream)
 
 
 def cell(value: Any) -> str:
@@ -34,6 +75,7 @@ def cell(value: Any) -> str:
 
 
 def table(stream: IO[str], headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    rows = [[printable(c) for c in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]

@@ -9,6 +9,8 @@ from collections.abc import Generator
 from datetime import UTC, datetime
 from typing import Any
 
+import httpx
+
 from topo_client.resources import activities as _generated
 from topo_client.responses import ActivityPage
 
@@ -23,6 +25,7 @@ _list = _generated._list_activities
 def _size() -> int:
     """The page size a stream walks with: the documented maximum (the list's `size` parameter)."""
     return _list.spec.max_page_size or 1  # the spec gives list_activities a `size` with a maximum
+
 
 _PARTITION_DOC = """Split the activities created in (since, until) into `parts` time ranges of about equal size.
 
@@ -70,11 +73,11 @@ class Activities(_generated.Activities[M]):
         _list.request_kwargs((), {**base, "size": _size()})  # check the filters before the first request
         _check_store(store)
 
-        def fetch(query: dict[str, Any]) -> ActivityPage:
-            return client._send(_list, (), query)[0]
+        def fetch(query: dict[str, Any]) -> tuple[ActivityPage, httpx.Response]:
+            return client._send(_list, (), query)
 
         return ActivityStream(fetch, _start(cursor, since, store), base, follow=follow, interval=interval,
-                              store=store, size=_size())
+                              store=store, size=_size(), stalls=client._options.limits.max_stalled_pages)
 
     stream.__doc__ = _STREAM_DOC
 
@@ -102,11 +105,11 @@ class AsyncActivities(_generated.AsyncActivities[M]):
         _list.request_kwargs((), {**base, "size": _size()})
         _check_store(store)
 
-        async def fetch(query: dict[str, Any]) -> ActivityPage:
-            return (await client._send(_list, (), query))[0]
+        async def fetch(query: dict[str, Any]) -> tuple[ActivityPage, httpx.Response]:
+            return await client._send(_list, (), query)
 
         return AsyncActivityStream(fetch, _start(cursor, since, store), base, follow=follow, interval=interval,
-                                   store=store, size=_size())
+                                   store=store, size=_size(), stalls=client._options.limits.max_stalled_pages)
 
     stream.__doc__ = _STREAM_DOC
 

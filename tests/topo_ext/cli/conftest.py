@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from tests.conftest import BASE_URL, TEST_KEY
+from tests.unknowns import EXTRA_FIELD, EXTRA_VALUE
 from topo_ext.cli import main
 
 ORG = "0190a000-0000-7000-8000-000000000001"
@@ -68,7 +69,7 @@ class FakeTopo:
                  "last_name": f"Last{i}", "company_name": "Acme", "job_title": "CTO" if i % 2 else None}
                 for i in range(7)
             ]
-            self.contacts[0]["favorite_color"] = "teal"  # a field the spec does not describe
+            self.contacts[0][EXTRA_FIELD] = EXTRA_VALUE  # a field the spec does not describe
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)

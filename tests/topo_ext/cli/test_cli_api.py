@@ -332,13 +332,28 @@ def test_body_from_a_file_with_flags_winning(topo, tmp_path: Path) -> None:
     assert (created["email"], created["reason"], created["message"]) == ("file@example.com", "BOUNCED", "from a file")
 
 
-def test_a_batch_larger_than_the_limit_is_sent_in_chunks(topo, sandbox: Sandbox, tmp_path: Path) -> None:
+def test_an_all_or_nothing_batch_over_the_limit_is_refused_unless_allow_partial(topo, sandbox: Sandbox, tmp_path: Path) -> None:
     limit = operations()["create_contact_lists"].batch_max_items
     assert limit is not None
     items = tmp_path / "lists.json"
     items.write_text(json.dumps([{"name": f"list {i}"} for i in range(limit + 20)]))
     before = len(sandbox.state.contact_lists)
-    result = topo("api", "contact_lists.create", "--body", f"@{items}")
+    refused = topo("api", "contact_lists.create", "--body", f"@{items}")  # all-or-nothing: not split silently
+    assert refused.code == 2 and "--allow-partial" in refused.err and "nothing was sent" in refused.err
+    assert len(sandbox.state.contact_lists) == before
+    result = topo("api", "contact_lists.create", "--body", f"@{items}", "--allow-partial")
     assert result.code == 0, result.err
     assert json.loads(result.out)["summary"]["succeeded"] == limit + 20
     assert len(sandbox.state.contact_lists) == before + limit + 20
+
+
+def test_allow_partial_names_the_items_the_earlier_chunks_committed(topo, sandbox: Sandbox, tmp_path: Path) -> None:
+    limit = operations()["create_contact_lists"].batch_max_items
+    assert limit is not None
+    items = tmp_path / "lists.json"
+    bad = {"name": ""}  # the server refuses it (minLength), so the second request fails as a whole
+    items.write_text(json.dumps([{"name": f"kept {i}"} for i in range(limit)] + [bad, {"name": "lost"}]))
+    before = len(sandbox.state.contact_lists)
+    result = topo("api", "contact_lists.create", "--body", f"@{items}", "--allow-partial")
+    assert result.code == 1 and f"the first {limit} items were committed" in result.err
+    assert len(sandbox.state.contact_lists) == before + limit

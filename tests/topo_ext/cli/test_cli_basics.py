@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import TEST_KEY
 from tests.topo_ext.cli.conftest import ORG, FakeTopo, Result, error
+from tests.unknowns import EXTRA_FIELD, EXTRA_VALUE
 from topo_ext.cli import main
 
 
@@ -56,7 +57,7 @@ def test_contacts_csv_keeps_unknown_fields(run) -> None:
     rows = list(csv.DictReader(io.StringIO(result.out)))
     assert len(rows) == 7
     assert rows[0]["email"] == "person0@example.com" and rows[0]["job_title"] == ""
-    assert json.loads(rows[0]["extra"]) == {"favorite_color": "teal"}
+    assert json.loads(rows[0]["extra"]) == {EXTRA_FIELD: EXTRA_VALUE}
     assert rows[1]["extra"] == "" and rows[1]["job_title"] == "CTO"
 
 

@@ -331,3 +331,34 @@ def test_a_row_that_fails_is_not_committed(run, tmp_path: Path, monkeypatch) -> 
     monkeypatch.setattr(_activities, "activity_row", real)
     assert run(*file_argv(out, cursor)).code == 0
     assert ids_of_jsonl(out.read_text()) == ALL_IDS
+
+
+def ids_in(text: str, fmt: str) -> list[str]:
+    return ids_of_jsonl(text) if fmt == "jsonl" else [r["id"] for r in csv.DictReader(io.StringIO(text))]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_resume_cuts_leftovers_longer_than_what_it_then_writes(run, tmp_path: Path, fmt: str) -> None:
+    # The resumed run writes less than the killed run left behind: only cutting FILE back removes the rest.
+    out, cursor = tmp_path / f"export.{fmt}", tmp_path / "cursor.json"
+    assert run(*file_argv(out, cursor, fmt), "--limit", "9").code == 0
+    committed = out.read_bytes()
+    out.write_bytes(committed + committed * 2 + b'{"id": "act_0')  # far longer than the 2 rows that follow
+    assert run(*file_argv(out, cursor, fmt), "--limit", "2").code == 0
+    assert ids_in(out.read_text(), fmt) == ALL_IDS[:11]
+    assert json.loads(cursor.read_text())["output"]["bytes"] == out.stat().st_size
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_the_committed_length_counts_bytes_of_non_ascii_rows(run, fake: FakeTopo, tmp_path: Path, fmt: str) -> None:
+    for item in fake.activities:  # a value with characters of two UTF-8 bytes in every row
+        if "message_id" in item["payload"]:
+            item["payload"]["message_id"] = f"Chloé Dupré {item['id']}"
+    out, cursor = tmp_path / f"export.{fmt}", tmp_path / "cursor.json"
+    assert run(*file_argv(out, cursor, fmt), "--limit", "9").code == 0
+    assert json.loads(cursor.read_text())["output"]["bytes"] == len(out.read_bytes())
+    result = run(*file_argv(out, cursor, fmt))
+    assert result.code == 0, result.err
+    text = out.read_bytes().decode("utf-8")  # no row cut inside a character, nor in half
+    assert ids_in(text, fmt) == ALL_IDS and text.count("Chloé Dupré") == sum(
+        "message_id" in a["payload"] for a in fake.activities)

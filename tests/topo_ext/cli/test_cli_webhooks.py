@@ -87,10 +87,11 @@ def test_a_bad_signature_gets_400_and_a_rejection_line(monkeypatch: pytest.Monke
         assert listener.post(BODY, sign(BODY, SECRET)).status_code == 200
         assert listener.finish() == 0
     rejections = [line for line in listener.err.getvalue().splitlines() if "rejected" in line]
-    assert rejections == [
-        "topo: rejected delivery from 127.0.0.1: signature mismatch: the body was altered or the secret is wrong",
-        "topo: rejected delivery from 127.0.0.1: missing X-Topo-Signature header",
+    assert [line.split(":", 3)[1:3] for line in rejections] == [
+        [" rejected delivery from 127.0.0.1", " signature mismatch"],
+        [" rejected delivery from 127.0.0.1", " no signature header"],
     ]
+    assert "looked for X-Topo-Signature" in rejections[1]
     assert listener.out.getvalue().count("\n") == 1
     assert SECRET not in listener.out.getvalue() + listener.err.getvalue()
 
@@ -131,7 +132,8 @@ def test_no_secret_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TOPO_WEBHOOK_SECRET", raising=False)
     err = io.StringIO()
     assert main(["webhooks", "listen", "--count", "1"], stdout=io.StringIO(), stderr=err) == 2
-    assert err.getvalue() == "topo: error: no webhook secret: set TOPO_WEBHOOK_SECRET (or pass --secret)\n"
+    assert err.getvalue() == (
+        "topo: error: no webhook secret: set TOPO_WEBHOOK_SECRET (or pass --secret), or use --inspect\n")
 
 
 def test_a_port_in_use_is_a_usage_error() -> None:

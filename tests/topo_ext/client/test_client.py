@@ -7,6 +7,7 @@ import pytest
 
 from tests.specdata import UUID_A, MockAPI
 from topo_ext import APIResponse, AsyncTopo, Topo
+from topo_ext._rate import RateGate
 
 
 def test_with_options_copies_settings_and_shares_the_pool(client: Topo) -> None:
@@ -73,7 +74,8 @@ def test_user_agent_and_accept_headers(client: Topo, api: MockAPI) -> None:
 
 
 def test_rate_limit_spaces_requests(api: MockAPI, no_sleep: list[float]) -> None:
-    client = Topo(api_key="topo_k", base_url="https://t/v1", rate_limit=10,
+    frozen = 1000.0  # the gate's clock stands still (a loaded machine must not shorten the waits it asks for)
+    client = Topo(api_key="topo_k", base_url="https://t/v1", rate_limit=RateGate(10, clock=lambda: frozen),
                   http_client=httpx.Client(transport=httpx.MockTransport(api)))
     for _ in range(3):
         client.contacts.get(UUID_A)

@@ -88,3 +88,43 @@ def test_stream_store_hint_for_a_path(client: Topo, tmp_path: object) -> None:
 async def test_async_stream_store_is_type_checked_at_the_call(async_client: AsyncTopo) -> None:
     with pytest.raises(TypeError, match="store"):
         async_client.activities.stream(store="cursor.json")  # type: ignore[arg-type]
+
+
+def test_close_with_your_own_http_client_ends_the_client_and_its_copies_but_not_yours(sandbox: Sandbox) -> None:
+    http = httpx.Client()
+    client = Topo(api_key=sandbox.api_key, base_url=sandbox.base_url, http_client=http)
+    copy, raw = client.with_options(max_retries=0), client.with_raw_response
+    client.me()
+    client.close()
+    for closed in (client.me, copy.me, raw.me, lambda: client.get("/me", cast_to=dict), client.contacts.list):
+        with pytest.raises(ClientClosedError, match="closed"):
+            closed()
+    assert not http.is_closed and http.get(f"{sandbox.base_url}/me").status_code == 401  # yours, still open
+    http.close()
+
+
+def test_closing_a_copy_ends_only_the_copy(sandbox: Sandbox) -> None:
+    with httpx.Client() as http:
+        client = Topo(api_key=sandbox.api_key, base_url=sandbox.base_url, http_client=http)
+        copy = client.with_options(max_retries=0)
+        with copy:
+            copy.me()
+        with pytest.raises(ClientClosedError):
+            copy.me()
+        assert client.me().id
+
+
+def test_async_close_with_your_own_http_client_ends_the_client_and_its_copies_but_not_yours(sandbox: Sandbox) -> None:
+    async def run() -> None:
+        async with httpx.AsyncClient() as http:
+            async with AsyncTopo(api_key=sandbox.api_key, base_url=sandbox.base_url, http_client=http) as client:
+                await client.me()
+                copy = client.with_options(max_retries=0)
+            for closed in (client.me, copy.me, client.with_raw_response.me, lambda: client.get("/me", cast_to=dict)):
+                with pytest.raises(ClientClosedError, match="closed"):
+                    await closed()
+            with pytest.raises(ClientClosedError):
+                await client.contacts.list()
+            assert not http.is_closed and (await http.get(f"{sandbox.base_url}/me")).status_code == 401
+
+    asyncio.run(run())

@@ -149,3 +149,18 @@ def test_a_malformed_base_url_is_refused_at_construction() -> None:
         with pytest.raises(ValueError, match="base_url"):
             Topo(api_key=GOOD, base_url=url)
 
+
+
+# Key lengths around the hint rule's bounds: at most a third of the key is shown, and never more than 11 characters.
+HINT_BODY = "Qz9Xk7Wv3Jm8Rt2Yp6Hd4Ln5Bc1Fg0SxQz9Xk7Wv3Jm8Rt2Yp6Hd4Ln5Bc1Fg0Sx"
+
+
+@pytest.mark.parametrize(("length", "shown"), [(2, 0), (5, 1), (9, 3), (15, 5), (30, 10), (33, 11), (36, 11),
+                                                (64, 11)])
+def test_the_hint_shows_at_most_a_third_of_the_key(length: int, shown: int) -> None:
+    key = HINT_BODY[:length - 1] + "\n"
+    with pytest.raises(ValueError) as caught:
+        Topo(api_key=key, base_url=BASE_URL, http_client=counting_http()[0])
+    message = str(caught.value)
+    assert HINT_BODY[:shown + 1] not in message  # not one character more than the rule allows ...
+    assert HINT_BODY[:shown] in message  # ... and the allowed prefix itself, so the user can tell which key

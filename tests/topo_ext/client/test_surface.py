@@ -214,7 +214,7 @@ async def test_async_with_raw_response_on_every_operation(async_client: AsyncTop
 def test_signature_lists_the_spec_parameters(client: Topo, async_client: AsyncTopo, op: OperationSpec) -> None:
     expected = set(op.params) | {"extra_headers", "extra_query", "extra_body", "timeout"}
     if op.batch_max_items:
-        expected |= {"items", "chunk_size"} - set(op.params)
+        expected |= {"items", "chunk_size", "allow_partial"} - set(op.params)
     else:
         expected |= set(resolve(op.body_schema or {}).get("properties", {}))
     for method in (method_for(client, op), method_for(async_client, op)):

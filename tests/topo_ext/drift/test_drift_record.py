@@ -10,11 +10,14 @@ import pytest
 
 from tests.conftest import TEST_KEY
 from tests.specdata import UUID_A, WHEN, MockAPI, instance, schema
+from tests.unknowns import absent
 from topo_ext import Topo
 from topo_ext._drift import REDACTED, DriftRecord, drift_record
 from topo_ext.events import UnknownEvent, decode_activity_page, parse_event
 
 WEBHOOK_SECRET = "whsec_do_not_leak_6b1d"
+FIELD, OTHER_FIELD = absent("unlisted_field"), absent("unlisted_other")  # names the spec does not have
+REASON, EVENT = absent("UNLISTED_REASON"), absent("unlisted.event")
 
 
 def _contact(**extra: object) -> dict[str, object]:
@@ -22,50 +25,50 @@ def _contact(**extra: object) -> dict[str, object]:
 
 
 def test_key_format_for_fields_enums_and_event_types(client: Topo, api: MockAPI) -> None:
-    api.override["get_contact"] = lambda r: httpx.Response(200, json=_contact(favorite_color="teal"))
+    api.override["get_contact"] = lambda r: httpx.Response(200, json=_contact(**{FIELD: "teal"}))
     api.override["get_contact_exclusion"] = lambda r: httpx.Response(
-        200, json={**instance(schema("ContactExclusion")), "reason": "SPAM_TRAP_RECORD"})
+        200, json={**instance(schema("ContactExclusion")), "reason": REASON})
     client.contacts.get(UUID_A)
     client.contact_exclusions.get(UUID_A)
-    parse_event({"type": "message.bounced_record", "organization_id": UUID_A})  # no client: the process's record
+    parse_event({"type": EVENT, "organization_id": UUID_A})  # no client: the process's record
     assert client.drift.keys() | drift_record().keys() == {
-        "Contact.favorite_color",
-        'ExclusionReason="SPAM_TRAP_RECORD"',
-        'ActivityPayload.type="message.bounced_record"',
+        f"Contact.{FIELD}",
+        f'ExclusionReason="{REASON}"',
+        f'ActivityPayload.type="{EVENT}"',
     }
     entry = next(e for e in client.drift.entries() if e.kind == "field")
-    assert (entry.schema, entry.name, entry.count, entry.example) == ("Contact", "favorite_color", 1, "teal")
+    assert (entry.schema, entry.name, entry.count, entry.example) == ("Contact", FIELD, 1, "teal")
 
 
 def test_nested_models_report_under_their_own_class(client: Topo, api: MockAPI) -> None:
     page = instance(schema("ContactPage"))
-    page["items"] = [_contact(shoe_size=44), _contact(shoe_size=45)]
+    page["items"] = [_contact(**{OTHER_FIELD: 44}), _contact(**{OTHER_FIELD: 45})]
     api.override["list_contacts"] = lambda r: httpx.Response(200, json=page)
     client.contacts.list().items  # noqa: B018 (decoding is the point)
-    assert client.drift.keys() == {"Contact.shoe_size"}
+    assert client.drift.keys() == {f"Contact.{OTHER_FIELD}"}
     assert client.drift.entries()[0].count == 2  # once per key, counted
 
 
 def test_event_fields_and_camel_case(client: Topo) -> None:
     activity = {"id": UUID_A, "created_at": WHEN, "payload": {
-        "type": "message.sent", "organizationId": UUID_A, "personId": UUID_A, "mood": "happy", "sequenceId": 5}}
+        "type": "message.sent", "organizationId": UUID_A, "personId": UUID_A, FIELD: "happy", "sequenceId": 5}}
     page = decode_activity_page(json.dumps({"items": [activity], "total_count": 1, "total_pages": 1,
                                             "has_more": False}).encode())
     payload = page.items[0].payload
     assert payload.person_id == UUID_A  # camelCase spelling of a known field: known, not drift
     assert payload.sequence_id == 5  # a value of another type is kept too
-    assert drift_record().keys() == {"MessageSentEvent.mood", "MessageSentEvent.sequence_id (unexpected type)"}
+    assert drift_record().keys() == {f"MessageSentEvent.{FIELD}", "MessageSentEvent.sequence_id (unexpected type)"}
     assert not client.drift  # decoded without a client: the process-wide record, not this client's
 
 
 def test_one_warning_per_new_key_and_the_option_to_silence_it(api: MockAPI, caplog: pytest.LogCaptureFixture) -> None:
-    api.override["get_contact"] = lambda r: httpx.Response(200, json=_contact(favorite_color="teal"))
+    api.override["get_contact"] = lambda r: httpx.Response(200, json=_contact(**{FIELD: "teal"}))
     http = httpx.Client(transport=httpx.MockTransport(api))
     with caplog.at_level(logging.WARNING, logger="topo"):
         client = Topo(api_key=TEST_KEY, base_url="https://t/v1", http_client=http)
         for _ in range(3):
             client.contacts.get(UUID_A)
-    records = [r for r in caplog.records if r.name == "topo" and "Contact.favorite_color" in r.getMessage()]
+    records = [r for r in caplog.records if r.name == "topo" and f"Contact.{FIELD}" in r.getMessage()]
     assert len(records) == 1 and records[0].levelno == logging.WARNING
     assert client.drift.entries()[0].count == 3
 
@@ -75,7 +78,7 @@ def test_one_warning_per_new_key_and_the_option_to_silence_it(api: MockAPI, capl
         quiet = Topo(api_key=TEST_KEY, base_url="https://t/v1", http_client=http, log_drift=False)
         quiet.contacts.get(UUID_A)
     assert not [r for r in caplog.records if r.name == "topo"]
-    assert quiet.drift.keys() == {"Contact.favorite_color"}  # still recorded
+    assert quiet.drift.keys() == {f"Contact.{FIELD}"}  # still recorded
 
 
 def test_known_data_reports_nothing(client: Topo, api: MockAPI, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,7 +23,8 @@ def _response(status: int) -> httpx.Response:
 
 def _instance(cls: type[exc.TopoError]) -> exc.TopoError:
     if issubclass(cls, exc.APIStatusError):
-        status = next((s for s, c in exc._BY_STATUS.items() if c is cls), 500 if cls is exc.InternalServerError else 418)
+        others = {exc.InternalServerError: 500, exc.UnexpectedStatusError: 302}
+        status = next((s for s, c in exc._BY_STATUS.items() if c is cls), others.get(cls, 418))
         error = cls("went wrong", response=_response(status), body={"message": "went wrong"}, error_type="SomeIssue",
                     data={"field": "email"}, request_id="req_42", attempts=3)
         assert type(status_error(_response(status), 1)) is cls or cls is exc.APIStatusError

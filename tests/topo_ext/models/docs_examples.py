@@ -1,4 +1,4 @@
-"""The example bodies printed in the Topo docs fact sheets (../shared/topo-docs/*.md), parsed, never retyped.
+"""The example bodies printed in the Topo docs fact sheets (`tests.spec.docs_sheets.DOCS`), parsed, never retyped.
 
 Each ```json block is matched to the operation it documents: by the `METHOD /v1/path` its heading or lead-in text
 names, else (generic examples such as the pagination page's envelope) by the response schema whose properties best
@@ -8,21 +8,14 @@ match the body's keys. Blocks whose lead-in says they are a request body are not
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from tests.spec.docs_sheets import DOCS
 from topo_client._schema import merge_all_of, required_keys
 from topo_ext._spec import OperationSpec, document, operations
 
-_CANDIDATES = (
-    *([Path(os.environ["TOPO_DOCS"])] if os.environ.get("TOPO_DOCS") else []),  # as tests/spec reads the sheets
-    Path(__file__).resolve().parents[3].parent / "shared" / "topo-docs",
-    Path("/work/shared/topo-docs"),
-)
-DOCS = next((p for p in _CANDIDATES if p.is_dir()), _CANDIDATES[0])
 _BLOCK = re.compile(r"^```(\w*)\s*$")
 _CALL = re.compile(r"\b(GET|POST|PATCH|PUT|DELETE)\s+`?((?:/v1|…|\.\.\.)/[^\s`),→]*)")
 _REQUEST = re.compile(r"request body|variables example", re.IGNORECASE)

@@ -14,14 +14,14 @@ import httpx
 import pytest
 
 from tests.conftest import BASE_URL, TEST_KEY
+from tests.spec import docs_sheets
 from tests.specdata import arguments, method_for
-from tests.topo_ext.models.docs_examples import DOCS, Example, item_schema, required, response_examples
+from tests.topo_ext.models.docs_examples import Example, item_schema, required, response_examples
 from topo_client._decode import _snake
 from topo_ext import APIResponseValidationError, AsyncTopo, NotFoundError, Topo
 from topo_ext._spec import OperationSpec
 
-if not DOCS.is_dir():
-    pytest.skip(f"the docs fact sheets are not at {DOCS}", allow_module_level=True)
+docs_sheets.require()
 
 OK, ERRORS, OTHER = response_examples()
 IDS = [f"{ex.source}-{op.operation_id}" for ex, op in OK]

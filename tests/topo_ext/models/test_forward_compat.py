@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.specdata import MockAPI, arguments, client_operations, method_for
+from tests.unknowns import EXTRA_FIELD, EXTRA_VALUE, UNKNOWN_VALUE
 from topo_ext import Topo
 from topo_ext._spec import OperationSpec
 
@@ -44,15 +45,15 @@ def test_unknown_fields_and_enum_values_are_kept(client: Topo, api: MockAPI, op:
     assert models, "the result holds no model"
     kept = [m for m in models if m.extra]
     assert kept, "the unknown field was dropped"
-    assert all(m.extra == {"favorite_color": "teal"} for m in kept)
+    assert all(m.extra == {EXTRA_FIELD: EXTRA_VALUE} for m in kept)
     enums = [v for v in values if isinstance(v, enum.Enum)]
     for value in enums:
         assert value.is_unknown  # type: ignore[attr-defined]
-        assert value == "BRAND_NEW_VALUE" and value.value == "BRAND_NEW_VALUE"
+        assert value == UNKNOWN_VALUE and value.value == UNKNOWN_VALUE
     drift = client.drift.keys()
-    assert any(key.endswith(".favorite_color") for key in drift)
+    assert any(key.endswith(f".{EXTRA_FIELD}") for key in drift)
     if enums:
-        assert any('="BRAND_NEW_VALUE"' in key for key in drift)
+        assert any(f'="{UNKNOWN_VALUE}"' in key for key in drift)
 
 
 @pytest.mark.parametrize("op", OPS, ids=lambda op: op.operation_id)
@@ -62,7 +63,7 @@ def test_unknown_fields_survive_to_dict(client: Topo, api: MockAPI, op: Operatio
     models = [m for m in _walk(result) if hasattr(m, "__struct_fields__") and m.extra]
     assert models
     for model in models:
-        assert model.to_dict()["favorite_color"] == "teal"
+        assert model.to_dict()[EXTRA_FIELD] == EXTRA_VALUE
 
 
 def test_known_values_are_not_flagged(client: Topo) -> None:

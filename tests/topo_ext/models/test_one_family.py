@@ -4,6 +4,7 @@ serialisation, one class per enum, and a drift record per client."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 
 from tests.conftest import BASE_URL, TEST_KEY
 from tests.specdata import UUID_A, MockAPI, instance, schema
+from tests.unknowns import EXTRA_FIELD, EXTRA_VALUE, absent
 from topo_client import models as request_models
 from topo_client import responses
 from topo_ext import APIResponseValidationError, AsyncTopo, Topo, events
@@ -39,7 +41,9 @@ def test_an_id_from_an_activity_equals_the_same_id_on_a_contact(client: Topo, ap
     assert str(api.requests[0].url).endswith(f"/contacts/{UUID_A}")
 
 
-def test_datetimes_are_aware_and_serialise_one_way() -> None:
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/St_Johns"])
+def test_datetimes_are_aware_and_serialise_one_way(local_timezone: Callable[[str], None], zone: str) -> None:
+    local_timezone(zone)  # where local time is not UTC, reading a naive value as local time would show
     naive = responses.Contact.from_dict({"id": "c", "first_seen_at": "2025-03-14T09:22:11"})
     offset = responses.Contact.from_dict({"id": "c", "first_seen_at": "2025-03-14T11:22:11+02:00"})
     assert naive.first_seen_at == datetime(2025, 3, 14, 9, 22, 11, tzinfo=UTC)  # a naive wire value means UTC
@@ -49,18 +53,45 @@ def test_datetimes_are_aware_and_serialise_one_way() -> None:
     assert activity.to_dict()["created_at"] == "2025-03-14T09:22:11Z"  # resources and events alike
 
 
+def _field_of(cls: type[msgspec.Struct], kind: type) -> str:
+    """The wire name of a field of `cls` typed `kind | None` (taken from the model, so from the spec)."""
+    for field in msgspec.structs.fields(cls):
+        if field.type == kind | None:
+            return field.encode_name
+    raise AssertionError(f"{cls.__name__} has no {kind.__name__} field")
+
+
+@pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/St_Johns"])
+def test_the_field_by_field_fallback_keeps_extra_and_reads_naive_datetimes_as_utc(
+        local_timezone: Callable[[str], None], zone: str) -> None:
+    local_timezone(zone)
+    when, text = _field_of(responses.Contact, datetime), _field_of(responses.Contact, str)
+    known = {f.encode_name for f in msgspec.structs.fields(responses.Contact)}
+    unknown = "z" * (max(map(len, known)) + 1)  # longer than every documented name: absent from the spec
+    # One wrong-typed field makes the one-shot convert fail: the model is then built field by field.
+    contact = responses.Contact.from_dict({"id": "c", when: "2025-03-14T09:22:11", text: 5, unknown: [1]})
+    assert getattr(contact, _attr(responses.Contact, text)) == 5  # kept as sent
+    assert contact.extra == {unknown: [1]}
+    assert getattr(contact, _attr(responses.Contact, when)) == datetime(2025, 3, 14, 9, 22, 11, tzinfo=UTC)
+    assert contact.to_dict()[when] == "2025-03-14T09:22:11Z"
+
+
+def _attr(cls: type[msgspec.Struct], wire: str) -> str:
+    return next(f.name for f in msgspec.structs.fields(cls) if f.encode_name == wire)
+
+
 @pytest.mark.parametrize("cls", STRUCTS, ids=lambda c: c.__name__)
 def test_every_model_round_trips_through_to_dict_and_from_dict(cls: type[responses.TopoStruct]) -> None:
     name = cls.__name__
     if name in document()["components"]["schemas"]:
         data = instance(schema(name), extra=True)
     else:  # UnknownEvent: not a spec schema
-        data = {"type": "x.new", "person_id": UUID_A, "favorite_color": "teal"}
+        data = {"type": absent("unlisted.event"), "person_id": UUID_A, EXTRA_FIELD: EXTRA_VALUE}
     if isinstance(cls.__struct_config__.tag, str):
         data["type"] = cls.__struct_config__.tag
     model = cls.from_dict(data)
     assert type(model) is cls
-    assert model.extra.get("favorite_color") == "teal"  # one attribute, one meaning, on every model
+    assert model.extra.get(EXTRA_FIELD) == EXTRA_VALUE  # one attribute, one meaning, on every model
     again = cls.from_dict(model.to_dict())
     assert again == model and again.to_dict() == model.to_dict() and again.extra == model.extra
 
@@ -77,15 +108,15 @@ def test_each_client_has_its_own_drift_record_shared_with_its_copies(api: MockAP
     api.extra = True
     first, second = _client(api), _client(api)
     first.contacts.get(UUID_A)
-    assert "Contact.favorite_color" in first.drift.keys() and not second.drift  # noqa: SIM118 - a set
+    assert f"Contact.{EXTRA_FIELD}" in first.drift.keys() and not second.drift  # noqa: SIM118 - a set
     copy = first.with_options(max_retries=0)
     copy.contact_exclusions.get(UUID_A)
-    assert copy.drift is first.drift and "ContactExclusion.favorite_color" in first.drift.keys()  # noqa: SIM118
+    assert copy.drift is first.drift and f"ContactExclusion.{EXTRA_FIELD}" in first.drift.keys()  # noqa: SIM118
 
 
 async def test_strict_mode_names_operation_model_and_field(api: MockAPI) -> None:
     api.extra = True
-    with pytest.raises(APIResponseValidationError, match=r"get_contact: .*Contact: field 'favorite_color'"):
+    with pytest.raises(APIResponseValidationError, match=rf"get_contact: .*Contact: field {EXTRA_FIELD!r}"):
         _client(api, strict_response_validation=True).contacts.get(UUID_A)
     missing = sorted(responses.REQUIRED["Task"])[-1]  # a field the spec requires, whichever it is
     body = {k: v for k, v in instance(schema("Task")).items() if k != missing}

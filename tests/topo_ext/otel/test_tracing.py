@@ -21,6 +21,7 @@ from opentelemetry.trace import SpanKind, StatusCode
 from tests.conftest import BASE_URL, TEST_KEY
 from tests.specdata import UUID_A, MockAPI
 from tests.topo_ext.retries.test_retries import rate_limited, script
+from tests.unknowns import absent
 from topo_ext import AsyncTopo, NotFoundError, Topo
 from topo_ext._spec import operations
 from topo_ext.otel import OpenTelemetry
@@ -83,7 +84,8 @@ def paged(api: MockAPI, total: int) -> None:
         size, page = int(request.url.params["size"]), int(request.url.params["page"])
         count = max(0, min(size, total - (page - 1) * size))
         pages = -(-total // size)
-        body = {**template, "items": [template["items"][0]] * count, "total_count": total, "total_pages": pages,
+        items = [{**template["items"][0], "id": f"contact-{page}-{i}"} for i in range(count)]  # distinct, as real
+        body = {**template, "items": items, "total_count": total, "total_pages": pages,
                 "has_more": page < pages}
         return httpx.Response(200, json=body, headers={"x-request-id": f"req_page_{page}"})
 
@@ -156,7 +158,7 @@ def test_a_batch_create_is_one_span_per_chunk_with_its_range(traced: Topo, rec: 
     operation = next(op for op in operations().values() if op.batch_max_items and op.resource == "contact_lists")
     limit = operation.batch_max_items
     assert limit is not None
-    traced.contact_lists.create([{"name": f"list {i}"} for i in range(2 * limit + 7)])
+    traced.contact_lists.create([{"name": f"list {i}"} for i in range(2 * limit + 7)], allow_partial=True)
     spans = rec.spans(span_name(operation.operation_id))
     ranges = [(s.attributes["topo.batch.start"], s.attributes["topo.batch.stop"]) for s in spans]
     assert ranges == [(0, limit), (limit, 2 * limit), (2 * limit, 2 * limit + 7)]
@@ -244,8 +246,10 @@ def test_an_installed_sdk_provider_turns_tracing_on_by_default() -> None:
 
 
 def test_new_drift_keys_are_counted(api: MockAPI, rec: Recorder) -> None:
+    field, other = absent("unlisted_field"), absent("unlisted_other")
+
     def contact_with_extras(request: httpx.Request) -> httpx.Response:
-        body = {**json.loads(api.respond(request).content), "favorite_color": "teal", "mood": "ok"}
+        body = {**json.loads(api.respond(request).content), field: "teal", other: "ok"}
         return httpx.Response(200, json=body)
 
     api.override["get_contact"] = contact_with_extras
@@ -253,6 +257,41 @@ def test_new_drift_keys_are_counted(api: MockAPI, rec: Recorder) -> None:
     with Topo(api_key=TEST_KEY, base_url=BASE_URL, http_client=http, log_drift=False, tracing=rec.telemetry) as c:
         for _ in range(3):  # the same two keys each time: counted once, when first seen
             c.contacts.get(UUID_A)
-        assert {e.name for e in c.drift.entries()} >= {"favorite_color", "mood"}
+        assert {e.name for e in c.drift.entries()} >= {field, other}
     points = rec.metric("topo.client.drift")
     assert sum(v for attrs, v in points if attrs["topo.drift.kind"] == "field") == 2
+
+
+def test_an_unsampled_operation_builds_no_span_details_but_is_still_counted(api: MockAPI, rec: Recorder,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from opentelemetry.sdk.trace.sampling import ALWAYS_OFF
+    from opentelemetry.trace import NonRecordingSpan
+
+    provider = TracerProvider(sampler=ALWAYS_OFF)
+    provider.add_span_processor(SimpleSpanProcessor(rec.exporter))
+    telemetry = OpenTelemetry(tracer_provider=provider, meter_provider=rec.meter_provider)
+    touched: list[str] = []
+    for method in ("set_attribute", "set_attributes", "add_event", "record_exception", "set_status"):
+        monkeypatch.setattr(NonRecordingSpan, method, lambda self, *a, _m=method, **k: touched.append(_m))
+    http = httpx.Client(transport=httpx.MockTransport(api))
+    with Topo(api_key=TEST_KEY, base_url=BASE_URL, http_client=http, log_drift=False, tracing=telemetry) as client:
+        client.contacts.get(UUID_A)
+        api.override["get_contact"] = lambda request: httpx.Response(404, json={"type": "NotFoundIssue"})
+        with pytest.raises(NotFoundError):
+            client.contacts.get(UUID_A)
+    assert rec.spans() == [] and touched == []
+    flags = api.requests[-1].headers["traceparent"].rsplit("-", 1)[-1]
+    assert not int(flags, 16) & 1  # the context is still propagated, marked not sampled
+    outcomes = sorted(labels["topo.outcome"] for labels, _ in rec.metric("topo.client.operations"))
+    assert outcomes == ["NotFoundError", "ok"]
+
+
+@pytest.mark.parametrize(("base_url", "host", "port"), [("https://[::1]:8443/v1", "::1", 8443),
+                                                        ("http://[2001:db8::7]/v1", "2001:db8::7", 80)])
+def test_an_ipv6_base_url_is_traced_with_its_host_and_port(api: MockAPI, rec: Recorder, base_url: str, host: str,
+                                                          port: int) -> None:
+    http = httpx.Client(transport=httpx.MockTransport(api))
+    with Topo(api_key=TEST_KEY, base_url=base_url, http_client=http, log_drift=False, tracing=rec.telemetry) as c:
+        c.me()
+    (span,) = rec.spans()
+    assert (span.attributes["server.address"], span.attributes["server.port"]) == (host, port)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
-from topo_ext._rate import RateGate
+from tests.conftest import TEST_KEY
+from tests.specdata import UUID_A, MockAPI
+from topo_ext import Topo
+from topo_ext._rate import RateGate, gate_for
 
 
 class Clock:
@@ -168,3 +172,49 @@ def test_only_answers_before_the_first_slot_after_the_cut_are_late_passes_of_the
     clock.now += gate.reserve() + 0.01  # the first attempt sent after the cut has started
     passes(gate, clock, 5, 0.001)  # from now on a pass may be an answer to the new pace, not to the burst
     assert gate.estimate == pytest.approx(1)
+
+
+def test_after_a_cut_the_rate_climbs_linearly_from_backoff_to_settle() -> None:
+    clock = Clock()
+    gate = RateGate(clock=clock)
+    limit_429s(gate, clock)
+    estimate = gate.estimate
+    assert estimate is not None
+    cut = clock.now
+    seen = []
+    for fraction in (0.0, 0.25, 0.5, 1.0):
+        clock.now = cut + fraction * RateGate.RECOVER
+        seen.append(gate.rate)
+    low, high = estimate * RateGate.BACKOFF, estimate * RateGate.SETTLE
+    assert seen == pytest.approx([low, low + (high - low) * 0.25, low + (high - low) * 0.5, high])
+
+
+class CountingGate:
+    """A gate of the user's own (the `Gate` protocol): every request goes through it."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def reserve(self) -> float:
+        self.calls.append("reserve")
+        return 0.0
+
+    def on_success(self) -> None:
+        self.calls.append("on_success")
+
+    def on_429(self, retry_after: float | None, sent_at: float) -> None:
+        self.calls.append("on_429")
+
+
+def test_a_gate_object_is_used_as_it_is_and_anything_else_is_refused() -> None:
+    gate = CountingGate()
+    api = MockAPI()
+    with Topo(api_key=TEST_KEY, base_url="https://t/v1", rate_limit=gate,  # type: ignore[arg-type]
+              http_client=httpx.Client(transport=httpx.MockTransport(api))) as client:
+        client.contacts.get(UUID_A)
+    assert gate.calls == ["reserve", "on_success"]
+    assert gate_for(None).estimate is None and gate_for(4).estimate == 4.0  # type: ignore[union-attr]
+    incomplete = type("Incomplete", (), {"reserve": lambda self: 0.0, "on_success": lambda self: None})()
+    for bad in (True, "10", incomplete):
+        with pytest.raises(TypeError, match="rate_limit"):
+            gate_for(bad)  # type: ignore[arg-type]

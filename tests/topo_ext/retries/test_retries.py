@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import TEST_KEY
 from tests.specdata import UUID_A, MockAPI
-from topo_ext import APIConnectionError, InternalServerError, RateLimitError, Topo
+from topo_ext import APIConnectionError, InternalServerError, RateLimitError, Topo, TopoError
 
 CONTACT = {"id": UUID_A, "email": "alex@example.com"}
 ERROR_503 = {"status_code": 503, "type": "ServiceUnavailable", "message": "try later", "request_id": "req_503"}
@@ -137,8 +137,8 @@ def test_each_retry_is_logged_at_debug_with_its_reason(client: Topo, api: MockAP
                                             httpx.Response(200, json=CONTACT))
     with caplog.at_level(logging.DEBUG, logger="topo"):
         client.contacts.get(UUID_A)
-    messages = [r.getMessage() for r in caplog.records if r.name == "topo"]
-    assert len(messages) == 2
+    messages = [r.getMessage() for r in caplog.records if r.name == "topo" and r.getMessage().startswith("retrying")]
+    assert len(messages) == 2  # the request log (topo_ext/_logs.py) adds one line per attempt besides
     assert "429" in messages[0] and "503" in messages[1]
     assert all("attempt" in m and "/contacts/" in m for m in messages)
 
@@ -158,3 +158,85 @@ async def test_async_client_retries_the_same_way(async_client: object, api: Mock
                                                 httpx.Response(200, json=CONTACT))
     contact = await async_client.contacts.get(UUID_A)
     assert contact.email == "alex@example.com" and len(calls) == 3 and no_sleep[0] == 2.0
+
+
+def test_truncated_body_on_a_post_create_is_not_retried(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
+    # The server answered 2xx: it acted. Re-sending the create could duplicate it, so the cut body is final.
+    api.override["create_contact_exclusion"], calls = script(httpx.Response(201, content=b'{"id": "018f1a2b'))
+    with pytest.raises(TopoError) as caught:
+        client.contact_exclusions.create(body={"email": "a@b.co", "reason": "UNSUBSCRIBED"})
+    assert len(calls) == 1 and no_sleep == []
+    assert caught.value.__cause__ is not None  # the decoder's own error, chained for the traceback
+
+
+@pytest.mark.parametrize("header", ["RateLimit-Reset", "x-ratelimit-reset"])
+def test_ratelimit_reset_as_a_delay(client: Topo, api: MockAPI, no_sleep: list[float], header: str) -> None:
+    limited = httpx.Response(429, headers={header: "4"})
+    api.override["get_contact"], calls = script(limited, httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert len(calls) == 2 and no_sleep[0] == 4.0
+
+
+@pytest.mark.parametrize("header", ["RateLimit-Reset", "x-ratelimit-reset"])
+def test_ratelimit_reset_as_an_epoch(client: Topo, api: MockAPI, no_sleep: list[float], header: str) -> None:
+    limited = httpx.Response(429, headers={header: str(int(time.time()) + 30)})
+    api.override["get_contact"], calls = script(limited, httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert len(calls) == 2 and 25 < no_sleep[0] <= 31
+
+
+def test_an_epoch_reset_in_the_past_means_no_wait(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
+    limited = httpx.Response(429, headers={"RateLimit-Reset": str(int(time.time()) - 30)})
+    api.override["get_contact"], calls = script(limited, httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert len(calls) == 2 and sum(no_sleep) < 1  # not 30 s late, nor a negative sleep
+
+
+@pytest.mark.parametrize("headers", [{"Retry-After": "0"}, {"retry-after-ms": "0"}, {"RateLimit-Reset": "0"},
+                                     {"Retry-After": email.utils.formatdate(time.time() - 60, usegmt=True)}])
+def test_a_zero_or_past_hint_retries_at_once(client: Topo, api: MockAPI, no_sleep: list[float],
+                                             headers: dict[str, str]) -> None:
+    api.override["get_contact"], calls = script(httpx.Response(429, headers=headers),
+                                                httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert len(calls) == 2 and sum(no_sleep) < 0.5  # not a second's pause, and never a negative one
+
+
+def test_an_unreadable_hint_falls_back_to_the_next_one_or_to_backoff(client: Topo, api: MockAPI,
+                                                                     no_sleep: list[float]) -> None:
+    odd = httpx.Response(429, headers={"Retry-After": " ", "RateLimit-Reset": "soon", "x-ratelimit-reset": "7"})
+    api.override["get_contact"], calls = script(odd, httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert len(calls) == 2 and no_sleep[0] == 7.0
+    api.override["get_contact"], calls = script(httpx.Response(429, headers={"Retry-After": " "}),
+                                                httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert len(calls) == 2 and 0 <= no_sleep[1] <= client._options.backoff_base
+
+
+def test_a_429_without_a_hint_backs_off(client: Topo, api: MockAPI, no_sleep: list[float]) -> None:
+    api.override["get_contact"], calls = script(httpx.Response(429), httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert len(calls) == 2 and 0 <= no_sleep[0] <= client._options.backoff_base
+
+
+def test_backoff_doubles_per_attempt_up_to_the_cap(api: MockAPI, no_sleep: list[float],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("random.uniform", lambda low, high: high)  # full jitter's upper bound
+    api.override["get_contact"], calls = script(httpx.Response(503, json=ERROR_503))
+    with Topo(api_key=TEST_KEY, base_url="https://t/v1", max_retries=6,
+              http_client=httpx.Client(transport=httpx.MockTransport(api))) as client, \
+            pytest.raises(InternalServerError):
+        client.contacts.get(UUID_A)
+    base, cap = client._options.backoff_base, client._options.backoff_cap
+    assert len(calls) == 7
+    assert no_sleep == [min(cap, base * 2 ** n) for n in range(6)]
+    assert no_sleep[-1] == cap and no_sleep[0] == base  # the doubling reaches the cap within six attempts
+
+
+def test_a_retry_after_of_exactly_the_maximum_is_waited_for(client: Topo, api: MockAPI,
+                                                            no_sleep: list[float]) -> None:
+    longest = client._options.max_retry_after
+    api.override["get_contact"], calls = script(rate_limited(f"{longest:g}"), httpx.Response(200, json=CONTACT))
+    client.contacts.get(UUID_A)
+    assert len(calls) == 2 and no_sleep[0] == longest

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import base64
+import enum
+import hashlib
+import hmac
 import json
 import time
+import typing
 
+import msgspec
 import pytest
 
 from topo_ext.events import EVENT_TYPES, MessageRepliedEvent
-from topo_ext.webhooks import SignatureScheme, WebhookVerificationError, sign, verify
+from topo_ext.webhooks import SignatureScheme, WebhookPayloadError, WebhookVerificationError, sign, verify
 
 SECRET = "whsec_test_0123456789abcdef"
 BODY = json.dumps({"type": "message.replied", "person_id": "p-1", "metadata": {"reply_category": None}}).encode()
@@ -51,7 +57,7 @@ def test_the_timestamp_is_part_of_the_signed_content() -> None:
 
 
 def test_missing_or_malformed_headers() -> None:
-    with pytest.raises(WebhookVerificationError, match="missing X-Topo-Signature"):
+    with pytest.raises(WebhookVerificationError, match="no signature header: looked for X-Topo-Signature"):
         verify(BODY, {}, SECRET)
     headers = sign(BODY, SECRET)
     headers["X-Topo-Timestamp"] = "yesterday"
@@ -93,3 +99,125 @@ def test_every_event_type_arrives_typed(event_type: str) -> None:
 def test_empty_secret_is_a_usage_error() -> None:
     with pytest.raises(ValueError, match="secret"):
         verify(BODY, sign(BODY, SECRET), "")
+
+
+def test_a_delivery_from_the_future_is_rejected_too() -> None:
+    now = 1_800_000_000
+    for ahead in (3600, 301):
+        with pytest.raises(WebhookVerificationError) as caught:
+            verify(BODY, sign(BODY, SECRET, timestamp=now + ahead), SECRET, now=now)
+        assert caught.value.part == "future"
+    # Clock skew within the tolerance, either way, is fine.
+    for skew in (-300, -1, 0, 1, 300):
+        assert verify(BODY, sign(BODY, SECRET, timestamp=now + skew), SECRET, now=now).type == "message.replied"
+
+
+def test_signatures_are_compared_in_constant_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `==` on the digests would leak through timing how much of a forged signature is right.
+    compared: list[tuple[object, object]] = []
+    real = hmac.compare_digest
+
+    def spy(a: str | bytes, b: str | bytes) -> bool:
+        compared.append((a, b))
+        return real(a, b)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hmac, "compare_digest", spy)
+    headers = sign(BODY, SECRET)
+    assert verify(BODY, headers, SECRET).type == "message.replied"
+    digests = [b.decode() if isinstance(b, bytes) else str(b) for _, b in compared]
+    assert digests and any(headers["X-Topo-Signature"].endswith(d) for d in digests)
+    compared.clear()
+    with pytest.raises(WebhookVerificationError):
+        verify(BODY, headers, "whsec_other")
+    assert compared  # the failing comparison went through compare_digest too
+
+
+def _mac(content: bytes, secret: bytes) -> bytes:
+    return hmac.new(secret, content, hashlib.sha256).digest()
+
+
+def test_signatures_computed_by_a_sender_of_our_own_verify() -> None:
+    # A sender written from the README's description, not from `sign`: the scheme is what verify checks.
+    now = int(time.time())
+    stamped = {"X-Topo-Signature": "sha256=" + _mac(f"{now}.".encode() + BODY, SECRET.encode()).hex(),
+               "X-Topo-Timestamp": str(now)}
+    assert verify(BODY, stamped, SECRET).type == "message.replied"
+    assert verify(BODY.decode(), stamped, SECRET.encode()).type == "message.replied"  # str body, bytes secret
+    bare = SignatureScheme(timestamp_header=None)
+    raw = {"X-Topo-Signature": "sha256=" + _mac(BODY, SECRET.encode()).hex()}
+    assert verify(BODY, raw, SECRET, scheme=bare).type == "message.replied"
+    b64 = SignatureScheme(timestamp_header=None, encoding="base64", prefix="")
+    encoded = {"X-Topo-Signature": base64.b64encode(_mac(BODY, SECRET.encode())).decode()}
+    assert verify(BODY, encoded, SECRET, scheme=b64).type == "message.replied"
+    with pytest.raises(WebhookVerificationError):
+        verify(BODY, raw, SECRET, scheme=b64)  # hex where base64 is expected
+
+
+def test_several_signatures_may_be_separated_by_spaces_or_commas() -> None:
+    good = sign(BODY, SECRET)
+    for separator in (" ", ",", ", "):
+        headers = {**good, "X-Topo-Signature": "sha256=00ff" + separator + good["X-Topo-Signature"]}
+        assert verify(BODY, headers, SECRET).type == "message.replied"
+
+
+def test_max_body_is_the_largest_accepted_size() -> None:
+    headers = sign(BODY, SECRET)
+    assert verify(BODY, headers, SECRET, max_body=len(BODY)).type == "message.replied"
+    with pytest.raises(WebhookPayloadError):
+        verify(BODY, headers, SECRET, max_body=len(BODY) - 1)
+
+
+def test_an_activity_wrapped_delivery_gives_its_event() -> None:
+    wrapped = json.dumps({"id": "act_1", "payload": json.loads(BODY)}).encode()
+    event = verify(wrapped, sign(wrapped, SECRET), SECRET)
+    assert isinstance(event, MessageRepliedEvent) and event.person_id == "p-1"
+
+
+def _strip(tp: object) -> object:
+    """The class inside a generated field's `Annotated[X, ...] | None | UnsetType`."""
+    while typing.get_args(tp):
+        tp = next(a for a in typing.get_args(tp) if a not in (type(None), msgspec.UnsetType))
+    return tp
+
+
+def _typed_fields() -> tuple[str, str, str, str]:
+    """From the models: an event type with an open-enum field, and one with a nested object field."""
+    enum_event = nested_event = enum_field = nested_field = ""
+    for name, cls in sorted(EVENT_TYPES.items()):
+        for field in msgspec.structs.fields(cls):
+            inner = _strip(field.type)
+            if not enum_field and isinstance(inner, type) and issubclass(inner, enum.Enum):
+                enum_event, enum_field = name, field.encode_name
+            if not nested_field and isinstance(inner, type) and issubclass(inner, msgspec.Struct):
+                nested_event, nested_field = name, field.encode_name
+    assert enum_field and nested_field
+    return enum_event, enum_field, nested_event, nested_field
+
+
+ENUM_EVENT, ENUM_FIELD, NESTED_EVENT, NESTED_FIELD = _typed_fields()
+
+
+def _verify(data: dict[str, object]) -> object:
+    body = json.dumps(data).encode()
+    return verify(body, sign(body, SECRET), SECRET)
+
+
+def test_known_fields_are_type_checked_and_open_enums_stay_open() -> None:
+    new_value = "_".join(sorted(m.value for m in type(_member(ENUM_EVENT, ENUM_FIELD)))) + "_NEW"  # not a member
+    event = _verify({"type": ENUM_EVENT, ENUM_FIELD: new_value})
+    assert getattr(event, ENUM_FIELD) == new_value
+    with pytest.raises(WebhookPayloadError, match=ENUM_FIELD):
+        _verify({"type": ENUM_EVENT, ENUM_FIELD: 7})
+    assert _verify({"type": NESTED_EVENT, NESTED_FIELD: {}}).type == NESTED_EVENT  # type: ignore[attr-defined]
+    with pytest.raises(WebhookPayloadError, match=NESTED_FIELD):
+        _verify({"type": NESTED_EVENT, NESTED_FIELD: "not an object"})
+    inner_cls = _strip(next(f.type for f in msgspec.structs.fields(EVENT_TYPES[NESTED_EVENT])
+                            if f.encode_name == NESTED_FIELD))
+    inner = msgspec.structs.fields(inner_cls)[0].encode_name
+    with pytest.raises(WebhookPayloadError, match=rf"{NESTED_FIELD}\.{inner}"):  # the path into the object
+        _verify({"type": NESTED_EVENT, NESTED_FIELD: {inner: [[]]}})
+
+
+def _member(event_type: str, field_name: str) -> enum.Enum:
+    field = next(f for f in msgspec.structs.fields(EVENT_TYPES[event_type]) if f.encode_name == field_name)
+    return next(iter(_strip(field.type)))  # type: ignore[no-any-return]

@@ -21,26 +21,30 @@ import yaml
 
 from tests.conftest import TEST_KEY
 from tests.specdata import UUID_A, WHEN, instance, schema
+from tests.unknowns import absent
 from topo_ext import Topo
 from topo_ext.events import UnknownEvent
 from topo_tools import drift
 
 ROOT = Path(__file__).resolve().parents[3]
 BUNDLER = ROOT / "generator" / "bundle.py"  # the tool bundles a spec directory with the bundler it is given
-NEW_REASON = "SPAM_TRAP"
-NEW_EVENT = "message.bounced"
-KEYS = {"Contact.favorite_color", f'ExclusionReason="{NEW_REASON}"', f'ActivityPayload.type="{NEW_EVENT}"'}
+# What the API grows: names the spec does not have (derived, so they stay new however the spec grows).
+NEW_FIELD, NEW_REASON, NEW_EVENT = absent("unlisted_field"), absent("UNLISTED_REASON"), absent("unlisted.event")
+NEW_EVENT_CLASS = absent("UnlistedEvent")
+KEYS = {f"Contact.{NEW_FIELD}", f'ExclusionReason="{NEW_REASON}"', f'ActivityPayload.type="{NEW_EVENT}"'}
 INSPECT = """
 import json, sys, typing
 from topo_client.responses import Contact, ExclusionReason
 from topo_client import events
-contact = Contact.from_dict({"id": sys.argv[1], "favorite_color": "teal"})
-bounced = events.MessageBouncedEvent
+field = sys.argv[3]
+contact = Contact.from_dict({"id": sys.argv[1], field: "teal"})
+tagged = [c for c in vars(events).values() if getattr(getattr(c, "__struct_config__", None), "tag", None) == sys.argv[2]]
+bounced, = tagged
 print(json.dumps({
-    "hint": str(typing.get_type_hints(Contact)["favorite_color"]),
-    "value": contact.favorite_color, "extra": contact.extra,
-    "reason_known": not ExclusionReason(sys.argv[2]).is_unknown,
-    "event_tag": bounced.__struct_config__.tag,
+    "hint": str(typing.get_type_hints(Contact)[field]),
+    "value": getattr(contact, field), "extra": contact.extra,
+    "reason_known": not ExclusionReason(sys.argv[5]).is_unknown,
+    "event_class": bounced.__name__,
     "event_fields": sorted(bounced.__struct_fields__),
 }))
 """
@@ -56,16 +60,16 @@ def new_api_spec(spec: Path) -> None:
     """What the API team would write: one optional field, one enum value, one event type."""
     shutil.copytree(ROOT / "spec", spec)
     _edit(spec / "resources" / "contacts.yaml", lambda s: s["Contact"]["properties"].update(
-        favorite_color={"type": ["string", "null"], "description": "The contact's favorite color."}))
+        **{NEW_FIELD: {"type": ["string", "null"], "description": "A new field."}}))
     _edit(spec / "resources" / "exclusions.yaml", lambda s: s["ExclusionReason"]["enum"].append(NEW_REASON))
 
     def add_event(s: dict[str, Any]) -> None:
-        s["MessageBouncedEvent"] = {"description": "An email bounced.", "allOf": [
+        s[NEW_EVENT_CLASS] = {"description": "A new event.", "allOf": [
             {"$ref": "#/components/schemas/EventBase"},
             {"type": "object", "required": ["type"], "properties": {
                 "type": {"type": "string", "const": NEW_EVENT}, "bounce_reason": {"type": ["string", "null"]}}}]}
-        s["ActivityPayload"]["oneOf"].append({"$ref": "#/components/schemas/MessageBouncedEvent"})
-        s["ActivityPayload"]["discriminator"]["mapping"][NEW_EVENT] = "#/components/schemas/MessageBouncedEvent"
+        s["ActivityPayload"]["oneOf"].append({"$ref": f"#/components/schemas/{NEW_EVENT_CLASS}"})
+        s["ActivityPayload"]["discriminator"]["mapping"][NEW_EVENT] = f"#/components/schemas/{NEW_EVENT_CLASS}"
         s["EventType"]["enum"].append(NEW_EVENT)
 
     _edit(spec / "resources" / "activities.yaml", add_event)
@@ -81,7 +85,7 @@ def inspect_generated(gen: subprocess.Popen[str], out: Path, cwd: Path) -> dict[
     log, _ = gen.communicate(timeout=180)
     assert gen.returncode == 0, log
     env = {**os.environ, "PYTHONPATH": str(out)}
-    found = subprocess.run([sys.executable, "-c", INSPECT, UUID_A, NEW_REASON], env=env, cwd=cwd, capture_output=True, text=True,
+    found = subprocess.run([sys.executable, "-c", INSPECT, UUID_A, NEW_EVENT, NEW_FIELD, "-", NEW_REASON], env=env, cwd=cwd, capture_output=True, text=True,
                            check=True)
     result: dict[str, Any] = json.loads(found.stdout)
     return result
@@ -92,7 +96,7 @@ def new_api_responses() -> tuple[Topo, list[dict[str, Any]]]:
     bounced = {"type": NEW_EVENT, "organizationId": UUID_A, "personId": UUID_A, "bounce_reason": "mailbox full"}
     sent = {"type": "message.sent", "organization_id": UUID_A, "person_id": UUID_A, "channel": "EMAIL"}
     bodies = {
-        f"/v1/contacts/{UUID_A}": {**instance(schema("Contact")), "favorite_color": "teal"},
+        f"/v1/contacts/{UUID_A}": {**instance(schema("Contact")), NEW_FIELD: "teal"},
         f"/v1/contact-exclusions/{UUID_A}": {**instance(schema("ContactExclusion")), "reason": NEW_REASON},
         "/v1/activities": {"items": [{"id": UUID_A, "created_at": WHEN, "payload": bounced},
                                      {"id": UUID_A, "created_at": WHEN, "payload": sent}],
@@ -126,7 +130,7 @@ def test_new_field_enum_value_and_event_type_end_to_end(tmp_path: Path) -> None:
     contact = client.contacts.get(UUID_A)
     exclusion = client.contact_exclusions.get(UUID_A)
     page = client.activities.list()
-    assert contact.extra == {"favorite_color": "teal"}
+    assert contact.extra == {NEW_FIELD: "teal"}
     assert exclusion.reason == NEW_REASON and exclusion.reason.is_unknown
     event = page.items[0].payload
     assert isinstance(event, UnknownEvent) and event.type == NEW_EVENT
@@ -153,9 +157,10 @@ def test_new_field_enum_value_and_event_type_end_to_end(tmp_path: Path) -> None:
     assert run_drift(str(report), "--spec", str(patched)) == (0, set())
 
     # Regeneration turns the new field into a typed attribute (both from the hand edit and from the patch).
-    for gen, out in ((first, tmp_path / "new_out"), (second, tmp_path / "patched_out")):
-        found = inspect_generated(gen, out, tmp_path)
+    hand, patched_found = (inspect_generated(gen, out, tmp_path)
+                           for gen, out in ((first, tmp_path / "new_out"), (second, tmp_path / "patched_out")))
+    for found in (hand, patched_found):
         assert "str" in found["hint"] and "None" in found["hint"]
         assert (found["value"], found["extra"]) == ("teal", {})
-        assert found["reason_known"] and found["event_tag"] == NEW_EVENT
-        assert "bounce_reason" in found["event_fields"]
+        assert found["reason_known"] and "bounce_reason" in found["event_fields"]  # one class tagged NEW_EVENT
+    assert hand["event_class"] == NEW_EVENT_CLASS

@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from tests.specdata import UUID_A, WHEN, instance, schema
+from tests.unknowns import absent
 from topo_ext._spec import document
 from topo_tools import drift
 from topo_tools.drift.keys import described_keys, key_index
@@ -27,23 +28,27 @@ ROOT = Path(__file__).resolve().parents[3]
 BUNDLER = ROOT / "generator" / "bundle.py"  # the tool bundles a spec directory with the bundler it is given
 UUID_B = "01954b2e-1111-7000-bbbb-222222222222"
 BASE = "https://api.topo.io/v1"
+# The fields the API grows here: names the spec does not have (derived, so they stay new as the spec grows).
+OWNER, OWNER_ID, TOUCH = absent("unlisted_owner"), absent("unlisted_owner_id"), absent("unlisted_touch")
+DUE, OUTCOME, FILES, TRACKING, SCORES = (absent(f"unlisted_{n}") for n in ("due_at", "outcome", "files", "tracking",
+                                                                            "scores"))
 
 
 def new_api_records() -> list[dict[str, Any]]:
-    """Responses of an API that grew object-valued fields. `owner` (Contact) and `outcome.recorded_by` (Task, two
+    """Responses of an API that grew object-valued fields. OWNER (Contact) and OUTCOME.recorded_by (Task, two
     levels down) have the same keys, so they should become one component schema."""
     contacts = [
-        {**instance(schema("Contact")), "id": UUID_A, "owner_id": UUID_A, "owner": {"id": UUID_A, "name": "Ana"},
-         "last_touch": WHEN},
-        {**instance(schema("Contact")), "id": UUID_B, "owner_id": UUID_B, "owner": {"id": UUID_B, "name": "Bo"},
-         "last_touch": "yesterday"},  # one non-date string: no format for last_touch
+        {**instance(schema("Contact")), "id": UUID_A, OWNER_ID: UUID_A, OWNER: {"id": UUID_A, "name": "Ana"},
+         TOUCH: WHEN},
+        {**instance(schema("Contact")), "id": UUID_B, OWNER_ID: UUID_B, OWNER: {"id": UUID_B, "name": "Bo"},
+         TOUCH: "yesterday"},  # one non-date string: no format for TOUCH
     ]
-    task = {**instance(schema("Task")), "due_at": "2026-11-21T09:00:00Z",
-            "outcome": {"summary": "left voicemail", "recorded_by": {"id": UUID_B, "name": "Bo"}},
-            "attachments": [{"name": "call.mp3", "url": "https://files.topo.io/call.mp3", "uploaded_at": WHEN},
-                            {"name": "notes.txt", "url": "https://files.topo.io/notes.txt", "uploaded_at": WHEN}]}
+    task = {**instance(schema("Task")), DUE: "2026-11-21T09:00:00Z",
+            OUTCOME: {"summary": "left voicemail", "recorded_by": {"id": UUID_B, "name": "Bo"}},
+            FILES: [{"name": "call.mp3", "url": "https://files.topo.io/call.mp3", "uploaded_at": WHEN},
+                    {"name": "notes.txt", "url": "https://files.topo.io/notes.txt", "uploaded_at": WHEN}]}
     sent = {"type": "message.sent", "organization_id": UUID_A, "person_id": UUID_A, "channel": "EMAIL",
-            "tracking": {"opened_at": WHEN, "clicks": 2}}
+            TRACKING: {"opened_at": WHEN, "clicks": 2}}
     page = {"total_count": 1, "total_pages": 1, "has_more": False}
     return [
         *({"method": "GET", "path": f"{BASE}/contacts/{c['id']}", "status": 200, "body": c} for c in contacts),
@@ -54,7 +59,7 @@ def new_api_records() -> list[dict[str, Any]]:
 
 
 # Runs the client against the captured bodies and prints what it recorded as drift, plus the Python type of each
-# place asked for (`Task.outcome.recorded_by.id`; `[]` takes the first item), in a fresh process: with the
+# place asked for (`Task.<OUTCOME>.recorded_by.id`; `[]` takes the first item), in a fresh process: with the
 # installed package, or with the regenerated one first on PYTHONPATH.
 CLIENT_RUN = """
 import json, sys
@@ -139,43 +144,43 @@ def ref_of(node: dict[str, Any]) -> str:
 def test_patch_describes_nested_objects_arrays_and_formats(tmp_path: Path) -> None:
     ops = make_patch(write_captures(tmp_path / "c.jsonl"), tmp_path / "p.yaml")
 
-    # A recurring object (Contact.owner, Task.outcome.recorded_by: same keys) is one named component.
-    owner = ref_of(prop(ops, "Contact", "owner"))
+    # A recurring object (Contact.OWNER, Task.OUTCOME.recorded_by: same keys) is one named component.
+    owner = ref_of(prop(ops, "Contact", OWNER))
     component = ops[f"/components/schemas/{owner}"]["value"]
     assert component["type"] == "object" and component["x-topo-source"] == "observed"
     assert set(component["properties"]) == {"id", "name"}
     assert component["properties"]["id"]["format"] == "uuid"
     assert "format" not in component["properties"]["name"]
 
-    # Two levels: outcome is an inline object whose recorded_by refers to the component.
-    outcome = prop(ops, "Task", "outcome")
+    # Two levels: OUTCOME is an inline object whose recorded_by refers to the component.
+    outcome = prop(ops, "Task", OUTCOME)
     assert types_of(outcome) == {"object", "null"} and set(outcome["properties"]) == {"summary", "recorded_by"}
     assert types_of(outcome["properties"]["summary"]) == {"string", "null"}
     assert ref_of(outcome["properties"]["recorded_by"]) == owner
 
     # An array of new objects: the item schema with its properties and formats.
-    attachments = prop(ops, "Task", "attachments")
+    attachments = prop(ops, "Task", FILES)
     assert types_of(attachments) == {"array", "null"}
     item = attachments["items"]
     assert types_of(item) == {"object"} and set(item["properties"]) == {"name", "url", "uploaded_at"}
     assert (item["properties"]["url"]["format"], item["properties"]["uploaded_at"]["format"]) == ("uri", "date-time")
 
     # Formats when every value has the shape, said in the reason so a reviewer can drop them.
-    due_at, owner_id = prop(ops, "Task", "due_at"), prop(ops, "Contact", "owner_id")
+    due_at, owner_id = prop(ops, "Task", DUE), prop(ops, "Contact", OWNER_ID)
     assert (due_at["format"], owner_id["format"]) == ("date-time", "uuid")
     assert "`format: date-time` proposed" in due_at["x-topo-reason"] and "x-topo-first-seen" in due_at
     assert "`format: uuid` proposed" in owner_id["x-topo-reason"]
     assert "`format: date-time` proposed" in item["properties"]["uploaded_at"]["x-topo-reason"]
 
     # A new field of an event (under the event's own allOf part) is described the same way.
-    tracking = prop(ops, "MessageSentEvent", "tracking")
+    tracking = prop(ops, "MessageSentEvent", TRACKING)
     assert tracking["properties"]["opened_at"]["format"] == "date-time"
     assert types_of(tracking["properties"]["clicks"]) == {"integer", "null"}
 
 
 def test_mixed_shapes_propose_no_format(tmp_path: Path) -> None:
     ops = make_patch(write_captures(tmp_path / "c.jsonl"), tmp_path / "p.yaml")
-    last_touch = prop(ops, "Contact", "last_touch")  # one RFC 3339 date-time and "yesterday"
+    last_touch = prop(ops, "Contact", TOUCH)  # one RFC 3339 date-time and "yesterday"
     assert types_of(last_touch) == {"string", "null"}
     assert "format" not in last_touch and "format" not in last_touch["x-topo-reason"]
 
@@ -200,7 +205,7 @@ def test_format_proposals(values: list[str], expected: str | None) -> None:
 def test_patch_from_a_client_drift_report_describes_the_example(tmp_path: Path) -> None:
     report = tmp_path / "drift-report.json"
     example = {"summary": "left voicemail", "at": WHEN, "token": "<redacted>"}
-    report.write_text(json.dumps({"drift": [{"kind": "field", "schema": "Task", "name": "outcome", "count": 3,
+    report.write_text(json.dumps({"drift": [{"kind": "field", "schema": "Task", "name": OUTCOME, "count": 3,
                                              "example": example, "first_seen": "2026-11-20T10:00:00Z"}]}))
     assert drift.main([str(report), "--patch", str(tmp_path / "p.yaml")]) == 1
     ops = yaml.safe_load((tmp_path / "p.yaml").read_text())["operations"]
@@ -259,7 +264,7 @@ def test_make_drift_and_the_client_agree_before_regeneration(tmp_path: Path) -> 
     code, offline = run_drift(str(captures))
     runtime = set(run_client(captures, tmp_path)["drift"])  # the installed client
     assert code == 1 and offline == runtime
-    assert {"Contact.owner", "Task.outcome", "Task.attachments", "MessageSentEvent.tracking"} <= offline
+    assert {f"Contact.{OWNER}", f"Task.{OUTCOME}", f"Task.{FILES}", f"MessageSentEvent.{TRACKING}"} <= offline
 
 
 # ---- end to end: patch -> apply -> generate -> both report nothing --------------------------------------------------
@@ -293,19 +298,19 @@ def test_patched_and_regenerated_client_reports_nothing_and_types_the_new_fields
     assert run_drift(str(captures), "--spec", str(spec)) == (0, set())
 
     # The client built from the regenerated package decodes the same bodies: nothing recorded either.
-    owner = ref_of(prop(ops, "Contact", "owner"))
+    owner = ref_of(prop(ops, "Contact", OWNER))
     id_format = ops[f"/components/schemas/{owner}"]["value"]["properties"]["id"].get("format")
+    files = prop(ops, "Task", FILES)["items"]["properties"]
     expected = {
-        "Task.due_at": prop(ops, "Task", "due_at").get("format"),
-        "Task.outcome.summary": prop(ops, "Task", "outcome")["properties"]["summary"].get("format"),
-        "Task.outcome.recorded_by.id": id_format,
-        "Task.attachments[].uploaded_at": prop(ops, "Task", "attachments")["items"]["properties"]["uploaded_at"]
-        .get("format"),
-        "Task.attachments[].url": prop(ops, "Task", "attachments")["items"]["properties"]["url"].get("format"),
-        "Contact.owner_id": prop(ops, "Contact", "owner_id").get("format"),
-        "Contact.owner.id": id_format,
-        "Contact.last_touch": prop(ops, "Contact", "last_touch").get("format"),
-        "Activity.payload.tracking.opened_at": prop(ops, "MessageSentEvent", "tracking")["properties"]["opened_at"]
+        f"Task.{DUE}": prop(ops, "Task", DUE).get("format"),
+        f"Task.{OUTCOME}.summary": prop(ops, "Task", OUTCOME)["properties"]["summary"].get("format"),
+        f"Task.{OUTCOME}.recorded_by.id": id_format,
+        f"Task.{FILES}[].uploaded_at": files["uploaded_at"].get("format"),
+        f"Task.{FILES}[].url": files["url"].get("format"),
+        f"Contact.{OWNER_ID}": prop(ops, "Contact", OWNER_ID).get("format"),
+        f"Contact.{OWNER}.id": id_format,
+        f"Contact.{TOUCH}": prop(ops, "Contact", TOUCH).get("format"),
+        f"Activity.payload.{TRACKING}.opened_at": prop(ops, "MessageSentEvent", TRACKING)["properties"]["opened_at"]
         .get("format"),
     }
     result = run_client(captures, tmp_path, tuple(expected), generated=out)
@@ -318,7 +323,7 @@ def test_patched_and_regenerated_client_reports_nothing_and_types_the_new_fields
 
 
 # field -> nested key the reviewer deletes; "*" deletes every property (a free-form object: any key is described).
-DROPPED = {"owner": "name", "outcome": "summary", "attachments": "*", "tracking": "clicks"}
+DROPPED = {OWNER: "name", OUTCOME: "summary", FILES: "*", TRACKING: "clicks"}
 
 
 @pytest.fixture(scope="module")
@@ -329,12 +334,12 @@ def partially_described(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[s
     captures = write_captures(tmp / "c.jsonl")
     patch = tmp / "drift-patch.yaml"
     ops = make_patch(captures, patch)
-    owner = ref_of(prop(ops, "Contact", "owner"))
+    owner = ref_of(prop(ops, "Contact", OWNER))
     for op in ops.values():
         value = op["value"]
         node = value.get("items", value)
         field_name = op["path"].rsplit("/", 1)[-1]
-        dropped = DROPPED.get("owner" if field_name == owner else field_name)
+        dropped = DROPPED.get(OWNER if field_name == owner else field_name)
         if "properties" not in node:  # Contact.owner itself: a $ref to the component
             continue
         if dropped == "*":
@@ -351,25 +356,25 @@ def partially_described(tmp_path_factory: pytest.TempPathFactory) -> tuple[set[s
 @pytest.mark.slow
 def test_partially_described_objects_are_reported(partially_described: tuple[set[str], set[str], str]) -> None:
     offline, runtime, owner = partially_described
-    assert offline == {f"{owner}.name", "Task.outcome.summary", "MessageSentEvent.tracking.clicks"}
+    assert offline == {f"{owner}.name", f"Task.{OUTCOME}.summary", f"MessageSentEvent.{TRACKING}.clicks"}
     assert f"{owner}.name" in runtime  # a named component: the same key in both
 
 
 @pytest.mark.slow
 def test_partially_described_objects_same_keys_in_both(partially_described: tuple[set[str], set[str], str]) -> None:
     """`make drift` and the client name the same unknown keys the same way: inline objects by their place in the
-    spec (`Task.outcome.summary`, not the generated class), free-form objects (no properties) not at all."""
+    spec (`Task.<OUTCOME>.summary`, not the generated class), free-form objects (no properties) not at all."""
     offline, runtime, _ = partially_described
     assert offline == runtime
 
 
 def test_objects_keyed_by_ids_become_maps(tmp_path: Path) -> None:
     scores = {UUID_A: {"score": 3, "at": WHEN}, UUID_B: {"score": 5, "at": WHEN}}
-    record = {"operation": "get_contact", "body": {**instance(schema("Contact")), "scores": scores}}
+    record = {"operation": "get_contact", "body": {**instance(schema("Contact")), SCORES: scores}}
     captures = tmp_path / "c.jsonl"
     captures.write_text(json.dumps(record) + "\n")
     ops = make_patch(captures, tmp_path / "p.yaml")
-    value = prop(ops, "Contact", "scores")
+    value = prop(ops, "Contact", SCORES)
     assert "properties" not in value  # no property named after an id
     assert set(value["additionalProperties"]["properties"]) == {"score", "at"}
     assert value["additionalProperties"]["properties"]["at"]["format"] == "date-time"

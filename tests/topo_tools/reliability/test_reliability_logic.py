@@ -65,3 +65,15 @@ def test_the_exactly_once_section_runs_the_readme_it_is_given(tmp_path: Path) ->
         readme_example(other)
     with pytest.raises(SystemExit):  # argparse: --readme is required, never found beside the module
         main(["--activities", "10"])
+
+
+def test_the_run_writes_its_duration_into_the_readme(tmp_path: Path) -> None:
+    from topo_tools.reliability.run import LATEST, record_latest
+
+    readme = Path(__file__).resolve().parents[3] / "README.md"
+    assert LATEST.search(readme.read_text()), "README: the make reliability duration is not between the markers"
+    copy = tmp_path / "README.md"
+    copy.write_text("takes <!-- reliability-latest -->~90 s<!-- /reliability-latest -->, then more\n")
+    record_latest(copy, 330.0, passed=True)
+    text = copy.read_text()
+    assert "~90 s" not in text and ": 5.5 min on " in text and "PASS<!-- /reliability-latest -->, then more" in text

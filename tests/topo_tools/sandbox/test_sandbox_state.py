@@ -15,6 +15,7 @@ import httpx
 import msgspec
 import pytest
 
+from tests.unknowns import absent
 from topo_ext._spec import document
 from topo_ext.events import Activity
 from topo_tools.sandbox import EVENT_TYPES, FaultConfig, State, create_app
@@ -79,8 +80,9 @@ def test_add_activity(seeded: State) -> None:
     assert activity["created_at"] == "2026-01-02T03:04:05.678Z"
     assert activity["payload"]["channel"] == "LINKEDIN" and activity["payload"]["hot_lead_id"]
     assert seeded.activities_between(after=datetime(2026, 1, 2, tzinfo=UTC), before=when) == []
-    with pytest.raises(TypeError, match="colour"):
-        seeded.add_activity("message.sent", colour="teal")
+    unknown = absent("unlisted_field")
+    with pytest.raises(TypeError, match=unknown):
+        seeded.add_activity("message.sent", **{unknown: "teal"})
 
 
 def test_asgi_app_in_process(validate: Any) -> None:

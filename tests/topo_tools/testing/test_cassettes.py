@@ -16,6 +16,7 @@ from topo_tools.testing import (
     check_cassette,
     find_secrets,
     record_mode,
+    scrub_request,
     scrub_response,
     vcr_config,
 )
@@ -153,3 +154,17 @@ def test_live_recording_uses_topo_base_url_and_key_and_redacts_them(pytester, mo
     text = (pytester.path / CASSETTE).read_text()
     assert stand_in.api_key not in text and find_secrets(text) == []
     assert all(i["request"]["uri"].startswith(REPLAY_BASE_URL + "/") for i in yaml.safe_load(text)["interactions"])
+
+
+def test_secrets_are_scrubbed_wherever_they_appear_in_a_request(tmp_path):
+    key, secret = "topo_live_sk_1234567890abcd", "whsec_abcdef0123456789"
+    request = vcr.request.Request(
+        "POST", f"https://api.topo.test/v1/contacts?api_key={key}&sig={secret}",
+        f'{{"note": "{key}", "token": "Bearer opaque.token.value"}}'.encode(),
+        {"X-Custom-Key": key, "X-Forward": f"Bearer {key}", "X-Other": "Bearer opaque.token.value"},
+    )
+    scrubbed = scrub_request(request)
+    written = f"{scrubbed.uri}\n{scrubbed.headers}\n{scrubbed.body.decode()}"
+    assert find_secrets(written) == [] and key not in written and secret not in written
+    response = scrub_response({"body": {"string": b"{}"}, "headers": {"X-Echo": [f"Bearer {key}", key]}})
+    assert find_secrets(str(response["headers"])) == []

@@ -22,6 +22,8 @@ Everything runs against the local sandbox (`topo_tools.sandbox`) on 127.0.0.1, w
    prefetch, the client not told the limit, 30% faults: 0 lost, 0 duplicated. Time and limiter 429s are reported;
    the time is mostly the faults' (1 s timeouts on slow answers, backoff), and the fault-injected 429s (3.75% of
    requests, indistinguishable from the limit's) also cut the learned rate.
+6. Hostile answers (`hostile.py`): redirects, garbage Retry-After, deep JSON, a gzip bomb, broken gzip, pages that
+   never progress, a key echoed back, through Topo, AsyncTopo and the CLI: counts of probes ending as documented.
 
     python -m topo_tools.reliability --readme README.md [--seed 7] [--activities 10000]
 """
@@ -348,8 +350,28 @@ def main(argv: list[str] | None = None) -> int:
     from .limited_walks import limited_walks, report_limited  # section 5
 
     ok = report_limited(limited_walks(opts.seed, opts.activities)) and ok
+    from .hostile import hostile_report  # issue 29: crafted answers, in-process and cheap
+
+    ok = hostile_report() and ok
     ok = exactly_once_report(opts.seed, opts.readme) and ok
+    record_latest(opts.readme, time.monotonic() - started, ok)
     return 0 if ok else 1
+
+
+LATEST = re.compile(r"(<!-- reliability-latest -->).*?(<!-- /reliability-latest -->)", re.S)
+
+
+def record_latest(readme: Path, seconds: float, passed: bool) -> None:
+    """Write this run's duration and verdict into `readme` between the `reliability-latest` markers (never typed)."""
+    import os
+
+    text = readme.read_text(encoding="utf-8")
+    if not LATEST.search(text):
+        print(f"reliability: {readme} has no <!-- reliability-latest --> marker; duration not recorded")
+        return
+    line = (f"last run {time.strftime('%Y-%m-%d')}: {seconds / 60:.1f} min on {os.cpu_count()} CPUs, "
+            f"{'PASS' if passed else 'FAIL'}")
+    readme.write_text(LATEST.sub(lambda m: f"{m.group(1)}{line}{m.group(2)}", text, count=1), encoding="utf-8")
 
 
 # --- exactly once across kills (section 4) -----------------------------------------------------------------

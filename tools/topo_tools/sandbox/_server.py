@@ -77,7 +77,10 @@ class Sandbox:
         self._port = sock.getsockname()[1]
         config = uvicorn.Config(self.app, log_config=None, log_level="warning", access_log=False, lifespan="off",
                                 http="h11", ws="none", loop="asyncio", proxy_headers=False, server_header=False,
-                                timeout_graceful_shutdown=2)
+                                timeout_graceful_shutdown=2,
+                                # Longer than any pause between a test's calls under load: uvicorn's 5 s default let
+                                # a pooled connection close just as a POST (never retried) was sent on it.
+                                timeout_keep_alive=120)
         self._server = uvicorn.Server(config)
         self.app.settings.closing.clear()
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]},

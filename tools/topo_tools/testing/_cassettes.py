@@ -73,8 +73,10 @@ def record_mode(value: str | bool | None = None) -> RecordMode:
 
 
 def scrub_text(text: str) -> str:
-    """Replace webhook secrets and key-shaped values with the placeholders."""
+    """Replace webhook secrets, bearer tokens and key-shaped values with the placeholders (every pattern the
+    scanner looks for, so what is written never holds one)."""
     text = _SECRET_FIELD.sub(rf'\1"{PLACEHOLDER_SECRET}"', text)
+    text = _PATTERNS["a bearer token"].sub(f"Bearer {PLACEHOLDER_KEY}", text)
     text = _PATTERNS["a webhook secret"].sub(PLACEHOLDER_SECRET, text)
     return _PATTERNS["an API key"].sub(PLACEHOLDER_KEY, text)
 
@@ -89,11 +91,12 @@ def _scrub_body(body: Any) -> Any:
 
 
 def scrub_request(request: Any) -> Any:
-    """vcrpy `before_record_request`: host → REPLAY_BASE_URL, credentials → placeholders."""
-    request.uri = _HOST.sub(REPLAY_BASE_URL, request.uri)
+    """vcrpy `before_record_request`: host → REPLAY_BASE_URL, credentials → placeholders (in the URL's query and
+    every header too, whatever its name)."""
+    request.uri = scrub_text(_HOST.sub(REPLAY_BASE_URL, request.uri))
     request.headers = {k: (f"Bearer {PLACEHOLDER_KEY}" if k.lower() == "authorization" else
                            "REDACTED" if k.lower() in _SECRET_HEADERS else
-                           _REPLAY_HOST if k.lower() == "host" else v)
+                           _REPLAY_HOST if k.lower() == "host" else _scrub_body(v))
                        for k, v in request.headers.items()}
     request.body = _scrub_body(request.body)
     return request
@@ -108,6 +111,8 @@ def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     for name in list(headers):
         if name.lower() in _SECRET_HEADERS:
             headers[name] = ["REDACTED"]
+        elif isinstance(headers[name], list):
+            headers[name] = [_scrub_body(value) for value in headers[name]]
     return response
 
 

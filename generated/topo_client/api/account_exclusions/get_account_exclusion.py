@@ -28,7 +28,9 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Get an account exclusion
+    """Get an account exclusion. Not in Topo's docs: No page for this endpoint is stored; the narrative
+    names read endpoints for both exclusion resources, and path and response mirror the documented
+    contact-exclusion get.
 
     Returns one account exclusion by its id.
 

@@ -84,7 +84,9 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """List account exclusions
+    """List account exclusions. Not in Topo's docs: No page for this endpoint is stored; the narrative says
+    exclusions can be listed, and the parameters mirror the documented contact-exclusion list with
+    domain in place of email and LinkedIn URL.
 
     Pages through the workspace's account exclusions, optionally filtered by domain, reason or creation
     time.

@@ -45,7 +45,10 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Update an account exclusion
+    """Update an account exclusion. Not in Topo's docs: The reference page
+    (https://docs.topo.io/api-reference/accounts/update-account-exclusion) documents a PATCH with its
+    scope, body and response, but its path and path-parameter name are not rendered; both mirror the
+    contact-exclusion get.
 
     Changes the reason, note or expiry of an account exclusion; the domain cannot be changed.
 

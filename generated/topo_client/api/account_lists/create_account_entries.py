@@ -36,7 +36,9 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Create account entries
+    """Create account entries. Not in Topo's docs: No stored page documents it; the overview says lists are
+    populated through the API and the account-lists page is cut off before its entry sections. Path,
+    account_lists:write scope, batch body and response are inferred from POST /v1/contact-entries.
 
     Adds up to 100 companies (name and domain) to existing account lists in one request; results come
     back in request order.

@@ -28,7 +28,9 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Delete a contact exclusion
+    """Delete a contact exclusion. Not in Topo's docs: No page for this endpoint is stored; the narrative
+    says exclusions have delete endpoints. Path mirrors the documented get; the success status is
+    unknown, so 204 No Content is our choice.
 
     Removes a contact exclusion.
 

@@ -45,7 +45,9 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Update a contact exclusion
+    """Update a contact exclusion. Not in Topo's docs: No page for this endpoint is stored; the narrative
+    says exclusions have update endpoints, and method, path and body mirror the documented
+    account-exclusion update and the contact-exclusion get.
 
     Changes the reason, note or expiry of a contact exclusion; fields left out stay as they are.
 

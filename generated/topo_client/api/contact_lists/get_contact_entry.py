@@ -28,7 +28,9 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Get a contact entry
+    """Get a contact entry. Not in Topo's docs: No stored page documents it; inferred by symmetry with the
+    documented GET /v1/account-entries/{account_entry_id} and the contact_lists:read scope, which covers
+    reading list memberships.
 
     Returns one contact-list entry by its id.
 

@@ -46,7 +46,10 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """List contact entries
+    """List contact entries. Not in Topo's docs: No stored page documents it; the contact_lists:read scope
+    covers "list definitions and memberships", the contact-lists page documents the entry object but is
+    cut off before its entry sections, and the account-lists twin page has GET /v1/account-entries in
+    the same place. Path, scope, filter and response are inferred by symmetry.
 
     Pages through contact-list entries, optionally only those of one contact list.
 

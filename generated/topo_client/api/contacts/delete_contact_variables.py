@@ -52,7 +52,10 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Delete contact variables
+    """Delete contact variables. Not in Topo's docs: Only the existence of a DELETE endpoint and its
+    contacts:write scope are documented (https://docs.topo.io/api-reference/contacts and
+    .../update-contact-variables); the path, how keys are chosen (query parameters here) and the 204
+    answer are inferred.
 
     Removes variable keys from the contact and/or its company, freeing their slots toward the 200-per-
     scope limit.

@@ -28,7 +28,10 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Get contact variables
+    """Get contact variables. Not in Topo's docs: The Contacts page
+    (https://docs.topo.io/api-reference/contacts) shows the heading "Get contact variables" and "GET
+    /v1" before it is cut off; the path, the scope (contacts:read, as for every read endpoint) and the
+    response shape are inferred.
 
     Returns the variables stored for a contact and for the contact's company.
 

@@ -43,7 +43,10 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Update contact variables
+    """Update contact variables. Not in Topo's docs: The reference page
+    (https://docs.topo.io/api-reference/contacts/update-contact-variables) gives the semantics, the
+    200-per-scope limit and the contacts:write scope, but its method/path header and body schema are not
+    in any stored copy; PATCH matches the merge semantics and sibling update endpoints.
 
     Merges variables into the contact's and/or its company's variables: keys sent are written, all other
     keys are kept, and a null value clears a value without freeing its slot. Links the contact (and its

@@ -39,10 +39,15 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Enroll a contact in a sequence template
+    """Start a sequence run for a contact (guessed enrollment endpoint). Not in Topo's docs: The overview
+    and the authentication page say sequences:write lets a key enroll contacts, but no enrollment page
+    was found; POST on the collection with a contact and a template, answering 201 like other single
+    creates, is our reading.
 
-    Starts a new sequence run for one contact from a sequence template, optionally with per-run variable
-    overrides.
+    If Topo has this endpoint, starts a new sequence run for one contact from a sequence template,
+    optionally with per-run variable overrides. Topo's docs show no enrollment endpoint; the documented
+    way to enroll contacts is a contact list's default_sequence_template_id (new entries of the list are
+    enrolled automatically).
 
     Args:
         contact_id (required): The contact to enroll.

@@ -28,7 +28,8 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Get a sequence
+    """Get a sequence. Not in Topo's docs: No page was found; the narrative speaks of read-only endpoints
+    (plural) and "enrollment status", and GET on the item path follows the API's convention.
 
     Returns one sequence run by id.
 

@@ -80,7 +80,9 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """List sequences
+    """List sequences. Not in Topo's docs: The narrative has a "List sequences" section (scope, status
+    filter) but the stored copy is cut off before its path and remaining parameters, and no reference
+    page exists; GET /sequences follows the API's path convention.
 
     Pages through the workspace's sequence runs, optionally narrowed to one execution state.
 

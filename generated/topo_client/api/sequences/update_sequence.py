@@ -42,7 +42,9 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Update a sequence
+    """Update a sequence. Not in Topo's docs: The narrative names "update" among the sequences:write
+    operations but no page gives its method, path or body; PATCH on the item path with `variables` (the
+    only writable-looking field) is our reading.
 
     Changes a sequence run's per-run variable overrides; only the fields sent are changed.
 

@@ -28,7 +28,9 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Skip a task
+    """Skip a task. Not in Topo's docs: The narrative names skip as a tasks:write mutation but its page was
+    not found; POST /tasks/{task_id}/skip without a body, answering the Task, mirrors the documented
+    reopen endpoint.
 
     Marks a task as skipped without carrying it out. No request body.
 

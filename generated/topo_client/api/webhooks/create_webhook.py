@@ -41,7 +41,11 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Create a webhook subscription
+    """Create a webhook subscription. Not in Topo's docs: The webhooks page
+    (https://docs.topo.io/api-reference/webhooks) says creating needs webhooks:write and that the create
+    answer includes the secret once; no create reference page is stored, so the method and path (REST
+    convention on /v1/webhooks), body and 201 status (as for single-resource exclusion creates) are
+    inferred.
 
     Subscribes an HTTPS endpoint to event types. The answer carries the signing `secret`; it is shown
     only this once, so store it.

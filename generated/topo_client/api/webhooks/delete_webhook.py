@@ -28,7 +28,9 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Delete a webhook subscription
+    """Delete a webhook subscription. Not in Topo's docs: The webhooks page
+    (https://docs.topo.io/api-reference/webhooks) says deleting needs webhooks:write; the path and the
+    success status (204 No Content) are not documented.
 
     Deletes a subscription; Topo stops delivering its events.
 

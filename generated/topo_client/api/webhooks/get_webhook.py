@@ -28,7 +28,9 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Get a webhook subscription
+    """Get a webhook subscription. Not in Topo's docs: No stored page confirms a get-one endpoint; the
+    webhooks page says reading subscriptions needs webhooks:read, and the path follows the documented
+    /v1/webhooks/{subscription_id}/test.
 
     Returns one webhook subscription by its id, without the signing secret.
 

@@ -48,7 +48,10 @@ def build_request(
     extra_body: Mapping[str, Any] | None = None,
     timeout: float | httpx.Timeout | None = None,
 ) -> dict[str, Any]:
-    """Update a webhook subscription
+    """Update a webhook subscription. Not in Topo's docs: The webhooks page
+    (https://docs.topo.io/api-reference/webhooks) says updating needs webhooks:write and that status is
+    set to ACTIVE "via PATCH"; no update reference page is stored, so the path, body and 200 answer are
+    inferred.
 
     Changes a subscription; fields left out are unchanged. Setting `status` to ACTIVE re-enables a
     DISABLED subscription or resumes a PAUSED one.

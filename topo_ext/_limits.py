@@ -1,0 +1,139 @@
+"""Bounds on what an answer may cost: body size after decompression, JSON nesting depth, pages walked without
+progress. `Limits` is a client option (`Topo(limits=Limits(...))`, `with_options(limits=...)`); a body or a page
+over a bound ends the call as `APIResponseValidationError` (or its `PaginationError`) naming the bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = ["BodyTooLarge", "Limits", "PageProgress", "TooDeep", "aread_capped", "check_depth", "read_capped"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one answer may cost. Defaults fit any documented Topo response many times over.
+
+    - `max_body_bytes`: a response body, after decompression (read in chunks; reading stops at the bound, so a
+      gzip bomb costs at most this much memory, and such a response is never retried).
+    - `max_json_depth`: nesting of arrays/objects in a JSON body (success and error bodies).
+    - `max_stalled_pages`: pages in a row a list walk (or `activities.stream()`) accepts that bring nothing new
+      (the same items as the page before) before it stops with `PaginationError`; a page past `total_pages`
+      while `has_more` is true always stops it.
+    """
+
+    max_body_bytes: int = 64 * 2**20
+    max_json_depth: int = 64
+    max_stalled_pages: int = 0
+
+    def __post_init__(self) -> None:
+        for name, low in (("max_body_bytes", 1), ("max_json_depth", 1), ("max_stalled_pages", 0)):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < low:
+                raise ValueError(f"Limits.{name}: must be an int >= {low}, got {value!r}")
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class BodyTooLarge(Exception):
+    """The body grew past `max_body_bytes` while being read (internal: the transport turns it into our error)."""
+
+    def __init__(self, response: httpx.Response, limit: int) -> None:
+        super().__init__(f"the {response.status_code} response body is larger than {limit} bytes after "
+                         f"decompression (Limits.max_body_bytes); it was not read further")
+        self.response = response
+
+
+class TooDeep(ValueError):
+    """JSON nested deeper than `max_json_depth`."""
+
+
+_DROP = bytes(b for b in range(256) if b not in b'[]{}"')  # what the depth check throws away
+_ONE_KIND = bytes.maketrans(b"{}", b"[]")  # JSON that mixes them up is not JSON: the decoder says so
+
+
+def check_depth(raw: bytes, limit: int) -> None:
+    """Raise `TooDeep` if `raw` nests arrays/objects deeper than `limit`.
+
+    Done in C-speed passes that never recurse (so any depth is safe to measure) and cost a few percent of decoding:
+    keep only brackets and quotes (escaped quotes dropped first), drop strings, then remove the innermost `[]`
+    pairs once per level."""
+    if len(raw) <= limit:
+        return
+    if b"\\" in raw:
+        raw = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
+    marks = raw.translate(_ONE_KIND, _DROP)
+    if marks.count(b'""') * 2 == marks.count(b'"'):  # every string is a `""` pair here: none holds a bracket
+        marks = marks.translate(None, b'"')
+    else:  # a string holding brackets: drop every quoted part (rare, slower)
+        marks = b"".join(marks.split(b'"')[::2])
+    for _ in range(limit):
+        inner = marks.replace(b"[]", b"")
+        if inner == marks:
+            return  # empty, or unbalanced: not JSON, the decoder says so
+        marks = inner
+    if b"[]" in marks:
+        raise TooDeep(f"is JSON nested deeper than {limit} levels (Limits.max_json_depth); not decoded")
+
+
+def read_capped(response: httpx.Response, limit: int) -> None:
+    """Read a streamed response's body, decompressed, stopping at `limit` bytes (`BodyTooLarge`)."""
+    chunks, size = [], 0
+    try:
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise BodyTooLarge(response, limit)
+            chunks.append(chunk)
+    finally:
+        response.close()
+    response._content = b"".join(chunks)  # what httpx's own read() stores
+
+
+async def aread_capped(response: httpx.Response, limit: int) -> None:
+    chunks, size = [], 0
+    try:
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise BodyTooLarge(response, limit)
+            chunks.append(chunk)
+    finally:
+        await response.aclose()
+    response._content = b"".join(chunks)
+
+
+def _identity(item: Any) -> Hashable:
+    ident = getattr(item, "id", None)
+    return ident if isinstance(ident, str) else repr(item)
+
+
+class PageProgress:
+    """Whether a walk over pages is getting anywhere: a page with the same items as the page before is a stall,
+    and more than `allowed` stalls in a row, or a page number past `total_pages`, end the walk."""
+
+    def __init__(self, allowed: int) -> None:
+        self.allowed = allowed
+        self.stalls = 0
+        self.last: tuple[Hashable, ...] | None = None
+
+    def problem(self, page: int, total_pages: int | None, items: Sequence[Any]) -> str | None:
+        """What is wrong with this page (None: it is progress)."""
+        if isinstance(total_pages, int) and page > max(total_pages, 1):
+            return f"page {page} is past total_pages={total_pages} and has_more is still true"
+        seen = tuple(_identity(item) for item in items)
+        if seen and seen == self.last:
+            self.stalls += 1
+            if self.stalls > self.allowed:
+                return (f"page {page} repeats the items of the page before ({self.stalls} such page(s) in a row; "
+                        f"Limits.max_stalled_pages={self.allowed})")
+        else:
+            self.stalls = 0
+        self.last = seen
+        return None
