@@ -290,7 +290,8 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     config = load_config(root)
     modules: dict[str, list[str]] = config["modules"]
-    chosen = [m for m in modules if not args.module or any(w in (m, slug(m), Path(m).stem) for w in args.module)]
+    chosen = list(modules) if not args.module else [m for w in args.module for m in modules
+                                                    if w in (m, slug(m), Path(m).stem)]  # in the order asked
     if not chosen:
         parser.error(f"--module: none of {args.module} is listed; listed: {', '.join(map(slug, modules))}")
     work = (root / args.work).resolve() if not args.work.is_absolute() else args.work
