@@ -86,7 +86,11 @@ def staged_path(module: str) -> str:
     return module
 
 
-def stage(root: Path, work: Path, module: str, tests: list[str]) -> Path:
+def stage(root: Path, work: Path, module: str, tests: list[str], fresh_imports: bool = False) -> Path:
+    """A staging tree for `module`. `fresh_imports`: each mutant runs in a newly started interpreter (mutmut's
+    forkserver without warm-up), for modules whose functions run once and are cached (at import, or per class):
+    forked from the process that ran the clean tests, such a mutant would never run."""
+    fresh = {"process_isolation": "forkserver", "forkserver_warmup": "none"} if fresh_imports else {}
     target = work / slug(module)
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
@@ -99,9 +103,10 @@ def stage(root: Path, work: Path, module: str, tests: list[str]) -> Path:
             shutil.copy2(source, target / name)
     shutil.copytree(root / GENERATED, target / "topo_client", ignore=ignore)
     shutil.copytree(root / GENERATED, target / GENERATED, ignore=ignore)  # for tests that read generated/ by path
-    settings = {"source_paths": ["topo_ext", "topo_client"], "only_mutate": [staged_path(module)],
-                "pytest_add_cli_args_test_selection": tests, "timeout_multiplier": 5.0, "timeout_constant": 5.0,
-                "also_copy": [name for name in COPIED if name not in ("tests", "pyproject.toml")] + ["generated"]}
+    settings: dict[str, Any] = {
+        **fresh, "source_paths": ["topo_ext", "topo_client"], "only_mutate": [staged_path(module)],
+        "pytest_add_cli_args_test_selection": tests, "timeout_multiplier": 5.0, "timeout_constant": 5.0,
+        "also_copy": [name for name in COPIED if name not in ("tests", "pyproject.toml")] + ["generated"]}
     lines = ["", "[tool.mutmut]", *(f"{key} = {json.dumps(value)}" for key, value in settings.items())]
     with (target / "pyproject.toml").open("a") as handle:
         handle.write("\n".join(lines) + "\n")
@@ -301,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         staging = work / slug(module)
         try:
             if not args.report_only:
-                staging = stage(root, work, module, modules[module])
+                staging = stage(root, work, module, modules[module], module in config.get("fresh_imports", []))
                 run_mutmut(staging, args.jobs)
             results.append(analyse(root, staging, module, config))
         except (RuntimeError, OSError) as err:
