@@ -213,7 +213,10 @@ def analyse(root: Path, staging: Path, module: str, config: dict[str, Any]) -> R
         if code in KILLED:
             result.mutants.append(Mutant(key, "killed"))
             continue
-        status = "no tests" if code in (5, 33) else "survived"  # survived, or never run: not killed either way
+        if code is None:  # an interrupted run: reported as not run, never as killed
+            result.mutants.append(Mutant(key, "not run"))
+            continue
+        status = "no tests" if code in (5, 33) else "survived"
         mutant = Mutant(key, status)
         base = name.rsplit("__mutmut_", 1)[0]
         original, changed = mutated.get(f"{base}__mutmut_orig"), mutated.get(name)
@@ -267,8 +270,9 @@ def report(results: list[Result], threshold: float) -> str:
     for r in results:
         c = r.counts
         mark = "" if r.score >= threshold else f"  < {threshold:.0%}"
+        unfinished = f"  ({c['not run']} not run: the run was interrupted)" if c["not run"] else ""
         lines.append(f"{r.module:42} {c['killed']:>6} {c['survived'] + c['no tests']:>8} {r.counted:>6} "
-                     f"{r.score:>6.1%}  ({c['wording']}, {c['equivalent']}){mark}")
+                     f"{r.score:>6.1%}  ({c['wording']}, {c['equivalent']}){mark}{unfinished}")
     for r in results:
         left = [m for m in r.mutants if m.status in ("survived", "no tests")]
         if left:
@@ -317,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps([{"module": r.module, "score": r.score, "counts": dict(r.counts),
                                           "mutants": [asdict(m) for m in r.mutants]} for r in results], indent=1))
-    return 0 if all(r.score >= threshold for r in results) else 1
+    return 0 if all(r.score >= threshold and not r.counts["not run"] for r in results) else 1
 
 
 if __name__ == "__main__":
