@@ -325,3 +325,21 @@ async def test_async_stream_commit_into_a_transactional_store(tmp_path: Path) ->
                 break
         rest = [a.id async for a in client.activities.stream(store=DBAPICursorStore(db))]
     assert len(rest) == 70 and feed.rows[49]["id"] not in rest
+
+
+def test_a_since_cursor_keeps_its_floor_through_json_and_a_file(tmp_path: Path) -> None:
+    # Activities at exactly `since` are not "after" it; a saved cursor must remember that before anything was yielded,
+    # and keep remembering it after activities were yielded in the overlap window.
+    feed = Feed(0)
+    at_since = [feed.add(T0) for _ in range(3)]
+    after = [feed.add(T0 + timedelta(microseconds=500)), feed.add(T0 + timedelta(seconds=2))]
+    fresh = client_for(feed).activities.stream(since=T0)
+    restored = Cursor.from_json(fresh.cursor.to_json())
+    assert restored == fresh.cursor and restored.floor == T0
+    assert [a.id for a in client_for(feed).activities.stream(cursor=restored)] == after
+    store = FileCursorStore(tmp_path / "deep" / "er" / "cursor.json")  # missing folders are made
+    with client_for(feed).activities.stream(since=T0, store=store) as stream:
+        first = next(iter(stream))
+    assert first.id == after[0] and not set(at_since) & {first.id}
+    resumed = [a.id for a in client_for(feed).activities.stream(store=store)]
+    assert resumed[-1] == after[1] and not set(at_since) & set(resumed)
