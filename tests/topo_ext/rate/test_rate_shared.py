@@ -3,6 +3,7 @@ converge, desynchronised comebacks, and rate-limit headers."""
 
 from __future__ import annotations
 
+import contextlib
 import time
 from typing import Any
 
@@ -152,3 +153,22 @@ def test_the_transport_hands_rate_limit_headers_to_the_gate() -> None:
               http_client=httpx.Client(transport=httpx.MockTransport(api))) as client, pytest.raises(TopoError):
         client.me()
     assert gate.calls == [("success", None), ("quota", (0.0, 4.0))]
+
+
+def test_headers_are_looked_at_only_while_the_server_sends_them() -> None:
+    answers = [{}, {"RateLimit-Remaining": "5", "RateLimit-Reset": "9"},
+               {"RateLimit-Remaining": "0", "RateLimit-Reset": "1"}, {"RateLimit-Remaining": "0", "RateLimit-Reset": "2"}]
+    statuses = [200, 200, 429, 404]
+
+    def api(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(statuses.pop(0), json={"type": "NotFoundIssue"}, headers=answers.pop(0))
+
+    gate = Recorder()
+    with Topo(api_key=TEST_KEY, base_url="https://t/v1", rate_limit=gate, max_retries=0,
+              http_client=httpx.Client(transport=httpx.MockTransport(api))) as client:
+        for _ in range(4):
+            with contextlib.suppress(TopoError):
+                client.me()
+    # The first answer had none, so the second is not looked at; a 429 always is, and since it had them, so is
+    # the answer after it.
+    assert [c for c in gate.calls if c[0] == "quota"] == [("quota", (0.0, 1.0)), ("quota", (0.0, 2.0))]
