@@ -145,7 +145,8 @@ NOTES = [
     "shared connection pool; the sandbox (latency 0) runs in its own process, so its time is in both figures.",
     f"- Shared budget: {shared.WORKERS} processes walking contacts against one key limited to {shared.LIMIT:g} "
     "req/s (token bucket, burst 2), through one SharedBudget in Redis vs in-process gates that learn the limit "
-    "alone; ratio = combined rate at the sandbox / the limit. Export: activities.partition() into "
+    f"alone ({shared.WORKERS} and {shared.MANY} processes); ratio = combined rate at the sandbox / the limit. "
+    "Export: activities.partition() into "
     f"{shared.WORKERS} worker processes vs 1, under {shared.EXPORT_LATENCY * 1000:g} ms latency, and under a "
     f"{shared.EXPORT_LIMIT:g} req/s limit shared through Redis (the limit is the bound there).",
     f"- Memory: resident memory of a fresh process streaming {memory.ACTIVITIES:,} activities, after 100,000 vs "
