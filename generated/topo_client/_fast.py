@@ -18,6 +18,7 @@ Both paths give equal results (`tests/topo_ext/models/test_fast_path.py`).
 from __future__ import annotations
 
 import sys
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -62,6 +63,7 @@ def _strict(tp: Any) -> Any:
 
 
 _BUILDING: set[Any] = set()
+_LOCK = threading.RLock()
 
 
 @cache
@@ -80,6 +82,7 @@ def _twin(cls: Any) -> Any:
         config = {"forbid_unknown_fields": True, "kw_only": True}
         twin = types.new_class(cls.__name__, (cls,), config, lambda ns: ns.update(namespace))
         twin.__real__ = cls
+        _FIXERS[twin] = _Fixer(twin)  # now, for every class a body can hold: a decode never builds one
         return twin
     finally:
         _BUILDING.discard(cls)
@@ -140,20 +143,13 @@ def fix_all(objs: list[Any]) -> None:
     """Give decoded twins of any classes (e.g. events of many types) their real classes, a class at a time."""
     kinds = set(map(type, objs))
     if len(kinds) == 1:
-        _fixer(kinds.pop()).fix(objs)
+        _FIXERS[kinds.pop()].fix(objs)
         return
     by_kind: dict[Any, list[Any]] = {kind: [] for kind in kinds}
     for obj in objs:
         by_kind[type(obj)].append(obj)
     for kind, group in by_kind.items():
-        _fixer(kind).fix(group)
-
-
-def _fixer(twin: Any) -> _Fixer:
-    fixer = _FIXERS.get(twin)
-    if fixer is None:
-        fixer = _FIXERS[twin] = _Fixer(twin)
-    return fixer
+        _FIXERS[kind].fix(group)
 
 
 @cache
@@ -161,11 +157,11 @@ def _decoder(tp: Any) -> Callable[[bytes], Any] | None:
     item = typing.get_args(tp)[0] if typing.get_origin(tp) is list else tp
     if not _is_model(item):
         return None
-    try:
-        decoder = msgspec.json.Decoder(_strict(tp))
-        _fixer(_twin(item))
-    except (_Unsupported, TypeError):
-        return None
+    with _LOCK:  # one thread builds twins at a time (another's half-built one would look like a cycle)
+        try:
+            decoder = msgspec.json.Decoder(_strict(tp))
+        except (_Unsupported, TypeError):
+            return None
     return decoder.decode
 
 
