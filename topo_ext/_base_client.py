@@ -201,6 +201,8 @@ class BaseTransport:
             return Attempt(error=RefusedLocally(err))
         if isinstance(err, httpx.TransportError | httpx.DecodingError):  # DecodingError: a body its encoding denies
             return Attempt(error=err)
+        if isinstance(err, UnicodeError):  # an answer's header httpx cannot handle (a cookie beside a Location)
+            return Attempt(error=httpx.RemoteProtocolError(f"unusable response headers ({type(err).__name__})"))
         if isinstance(err, RuntimeError) and http.is_closed:  # closed by another thread (or a copy's owner) meanwhile
             raise exc.ClientClosedError(CLOSED) from None
         raise err
