@@ -15,7 +15,8 @@ of a call named in `message_calls` at the position given there (a retry Decision
 anything in a function listed in `message_functions` (helpers that only word messages) or assigned to a local
 listed in `message_names` (one that only holds a message's words), and
 mutants listed under `[[tool.topo-tools.mutate.equivalent]]` (`file`, `mutant`: "before -> after" as the summary
-prints it, optional `function`: its qualified name, `reason`: one line). "No tests" (no selected test runs the
+prints it, or `case_only = true` for every change of a string's letter case; optional `function`: its qualified
+name; `reason`: one line). "No tests" (no selected test runs the
 function) counts as surviving.
 
 Exit status: 0 every run module at or above `threshold`, 1 otherwise, 2 usage error or a run that failed.
@@ -236,8 +237,10 @@ def analyse(root: Path, staging: Path, module: str, config: dict[str, Any]) -> R
                                                              _in_exception_class(in_source, source_parents),
                                                              message_names):
                     mutant.status = "wording"
+        case_only = _case_only(mutant.code)
         for entry in equivalent:
-            if entry["file"] == module and entry["mutant"] == mutant.code and entry.get("function", qual) == qual:
+            same = entry.get("mutant") == mutant.code or (entry.get("case_only", False) and case_only)
+            if entry["file"] == module and same and entry.get("function", qual) == qual:
                 mutant.status, mutant.reason = "equivalent", entry["reason"]
         result.mutants.append(mutant)
     return result
@@ -249,6 +252,16 @@ def _in_exception_class(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
         if isinstance(node, ast.ClassDef):
             return any(ast.unparse(base).endswith(("Exception", "Error")) for base in node.bases)
     return False
+
+
+def _case_only(code: str) -> bool:
+    """Whether a mutant only changes the letter case of a string constant ("'a b' -> 'A B'")."""
+    before, sep, after = code.partition(" -> ")
+    try:
+        old, new = ast.literal_eval(before), ast.literal_eval(after)
+    except (ValueError, SyntaxError):
+        return False
+    return bool(sep) and isinstance(old, str) and isinstance(new, str) and old != new and old.lower() == new.lower()
 
 
 def _parents(tree: ast.AST) -> dict[ast.AST, ast.AST]:

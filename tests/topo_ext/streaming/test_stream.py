@@ -343,3 +343,23 @@ def test_a_since_cursor_keeps_its_floor_through_json_and_a_file(tmp_path: Path) 
     assert first.id == after[0] and not set(at_since) & {first.id}
     resumed = [a.id for a in client_for(feed).activities.stream(store=store)]
     assert resumed[-1] == after[1] and not set(at_since) & set(resumed)
+
+
+@pytest.mark.parametrize("reserved", ["sort_order", "sort_by", "page", "created_at_after"])
+def test_the_stream_s_own_query_parameters_cannot_be_passed(reserved: str) -> None:
+    feed = Feed(3)
+    with pytest.raises(TypeError, match=reserved):
+        client_for(feed).activities.stream(**{reserved: "x"})
+    assert feed.requests == 0
+
+
+def test_a_committed_cursor_is_a_snapshot_that_keeps_the_floor() -> None:
+    feed = Feed(0)
+    feed.add(T0)
+    later = feed.add(T0 + timedelta(seconds=1))
+    stream = client_for(feed).activities.stream(since=T0)
+    first = next(iter(stream))
+    snapshot = stream.commit()
+    assert first.id == later and snapshot.floor == T0 and snapshot.created_at == T0 + timedelta(seconds=1)
+    assert snapshot is not stream.cursor and snapshot.seen == stream.cursor.seen
+    assert [a.id for a in client_for(feed).activities.stream(cursor=Cursor.from_json(snapshot.to_json()))] == []
