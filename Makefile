@@ -97,13 +97,13 @@ dist:  ## wheel and sdist of both distributions (topo-client, tools/ topo-tools)
 
 test-matrix:  ## the offline suite on each installed CPython >= 3.11 (one .venv-py3.X each; slow, not in make test)
 	@set -e; pythons="$${PYTHONS:-$$($(FIND_PYTHONS))}"; test -n "$$pythons" || { echo "test-matrix: no CPython >= 3.11 found" >&2; exit 1; }; \
-	for py in $$pythons; do v=$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+	failed=; for py in $$pythons; do v=$$($$py -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
 	  echo "== test-matrix: Python $$v ($$py)"; env=.venv-py$$v; \
 	  test -x $$env/bin/python || $$py -m venv $$env; \
 	  $$env/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt; \
 	  $$env/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . -e tools; \
-	  $$env/bin/pytest $(PYTEST_FLAGS) || { echo "test-matrix: FAILED on Python $$v" >&2; exit 1; }; \
-	  echo "== test-matrix: Python $$v passed"; done
+	  if $$env/bin/pytest $(PYTEST_FLAGS); then echo "== test-matrix: Python $$v passed"; else failed="$$failed $$v"; fi; \
+	done; test -z "$$failed" || { echo "test-matrix: FAILED on Python$$failed" >&2; exit 1; }; echo "test-matrix: passed on every Python"
 
 test-lowest:  ## the runtime tests (tests/topo_ext) with the lowest runtime dependency versions pyproject allows (slow)
 	test -x .venv-lowest/bin/python || python3 -m venv .venv-lowest

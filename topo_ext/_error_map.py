@@ -44,7 +44,7 @@ def result_of(op: Operation[Any, T], outcome: Attempt, request: httpx.Request, a
         if not 200 <= response.status_code < 300:
             raise status_error(response, attempts, depth, guessed=op.spec.inferred)
         value: T = outcome.value
-        if (request_id := request_id_of(response)) is not None and isinstance(value, TopoStruct):
+        if isinstance(value, TopoStruct) and (request_id := request_id_of(response)) is not None:
             value.__dict__["_request_id_"] = request_id  # once per answer: `model._request_id`
         return value
     if isinstance(err, RefusedLocally):  # its message may quote a header value: name the kind of error only

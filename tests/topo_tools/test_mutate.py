@@ -46,3 +46,10 @@ def test_a_local_that_only_holds_message_words_is_wording() -> None:
     assert pair is not None
     assert _is_wording(*pair, _parents(a), {}, exception_class=False, message_names=frozenset({"what"}))
     assert not _is_wording(*pair, _parents(a), {}, exception_class=False, message_names=frozenset({"other"}))
+
+
+def test_case_only_changes_are_recognised() -> None:
+    from topo_tools.mutate import _case_only
+
+    assert _case_only("'select x from t' -> 'SELECT X FROM T'")
+    assert not _case_only("'select' -> 'XXselectXX'") and not _case_only("a > b -> a >= b")

@@ -15,7 +15,8 @@ of a call named in `message_calls` at the position given there (a retry Decision
 anything in a function listed in `message_functions` (helpers that only word messages) or assigned to a local
 listed in `message_names` (one that only holds a message's words), and
 mutants listed under `[[tool.topo-tools.mutate.equivalent]]` (`file`, `mutant`: "before -> after" as the summary
-prints it, optional `function`: its qualified name, `reason`: one line). "No tests" (no selected test runs the
+prints it, or `case_only = true` for every change of a string's letter case; optional `function`: its qualified
+name; `reason`: one line). "No tests" (no selected test runs the
 function) counts as surviving.
 
 Exit status: 0 every run module at or above `threshold`, 1 otherwise, 2 usage error or a run that failed.
@@ -86,7 +87,11 @@ def staged_path(module: str) -> str:
     return module
 
 
-def stage(root: Path, work: Path, module: str, tests: list[str]) -> Path:
+def stage(root: Path, work: Path, module: str, tests: list[str], fresh_imports: bool = False) -> Path:
+    """A staging tree for `module`. `fresh_imports`: each mutant runs in a newly started interpreter (mutmut's
+    forkserver without warm-up), for modules whose functions run once and are cached (at import, or per class):
+    forked from the process that ran the clean tests, such a mutant would never run."""
+    fresh = {"process_isolation": "forkserver", "forkserver_warmup": "none"} if fresh_imports else {}
     target = work / slug(module)
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
@@ -99,9 +104,10 @@ def stage(root: Path, work: Path, module: str, tests: list[str]) -> Path:
             shutil.copy2(source, target / name)
     shutil.copytree(root / GENERATED, target / "topo_client", ignore=ignore)
     shutil.copytree(root / GENERATED, target / GENERATED, ignore=ignore)  # for tests that read generated/ by path
-    settings = {"source_paths": ["topo_ext", "topo_client"], "only_mutate": [staged_path(module)],
-                "pytest_add_cli_args_test_selection": tests, "timeout_multiplier": 5.0, "timeout_constant": 5.0,
-                "also_copy": [name for name in COPIED if name not in ("tests", "pyproject.toml")] + ["generated"]}
+    settings: dict[str, Any] = {
+        **fresh, "source_paths": ["topo_ext", "topo_client"], "only_mutate": [staged_path(module)],
+        "pytest_add_cli_args_test_selection": tests, "timeout_multiplier": 5.0, "timeout_constant": 5.0,
+        "also_copy": [name for name in COPIED if name not in ("tests", "pyproject.toml")] + ["generated"]}
     lines = ["", "[tool.mutmut]", *(f"{key} = {json.dumps(value)}" for key, value in settings.items())]
     with (target / "pyproject.toml").open("a") as handle:
         handle.write("\n".join(lines) + "\n")
@@ -208,7 +214,10 @@ def analyse(root: Path, staging: Path, module: str, config: dict[str, Any]) -> R
         if code in KILLED:
             result.mutants.append(Mutant(key, "killed"))
             continue
-        status = "no tests" if code in (5, 33) else "survived"  # survived, or never run: not killed either way
+        if code is None:  # an interrupted run: reported as not run, never as killed
+            result.mutants.append(Mutant(key, "not run"))
+            continue
+        status = "no tests" if code in (5, 33) else "survived"
         mutant = Mutant(key, status)
         base = name.rsplit("__mutmut_", 1)[0]
         original, changed = mutated.get(f"{base}__mutmut_orig"), mutated.get(name)
@@ -228,8 +237,10 @@ def analyse(root: Path, staging: Path, module: str, config: dict[str, Any]) -> R
                                                              _in_exception_class(in_source, source_parents),
                                                              message_names):
                     mutant.status = "wording"
+        case_only = _case_only(mutant.code)
         for entry in equivalent:
-            if entry["file"] == module and entry["mutant"] == mutant.code and entry.get("function", qual) == qual:
+            same = entry.get("mutant") == mutant.code or (entry.get("case_only", False) and case_only)
+            if entry["file"] == module and same and entry.get("function", qual) == qual:
                 mutant.status, mutant.reason = "equivalent", entry["reason"]
         result.mutants.append(mutant)
     return result
@@ -241,6 +252,16 @@ def _in_exception_class(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
         if isinstance(node, ast.ClassDef):
             return any(ast.unparse(base).endswith(("Exception", "Error")) for base in node.bases)
     return False
+
+
+def _case_only(code: str) -> bool:
+    """Whether a mutant only changes the letter case of a string constant ("'a b' -> 'A B'")."""
+    before, sep, after = code.partition(" -> ")
+    try:
+        old, new = ast.literal_eval(before), ast.literal_eval(after)
+    except (ValueError, SyntaxError):
+        return False
+    return bool(sep) and isinstance(old, str) and isinstance(new, str) and old != new and old.lower() == new.lower()
 
 
 def _parents(tree: ast.AST) -> dict[ast.AST, ast.AST]:
@@ -262,8 +283,9 @@ def report(results: list[Result], threshold: float) -> str:
     for r in results:
         c = r.counts
         mark = "" if r.score >= threshold else f"  < {threshold:.0%}"
+        unfinished = f"  ({c['not run']} not run: the run was interrupted)" if c["not run"] else ""
         lines.append(f"{r.module:42} {c['killed']:>6} {c['survived'] + c['no tests']:>8} {r.counted:>6} "
-                     f"{r.score:>6.1%}  ({c['wording']}, {c['equivalent']}){mark}")
+                     f"{r.score:>6.1%}  ({c['wording']}, {c['equivalent']}){mark}{unfinished}")
     for r in results:
         left = [m for m in r.mutants if m.status in ("survived", "no tests")]
         if left:
@@ -290,7 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     config = load_config(root)
     modules: dict[str, list[str]] = config["modules"]
-    chosen = [m for m in modules if not args.module or any(w in (m, slug(m), Path(m).stem) for w in args.module)]
+    chosen = list(modules) if not args.module else [m for w in args.module for m in modules
+                                                    if w in (m, slug(m), Path(m).stem)]  # in the order asked
     if not chosen:
         parser.error(f"--module: none of {args.module} is listed; listed: {', '.join(map(slug, modules))}")
     work = (root / args.work).resolve() if not args.work.is_absolute() else args.work
@@ -300,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         staging = work / slug(module)
         try:
             if not args.report_only:
-                staging = stage(root, work, module, modules[module])
+                staging = stage(root, work, module, modules[module], module in config.get("fresh_imports", []))
                 run_mutmut(staging, args.jobs)
             results.append(analyse(root, staging, module, config))
         except (RuntimeError, OSError) as err:
@@ -311,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps([{"module": r.module, "score": r.score, "counts": dict(r.counts),
                                           "mutants": [asdict(m) for m in r.mutants]} for r in results], indent=1))
-    return 0 if all(r.score >= threshold for r in results) else 1
+    return 0 if all(r.score >= threshold and not r.counts["not run"] for r in results) else 1
 
 
 if __name__ == "__main__":

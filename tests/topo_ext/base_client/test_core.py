@@ -124,3 +124,20 @@ def test_what_raised_while_sending_becomes_an_outcome_or_propagates(core: BaseTr
     http.close()
     with pytest.raises(ClientClosedError):  # the client was closed under the request
         core.failed(RuntimeError("Cannot send a request, as the client has been closed."), http)
+
+
+@pytest.mark.parametrize("own", [{}, {"cookies": {"session": "s1"}}, {"params": {"tenant": "t1"}}],
+                         ids=["plain", "cookies", "params"])
+def test_requests_are_built_as_the_http_client_would_build_them(core: BaseTransport, own: dict[str, Any]) -> None:
+    # The transport skips httpx's merges when the client has nothing they would add; the request must be the same.
+    http = httpx.Client(transport=httpx.MockTransport(unreachable), headers={"X-Team": "growth"},
+                        timeout=httpx.Timeout(7.0), **own)
+    get, _ = ops()
+    ours = core.build(http, get, (UUID_A,), {"extra_headers": {"x-debug": "on"}, "timeout": 3})
+    expected = http.build_request("GET", str(ours.url).split("?")[0], params=dict(ours.url.params),
+                                  headers={"x-debug": "on", **core.headers()},
+                                  timeout=httpx.Timeout(3.0), extensions={"operation_id": get.spec.operation_id})
+    assert str(ours.url) == str(expected.url) and ours.method == expected.method
+    assert sorted((k.lower(), v) for k, v in ours.headers.multi_items()) == \
+        sorted((k.lower(), v) for k, v in expected.headers.multi_items())
+    assert ours.extensions == expected.extensions

@@ -362,3 +362,22 @@ def test_the_committed_length_counts_bytes_of_non_ascii_rows(run, fake: FakeTopo
     text = out.read_bytes().decode("utf-8")  # no row cut inside a character, nor in half
     assert ids_in(text, fmt) == ALL_IDS and text.count("Chloé Dupré") == sum(
         "message_id" in a["payload"] for a in fake.activities)
+
+
+def test_rows_are_committed_in_batches_of_commit_rows(run, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(_activities, "COMMIT_ROWS", 3)
+    monkeypatch.setattr(_activities, "COMMIT_SECONDS", 3600.0)
+    saved: list[int] = []
+    replace = _activities._replace_atomically
+
+    def spy(path: Path, text: str) -> None:
+        saved.append(json.loads(text)["output"]["bytes"])
+        replace(path, text)
+
+    monkeypatch.setattr(_activities, "_replace_atomically", spy)
+    out, cursor = tmp_path / "export.jsonl", tmp_path / "cursor.json"
+    assert run(*file_argv(out, cursor)).code == 0
+    ends = [0]
+    for line in out.read_bytes().splitlines(keepends=True):
+        ends.append(ends[-1] + len(line))
+    assert saved == [0, *ends[3::3], ends[-1]]  # the start, every third row, then the end

@@ -10,7 +10,8 @@ from mypy import api
 GOOD = '''
 from datetime import UTC, datetime
 from topo_ext import APIResponse, AsyncPage, AsyncTopo, SyncPage, Topo
-from topo_ext.models import Contact, ContactListBatchResult, ExclusionReason, Me, Sequence
+import httpx
+from topo_ext.models import Contact, ContactListBatchResult, ContactPage, ExclusionReason, Me, Sequence
 
 def use(client: Topo) -> None:
     page: SyncPage[Contact] = client.contacts.list(email="a@b.co", sort_order="DESC")
@@ -35,6 +36,11 @@ def use(client: Topo) -> None:
     pages: APIResponse[SyncPage[Contact]] = client.with_raw_response.with_options(timeout=3).contacts.list()
     for activity in client.activities.stream(since=datetime.now(UTC)):
         reveal_type(activity.payload)
+    custom: ContactPage = client.get("/contacts", cast_to=ContactPage, query={"size": 10})
+    request_ids: list[str | None] = [custom._request_id, page._request_id, client.me()._request_id]
+    sent: frozenset[str] = custom.fields_set
+    wire: str = custom.to_json()
+    gone: httpx.Response = client.delete("/x", cast_to=httpx.Response)
 
 def lower_email(client: Topo) -> str:
     contact = client.contacts.get("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b")
@@ -57,6 +63,7 @@ async def use_async(client: AsyncTopo) -> None:
     first: AsyncPage[Contact] = raw_page.parse()
     await client.contacts.get("018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b", timeout=1, extra_query={"expand": "x"})
     await client.webhooks.create(name="n", url="https://e.x/h", event_types=["task.created"])
+    data: dict[str, object] = await client.post("/x", body={"a": 1}, cast_to=dict)
 '''
 
 BAD = '''

@@ -4,6 +4,7 @@ never shown; `TOPO_LOG` from the environment; the README's example is what the C
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import os
 import re
@@ -18,6 +19,7 @@ import pytest
 from tests.conftest import BASE_URL, TEST_KEY
 from tests.specdata import MockAPI
 from topo_ext import AsyncTopo, Topo, _logs
+from topo_ext.cli import main
 from topo_tools.sandbox import Sandbox
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -173,3 +175,12 @@ def test_the_readme_example_is_what_the_cli_prints(sandbox: Sandbox) -> None:
     assert command == "$ TOPO_LOG=debug topo me --json 2>&1 >/dev/null"
     done = _cli(sandbox, "debug", "me", "--json")
     assert _normalized(done.stderr, sandbox.base_url) == _normalized("\n".join(shown), sandbox.base_url)
+
+
+def test_the_cli_refuses_a_bad_topo_log_as_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TOPO_LOG", "loud")
+    monkeypatch.setenv("TOPO_API_KEY", TEST_KEY)
+    out, err = io.StringIO(), io.StringIO()
+    with httpx.Client(transport=httpx.MockTransport(MockAPI())) as http:
+        code = main(["me"], http_client=http, stdout=out, stderr=err)
+    assert code == 2 and err.getvalue() == "topo: error: TOPO_LOG: must be one of debug, info, got 'loud'\n"

@@ -218,3 +218,16 @@ def test_a_gate_object_is_used_as_it_is_and_anything_else_is_refused() -> None:
     for bad in (True, "10", incomplete):
         with pytest.raises(TypeError, match="rate_limit"):
             gate_for(bad)  # type: ignore[arg-type]
+
+
+def test_a_later_429_at_a_steady_pace_below_the_rate_learns_that_pace() -> None:
+    clock = Clock()
+    gate = RateGate(clock=clock)
+    limit_429s(gate, clock)
+    first = gate.estimate
+    assert first is not None and gate.cuts == 1
+    clock.now += RateGate.RECOVER + 1
+    pace = first / 2  # what went through: well under the rate the gate allows now
+    passes(gate, clock, 40, 1 / pace)
+    gate.on_429(5, sent_at=clock.now - 0.01)  # measured over the server's 5 s window
+    assert gate.estimate == pytest.approx(pace) and gate.cuts == 2  # the pace that met the limit, one more cut

@@ -325,3 +325,41 @@ async def test_async_stream_commit_into_a_transactional_store(tmp_path: Path) ->
                 break
         rest = [a.id async for a in client.activities.stream(store=DBAPICursorStore(db))]
     assert len(rest) == 70 and feed.rows[49]["id"] not in rest
+
+
+def test_a_since_cursor_keeps_its_floor_through_json_and_a_file(tmp_path: Path) -> None:
+    # Activities at exactly `since` are not "after" it; a saved cursor must remember that before anything was yielded,
+    # and keep remembering it after activities were yielded in the overlap window.
+    feed = Feed(0)
+    at_since = [feed.add(T0) for _ in range(3)]
+    after = [feed.add(T0 + timedelta(microseconds=500)), feed.add(T0 + timedelta(seconds=2))]
+    fresh = client_for(feed).activities.stream(since=T0)
+    restored = Cursor.from_json(fresh.cursor.to_json())
+    assert restored == fresh.cursor and restored.floor == T0
+    assert [a.id for a in client_for(feed).activities.stream(cursor=restored)] == after
+    store = FileCursorStore(tmp_path / "deep" / "er" / "cursor.json")  # missing folders are made
+    with client_for(feed).activities.stream(since=T0, store=store) as stream:
+        first = next(iter(stream))
+    assert first.id == after[0] and not set(at_since) & {first.id}
+    resumed = [a.id for a in client_for(feed).activities.stream(store=store)]
+    assert resumed[-1] == after[1] and not set(at_since) & set(resumed)
+
+
+@pytest.mark.parametrize("reserved", ["sort_order", "sort_by", "page", "created_at_after"])
+def test_the_stream_s_own_query_parameters_cannot_be_passed(reserved: str) -> None:
+    feed = Feed(3)
+    with pytest.raises(TypeError, match=reserved):
+        client_for(feed).activities.stream(**{reserved: "x"})
+    assert feed.requests == 0
+
+
+def test_a_committed_cursor_is_a_snapshot_that_keeps_the_floor() -> None:
+    feed = Feed(0)
+    feed.add(T0)
+    later = feed.add(T0 + timedelta(seconds=1))
+    stream = client_for(feed).activities.stream(since=T0)
+    first = next(iter(stream))
+    snapshot = stream.commit()
+    assert first.id == later and snapshot.floor == T0 and snapshot.created_at == T0 + timedelta(seconds=1)
+    assert snapshot is not stream.cursor and snapshot.seen == stream.cursor.seen
+    assert [a.id for a in client_for(feed).activities.stream(cursor=Cursor.from_json(snapshot.to_json()))] == []

@@ -65,10 +65,10 @@ PROBES = [
           "max_json_depth"),
     Probe("100k-deep JSON, 500", lambda r: httpx.Response(500, content=DEEP), "me", exc.InternalServerError,
           "max_json_depth"),
-    Probe("gzip bomb (80 KB -> 80 MiB)", lambda r: httpx.Response(200, content=BOMB,
+    Probe("gzip bomb (80 KB -> 80 MiB)", lambda r: httpx.Response(200, stream=httpx.ByteStream(BOMB),  # unread
                                                                   headers={"Content-Encoding": "gzip"}),
           "me", exc.APIResponseValidationError, "max_body_bytes"),
-    Probe("broken gzip", lambda r: httpx.Response(200, content=b"\x1f\x8bnot gzip",
+    Probe("broken gzip", lambda r: httpx.Response(200, stream=httpx.ByteStream(b"\x1f\x8bnot gzip"),
                                                   headers={"Content-Encoding": "gzip"}),
           "me", exc.APIConnectionError, "DecodingError"),
     Probe("truncated JSON", lambda r: httpx.Response(200, content=b'{"id": "x", "na'), "me",
