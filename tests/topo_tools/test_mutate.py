@@ -53,3 +53,8 @@ def test_case_only_changes_are_recognised() -> None:
 
     assert _case_only("'select x from t' -> 'SELECT X FROM T'")
     assert not _case_only("'select' -> 'XXselectXX'") and not _case_only("a > b -> a >= b")
+
+
+def test_command_line_help_is_wording() -> None:
+    assert _change("p.add_argument('--x', help='the x')", "p.add_argument('--x', help='XXthe xXX')")[2]
+    assert not _change("p.add_argument('--x', default='a')", "p.add_argument('--x', default='XXaXX')")[2]
