@@ -166,6 +166,9 @@ def _message_args(call: ast.Call, message_calls: dict[str, int], exception_class
 def _is_wording(before: ast.AST, after: ast.AST, parents: dict[ast.AST, ast.AST], message_calls: dict[str, int],
                 exception_class: bool, message_names: frozenset[str] = frozenset()) -> bool:
     """Whether the mutation only changes the wording of a log line, a warning or an exception message."""
+    if isinstance(before, ast.Call) and isinstance(after, ast.Call) and len(after.keywords) < len(before.keywords):
+        kept = {k.arg for k in after.keywords}  # a keyword argument removed: wording if it was a help text
+        return all(k.arg in HELP_KEYWORDS for k in before.keywords if k.arg not in kept)
     if isinstance(before, ast.Call) and isinstance(after, ast.Call) and len(after.args) < len(before.args):
         wording = _message_args(before, message_calls, exception_class)  # an argument removed
         removed = next((i for i, (x, y) in enumerate(zip(before.args, after.args, strict=False))
