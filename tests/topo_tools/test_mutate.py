@@ -53,3 +53,14 @@ def test_case_only_changes_are_recognised() -> None:
 
     assert _case_only("'select x from t' -> 'SELECT X FROM T'")
     assert not _case_only("'select' -> 'XXselectXX'") and not _case_only("a > b -> a >= b")
+
+
+def test_command_line_help_is_wording() -> None:
+    assert _change("p.add_argument('--x', help='the x')", "p.add_argument('--x', help='XXthe xXX')")[2]
+    assert not _change("p.add_argument('--x', default='a')", "p.add_argument('--x', default='XXaXX')")[2]
+
+
+def test_removing_a_help_text_is_wording_and_removing_a_type_is_not() -> None:
+    line = "p.add_argument('--x', type=int, help='the x')"
+    assert _change(line, "p.add_argument('--x', type=int)")[2]
+    assert not _change(line, "p.add_argument('--x', help='the x')")[2]

@@ -11,9 +11,10 @@ match the imports; its lines are reported in `generator/static/` where the same 
 Not counted (and said so in the summary): mutants that only change the wording of a log line, a warning or an
 exception message: any argument of a logging call or `warnings.warn`, the first (message) argument of an exception
 constructor (a name ending in Error/Exception/Warning, or `super().__init__` in an exception class), or the argument
-of a call named in `message_calls` at the position given there (a retry Decision's reason is only logged), or
-anything in a function listed in `message_functions` (helpers that only word messages) or assigned to a local
-listed in `message_names` (one that only holds a message's words), and
+of a call named in `message_calls` at the position given there (a retry Decision's reason is only logged), an
+argparse `help=`/`description=`/`epilog=`/`metavar=` text, anything in a function listed in `message_functions`
+(helpers that only word messages), or assigned to a local listed in `message_names` (it only holds a message's
+words), and
 mutants listed under `[[tool.topo-tools.mutate.equivalent]]` (`file`, `mutant`: "before -> after" as the summary
 prints it, or `case_only = true` for every change of a string's letter case; optional `function`: its qualified
 name; `reason`: one line). "No tests" (no selected test runs the
@@ -39,6 +40,7 @@ from typing import Any
 #: Copied into each staging tree besides the packages (tests read the README, the spec, the bench's spec pages).
 COPIED = ("tests", "bench", "spec", "generator", "README.md", "pyproject.toml")
 GENERATED = Path("generated/topo_client")
+HELP_KEYWORDS = {"help", "description", "epilog", "metavar"}  # argparse's words for humans
 LOG_CALLS = {"debug", "info", "warning", "error", "exception", "critical", "warn", "log"}
 KILLED = {1, 3, 36, 24, -24, 152, 255, -9, -11, 37}  # failed, pytest error, timeout, crash: the mutant was noticed
 
@@ -164,6 +166,9 @@ def _message_args(call: ast.Call, message_calls: dict[str, int], exception_class
 def _is_wording(before: ast.AST, after: ast.AST, parents: dict[ast.AST, ast.AST], message_calls: dict[str, int],
                 exception_class: bool, message_names: frozenset[str] = frozenset()) -> bool:
     """Whether the mutation only changes the wording of a log line, a warning or an exception message."""
+    if isinstance(before, ast.Call) and isinstance(after, ast.Call) and len(after.keywords) < len(before.keywords):
+        kept = {k.arg for k in after.keywords}  # a keyword argument removed: wording if it was a help text
+        return all(k.arg in HELP_KEYWORDS for k in before.keywords if k.arg not in kept)
     if isinstance(before, ast.Call) and isinstance(after, ast.Call) and len(after.args) < len(before.args):
         wording = _message_args(before, message_calls, exception_class)  # an argument removed
         removed = next((i for i, (x, y) in enumerate(zip(before.args, after.args, strict=False))
@@ -172,6 +177,8 @@ def _is_wording(before: ast.AST, after: ast.AST, parents: dict[ast.AST, ast.AST]
     child, current = before, before
     while current in parents:
         child, current = current, parents[current]
+        if isinstance(current, ast.keyword) and current.arg in HELP_KEYWORDS:
+            return True  # a command-line option's help text
         if isinstance(current, ast.Call) and child in current.args:
             wording = _message_args(current, message_calls, exception_class)
             if wording is None or current.args.index(child) in wording:

@@ -381,3 +381,11 @@ def test_rows_are_committed_in_batches_of_commit_rows(run, tmp_path: Path, monke
     for line in out.read_bytes().splitlines(keepends=True):
         ends.append(ends[-1] + len(line))
     assert saved == [0, *ends[3::3], ends[-1]]  # the start, every third row, then the end
+
+
+@pytest.mark.parametrize("option", ["--event-type", "--resource-type", "--channel", "--person-id", "--sequence-id",
+                                    "--until", "--since"])
+def test_a_bad_filter_value_is_a_usage_error_and_nothing_is_sent(run, fake: FakeTopo, option: str) -> None:
+    bogus = "_".join(sorted(a["payload"]["type"] for a in fake.activities))  # no type, channel, UUID or instant
+    result = run("activities", "export", option, bogus)
+    assert result.code == 2 and option in result.err and fake.requests == []

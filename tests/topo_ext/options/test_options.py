@@ -8,6 +8,7 @@ import pytest
 from tests.conftest import BASE_URL, TEST_KEY
 from tests.specdata import UUID_A, MockAPI
 from topo_ext import InvalidRequestError, Topo
+from topo_ext._options import Secret
 
 
 def make(api: MockAPI | None = None, **options: object) -> Topo:
@@ -43,6 +44,8 @@ def test_bad_numbers_are_refused_naming_the_setting(name: str, value: object) ->
 
 
 def test_settings_in_range_are_kept() -> None:
+    assert make(rate_limit=0.5)._options.rate_limit == 0.5  # under one request per second is a rate too
+    assert make(base_url="https://api.topo.test/v1/BOX/")._options.base_url == "https://api.topo.test/v1/BOX"
     client = make(max_retries=0, timeout=0.5, rate_limit=2)
     assert client._options.max_retries == 0 and client._options.timeout == httpx.Timeout(0.5)
     assert client._options.rate_limit == 2
@@ -77,7 +80,8 @@ def test_header_values_with_inner_spaces_are_sent(value: str) -> None:
     assert api.requests[-1].headers["x-debug"] == value
 
 
-@pytest.mark.parametrize(("value", "position"), [(" a", 1), ("a ", 2), ("a\tb", 2), ("ab\n", 3), ("é", 1)])
+@pytest.mark.parametrize(("value", "position"), [(" a", 1), ("a ", 2), ("a\tb", 2), ("ab\n", 3), ("é", 1),
+                                               ("a b\tc", 4), ("x y z\n", 6), ("!~\t", 3)])
 def test_header_values_that_are_not_valid_are_refused_naming_the_header(value: str, position: int) -> None:
     api = MockAPI()
     with pytest.raises(InvalidRequestError, match="X-Debug") as caught:
@@ -93,3 +97,16 @@ def test_a_key_s_bad_character_is_located_without_showing_the_key(key: str, posi
     message = str(caught.value)
     assert f"position {position}" in message or ("leading" in message or "trailing" in message)
     assert key.strip() not in message
+
+
+def test_the_key_hint_may_start_and_end_with_any_printable_character() -> None:
+    key = "!~" + "k" * 26 + "~\n"  # 30 characters: a third is 10
+    with pytest.raises(ValueError) as caught:
+        make(api_key=key)
+    assert key[:10] in str(caught.value) and key[:11] not in str(caught.value)
+
+
+def test_the_key_holder_compares_by_value_and_never_shows_it() -> None:
+    a, b = Secret("topo_abc_123"), Secret("topo_abc_123")
+    assert a == b and hash(a) == hash(b) and a != Secret("topo_abc_124") and a != "topo_abc_123"
+    assert "topo_abc" not in repr(a) and "topo_abc" not in str(a) and a.get() == "topo_abc_123"
