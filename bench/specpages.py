@@ -27,9 +27,10 @@ _START = datetime(2025, 3, 14, 9, 22, 11, tzinfo=UTC)
 
 @cache
 def spec() -> dict[str, Any]:
-    """The bundled spec shipped inside the installed `topo_client` (what the installed client was built from)."""
+    """The bundled spec shipped inside the installed `topo_client` (what the installed client was built from), its
+    open sets read back into `enum` / `oneOf` form (as the client reads it), so bodies hold the listed values."""
     doc: dict[str, Any] = json.loads((files("topo_client") / "openapi.json").read_text(encoding="utf-8"))
-    return doc
+    return _schema.open_marked(doc)
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:

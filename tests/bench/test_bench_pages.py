@@ -100,3 +100,19 @@ def test_readme_tables_are_replaced_and_the_prose_kept(bench_modules):
                                "## Next", "| untouched |"]
     with pytest.raises(ValueError, match="fewer tables"):
         readme.rewrite(text, [["| A |"], ["| B |"], ["| C |"]])
+
+
+def test_documented_page_bodies_hold_only_what_the_spec_lists(bench_modules):
+    """An "as documented" row must be a body the client sees no drift in (every enum value and event type one the
+    spec lists), or the row measures the lenient fallback instead of the common case."""
+    from topo_client import responses
+    from topo_ext._drift import DriftRecord
+    from topo_ext._models import DecodeOptions, decode_value
+
+    _, specpages = bench_modules
+    for op in specpages.list_operations():
+        tp = getattr(responses, op.schema) if op.schema else list[getattr(responses, op.item_schema)]
+        record = DriftRecord()
+        record.log_enabled = False
+        decode_value(tp, json.loads(specpages.page_body(op)), DecodeOptions(record=record))
+        assert not record, f"{op.operation_id}: {[e.key for e in record.entries()][:3]}"
