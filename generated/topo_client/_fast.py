@@ -104,7 +104,14 @@ class _Fixer:
             for attr, wire in zip(self.real.__struct_fields__, self.real.__struct_encode_fields__, strict=True)
             if wire not in required
         )
-        self.values = attrgetter(*self.optional) if len(self.optional) > 1 else None
+        # The optional fields' values as one tuple (attrgetter gives a bare value for one name, so wrap that case).
+        self.values: Callable[[Any], tuple[Any, ...]] = (
+            attrgetter(*self.optional)
+            if len(self.optional) > 1
+            else (lambda obj, get=attrgetter(*self.optional): (get(obj),))
+            if self.optional
+            else (lambda obj: ())
+        )
         self.absent: dict[tuple[str, ...], frozenset[str]] = {}  # one shared frozenset per set of left-out fields
         hints = typing.get_type_hints(self.real)
         self.nested: list[tuple[Callable[[Any], Any], bool]] = []  # (getter, holds a list of models)
@@ -122,10 +129,7 @@ class _Fixer:
         real, values, unset = self.real, self.values, msgspec.UNSET
         for obj in objs:
             obj.__class__ = real
-            if values is not None:
-                if unset in values(obj):  # (identity first: cheap when every field is there)
-                    self._mark_absent(obj)
-            elif self.optional and getattr(obj, self.optional[0]) is unset:
+            if unset in values(obj):  # (identity first: cheap when every field is there)
                 self._mark_absent(obj)
         for get, many in self.nested:
             values = [v for v in map(get, objs) if v is not None]
