@@ -18,8 +18,8 @@ import msgspec
 
 from topo_client._decode import event_union, is_model
 
+from ._arguments import _to_jsonable, check_options
 from ._models import DecodeOptions, ShapeError, decode_value
-from ._operations import _to_jsonable, check_options
 from ._spec import OperationSpec
 
 T = TypeVar("T")

@@ -14,7 +14,7 @@ import httpx
 from topo_ext.models import Contact, ContactListBatchResult, ContactPage, ExclusionReason, Me, Sequence
 
 def use(client: Topo) -> None:
-    page: SyncPage[Contact] = client.contacts.list(email="a@b.co", sort_order="DESC")
+    page: SyncPage[Contact] = client.contacts.list(email="a@b.co", sort_order="desc")
     client.activities.list(sort_order="asc", channel="EMAIL")
     for contact in page:
         reveal_type(contact)
@@ -103,4 +103,4 @@ def test_mistakes_are_caught_statically(tmp_path: Path) -> None:
     assert 'Argument "size"' in out
     assert 'Argument "timeout"' in out
     assert '"Contact" has no attribute "no_such_field"' in out
-    assert 'Missing named argument "paused_until"' in out
+    assert 'No overload variant of "pause"' in out  # paused_until (required) is missing
