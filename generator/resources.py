@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import facts
 import signatures
 from signatures import OPTION_PARAMS, OPTIONS, Param, Types
 from static._schema import is_page, merge_all_of, ref_name, resolve
@@ -118,8 +119,20 @@ def _raw_class(resource: str, asynchronous: bool) -> str:
 
 
 def _operations(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {op["operationId"]: op for item in doc["paths"].values() for verb in HTTP_METHODS
+    return {op_id: op for op_id, (_, _, op) in _located(doc).items()}
+
+
+def _located(doc: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
+    """operationId -> (path, HTTP method, operation)."""
+    return {op["operationId"]: (path, verb, op) for path, item in doc["paths"].items() for verb in HTTP_METHODS
             if (op := item.get(verb)) is not None}
+
+
+def _operation(doc: dict[str, Any], method: Method, build: str, model: str) -> str:
+    """`_GET_CONTACT = Operation(...)`: the builder, the model the success body decodes to, and the facts."""
+    path, verb, op = _located(doc)[method.operation_id]
+    return (f'{method.variable} = Operation("{method.operation_id}", {build}, {model}, '
+            f"{facts.facts(doc, path, verb, op)})")
 
 
 def _page_item(doc: dict[str, Any], page: str) -> str:
@@ -250,6 +263,7 @@ _IMPORTS = [
     "import httpx",
     "",
     "from topo_ext._operations import Operation",
+    "from topo_ext._spec import OperationSpec, ParamSpec",
     "from topo_ext._pagination import AsyncPaginator, SyncPage",
     "from topo_ext._resource import (NOT_GIVEN, AsyncAPIResource, NotGiven, SyncAPIResource, async_batch, "
     "async_list, async_list_to_raw, async_to_raw, operation, sync_batch, sync_list, to_raw)",
@@ -260,13 +274,14 @@ _IMPORTS = [
 _IMPORTED = {name.strip("(), ") for line in _IMPORTS for name in line.rsplit("import ", 1)[-1].split(",") if line}
 
 
-def _resource_module(doc: dict[str, Any], models: set[str], top: str, group: list[Method]) -> str:
+def _resource_module(doc: dict[str, Any], models: set[str], values: dict[str, str], top: str,
+                     group: list[Method]) -> str:
     paths = {".".join(m.resource.split(".")[:depth]) for m in group for depth in range(1, m.resource.count(".") + 2)}
     resources = sorted(paths, key=lambda r: (-r.count("."), r))  # children first; parents without operations too
     api = sorted({(m.tag, m.operation_id) for m in group})
     responses = sorted({m.model.removeprefix("list[").removesuffix("]") for m in group if m.model} |
                        {_page_item(doc, m.model) for m in group if m.kind == "list" and m.model})
-    types = Types(doc, models)
+    types = Types(doc, models, values)
     classes: list[str] = []
     for asynchronous in (False, True):
         for resource in resources:
@@ -293,9 +308,10 @@ def _resource_module(doc: dict[str, Any], models: set[str], top: str, group: lis
     lines = [f'"""`client.{top}`: generated from the spec by generator/resources.py; do not edit."""', "",
              *_IMPORTS, *(f"from ..api.{tag} import {op_id}" for tag, op_id in api),
              f"from ..models import {', '.join(sorted(types.imports))}" if types.imports else "",
+             f"from ._values import {', '.join(sorted(types.aliases))}" if types.aliases else "",
              f"from ..responses import {', '.join(responses)}" if responses else "", ""]
-    lines += [f'{m.variable} = Operation("{m.operation_id}", {m.operation_id}.build_request, '
-              f'{(m.model or "None").replace("list[", "builtins.list[")})' for m in group]
+    lines += [_operation(doc, m, f"{m.operation_id}.build_request",
+                         (m.model or "None").replace("list[", "builtins.list[")) for m in group]
     return "\n".join(lines + classes) + "\n"
 
 
@@ -328,8 +344,7 @@ def _client_module(doc: dict[str, Any], models: set[str], tops: list[str], top_l
         if m.kind != "op" or (m.model and m.model.startswith("list[")):
             raise SystemExit(f"generate: {m.operation_id}: a top-level operation must be one call with a model")
         model = f'"topo_client.responses:{m.model}"' if m.model else "None"
-        build = f"topo_client.api.{m.tag}.{m.operation_id}:build_request"
-        lines.append(f'{m.variable} = Operation("{m.operation_id}", "{build}", {model})')
+        lines.append(_operation(doc, m, f'"topo_client.api.{m.tag}.{m.operation_id}:build_request"', model))
     for asynchronous in (False, True):
         name = "AsyncResources" if asynchronous else "SyncResources"
         lines += ["", "", f"class {name}(APIResource[M]):",
@@ -370,11 +385,15 @@ def generate(doc: dict[str, Any], package: Path) -> None:
         groups[method.resource.split(".")[0] or TOP_LEVEL].append(method)
         if not (package / "api" / method.tag / f"{method.operation_id}.py").is_file():
             raise SystemExit(f"generate: no endpoint module api/{method.tag}/{method.operation_id}.py")
-    models = _models(package)
+    models, values = _models(package), {}
     out = package / "resources"
     out.mkdir()
     for top, group in groups.items():
         if top != TOP_LEVEL:
-            (out / f"{top}.py").write_text(_resource_module(doc, models, top, group))
+            (out / f"{top}.py").write_text(_resource_module(doc, models, values, top, group))
+    (out / "_values.py").write_text("\n".join([
+        '"""The values the spec lists for each enum parameter, as `Literal` aliases of the method signatures',
+        '(generated by generator/resources.py; do not edit)."""', "", "from typing import Literal", "",
+        *(f"{name} = {literal}" for name, literal in sorted(values.items()))]) + "\n")
     tops = sorted(t for t in groups if t != TOP_LEVEL)
     (out / "__init__.py").write_text(_client_module(doc, models, tops, groups.get(TOP_LEVEL, [])))

@@ -41,11 +41,12 @@ class Param:
 class Types:
     """Annotations as source text, collecting the names a module must import."""
 
-    def __init__(self, doc: dict[str, Any], models: set[str]) -> None:
+    def __init__(self, doc: dict[str, Any], models: set[str], values: dict[str, str] | None = None) -> None:
         self.doc = doc
         self.models = models  # classes of `topo_client.models` (request models and enums)
         self.imports: set[str] = set()  # names of `..models` used
-        self.literal = False
+        self.values = values if values is not None else {}  # `ExclusionReasonValue` -> `Literal[...]`, all modules
+        self.aliases: set[str] = set()  # the value aliases this module uses
 
     def of(self, schema: dict[str, Any], *, body: bool) -> str:
         nullable = False
@@ -58,11 +59,16 @@ class Types:
         text = self._of(options[0] if len(options) == 1 else schema, body=body)
         return f"{text} | None" if nullable else text
 
-    def _enum(self, names: list[str], values: list[str]) -> str:
+    def _enum(self, name: str | None, names: list[str], values: list[str]) -> str:
+        """`ExclusionReason | ExclusionReasonValue`: the enum class(es) and the alias of the spec's values (one
+        `Literal`, in `resources/_values.py`: a value the spec adds changes the alias, not every signature)."""
         self.imports.update(n for n in names if n in self.models)
-        self.literal = True
-        shown = ", ".join(f'"{v}"' for v in values)
-        return " | ".join([*(n for n in names if n in self.models), f"Literal[{shown}]"])
+        literal = "Literal[" + ", ".join(f'"{v}"' for v in values) + "]"
+        if name:
+            self.values[f"{name}Value"] = literal
+            self.aliases.add(f"{name}Value")
+            literal = f"{name}Value"
+        return " | ".join([*(n for n in names if n in self.models), literal])
 
     def _of(self, schema: dict[str, Any], *, body: bool) -> str:
         name = ref_name(schema)
@@ -70,9 +76,9 @@ class Types:
         if "anyOf" in target and all(resolve(self.doc, o).get("enum") for o in target["anyOf"]):
             names = [ref_name(o) or "" for o in target["anyOf"]]
             values = [v for o in target["anyOf"] for v in resolve(self.doc, o)["enum"]]
-            return self._enum([name or "", *names] if name in self.models else names, values)
+            return self._enum(name, [name or "", *names] if name in self.models else names, values)
         if isinstance(target.get("enum"), list):
-            return self._enum([name] if name else [], [v for v in target["enum"] if isinstance(v, str)])
+            return self._enum(name, [name] if name else [], [v for v in target["enum"] if isinstance(v, str)])
         kind = target.get("type")
         if kind == "array":
             return f"abc.Sequence[{self.of(target.get('items', {}), body=body)}]"

@@ -43,9 +43,11 @@ class Operation(Generic[P, T_co]):
     are defined where importing the models would slow `import topo_ext`."""
 
     def __init__(self, operation_id: str, build: Callable[P, dict[str, Any]] | str,
-                 model: type[T_co] | str | None) -> None:
+                 model: type[T_co] | str | None, spec: OperationSpec | None = None) -> None:
         self.operation_id = operation_id
         self._refs = (build, model)
+        if spec is not None:  # the generated facts (else read from the bundled spec on first use: CLI, tools)
+            self.__dict__["spec"] = spec
 
     @cached_property
     def build(self) -> Callable[P, dict[str, Any]]:

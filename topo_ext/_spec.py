@@ -1,7 +1,9 @@
-"""The bundled OpenAPI document shipped inside `topo_client`, read once and indexed by operationId.
+"""The facts of an operation (`OperationSpec`), and the bundled OpenAPI document shipped inside `topo_client`, read
+once and indexed by operationId.
 
-Facts about operations (HTTP method, parameter bounds, batch limits, the Python resource and method names) are
-read from here rather than restated in topo_ext, so the spec stays the one place that defines them.
+The generated resources carry each operation's facts as a literal (`OperationSpec(...)`, written by
+generator/facts.py), so a call never reads the bundled spec; `operations()` reads the same facts from the spec for
+the CLI and developer tools (tests/topo_ext/operations/test_facts.py checks that the two agree).
 """
 
 from __future__ import annotations
@@ -58,7 +60,10 @@ def document() -> dict[str, Any]:
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """Follow a local `$ref` (possibly several) in the bundled spec to the object it names."""
+    """Follow a local `$ref` (possibly several) in the bundled spec to the object it names; a node without one (the
+    generated facts' schemas never have one) as it is, without reading the spec."""
+    if "$ref" not in node:
+        return node
     target: dict[str, Any] = _schema.resolve(document(), node)
     return target
 

@@ -34,6 +34,7 @@ from topo_ext._resource import (
     to_raw,
 )
 from topo_ext._response import APIResponse, Plain, Raw
+from topo_ext._spec import OperationSpec, ParamSpec
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -75,7 +76,28 @@ if TYPE_CHECKING:
     from .tasks import AsyncTasks, AsyncTasksWithRawResponse, Tasks, TasksWithRawResponse
     from .webhooks import AsyncWebhooks, AsyncWebhooksWithRawResponse, Webhooks, WebhooksWithRawResponse
 
-_GET_ME = Operation("get_me", "topo_client.api.me.get_me:build_request", "topo_client.responses:Me")
+_GET_ME = Operation(
+    "get_me",
+    "topo_client.api.me.get_me:build_request",
+    "topo_client.responses:Me",
+    OperationSpec(
+        operation_id="get_me",
+        method="GET",
+        path="/me",
+        resource="",
+        python_method="me",
+        scopes=(),
+        params={},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="Me",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
 
 
 class SyncResources(APIResource[M]):

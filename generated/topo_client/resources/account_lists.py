@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import cached_property
-from typing import Any, Literal, overload
+from typing import Any, overload
 from uuid import UUID
 
 import httpx
@@ -24,6 +24,7 @@ from topo_ext._resource import (
     sync_list,
     to_raw,
 )
+from topo_ext._spec import OperationSpec, ParamSpec
 
 from ..api.account_lists import (
     create_account_entries,
@@ -43,16 +44,210 @@ from ..responses import (
     AccountListBatchResult,
     AccountListPage,
 )
+from ._values import AccountListSortByValue, SortOrderValue
 
-_CREATE_ACCOUNT_LISTS = Operation("create_account_lists", create_account_lists.build_request, AccountListBatchResult)
-_GET_ACCOUNT_LIST = Operation("get_account_list", get_account_list.build_request, AccountList)
-_LIST_ACCOUNT_LISTS = Operation("list_account_lists", list_account_lists.build_request, AccountListPage)
-_UPDATE_ACCOUNT_LIST = Operation("update_account_list", update_account_list.build_request, AccountList)
-_CREATE_ACCOUNT_ENTRIES = Operation(
-    "create_account_entries", create_account_entries.build_request, AccountEntryBatchResult
+_CREATE_ACCOUNT_LISTS = Operation(
+    "create_account_lists",
+    create_account_lists.build_request,
+    AccountListBatchResult,
+    OperationSpec(
+        operation_id="create_account_lists",
+        method="POST",
+        path="/account-lists",
+        resource="account_lists",
+        python_method="create",
+        scopes=("account_lists:write",),
+        params={},
+        body_schema={
+            "type": "object",
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 100,
+                    "items": {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]},
+                }
+            },
+            "required": ["items"],
+        },
+        batch_max_items=100,
+        batch_all_or_nothing=True,
+        success_status=200,
+        success_schema="AccountListBatchResult",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
 )
-_GET_ACCOUNT_ENTRY = Operation("get_account_entry", get_account_entry.build_request, AccountEntry)
-_LIST_ACCOUNT_ENTRIES = Operation("list_account_entries", list_account_entries.build_request, AccountEntryPage)
+_GET_ACCOUNT_LIST = Operation(
+    "get_account_list",
+    get_account_list.build_request,
+    AccountList,
+    OperationSpec(
+        operation_id="get_account_list",
+        method="GET",
+        path="/account-lists/{account_list_id}",
+        resource="account_lists",
+        python_method="get",
+        scopes=("account_lists:read",),
+        params={"account_list_id": ParamSpec("account_list_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="AccountList",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_LIST_ACCOUNT_LISTS = Operation(
+    "list_account_lists",
+    list_account_lists.build_request,
+    AccountListPage,
+    OperationSpec(
+        operation_id="list_account_lists",
+        method="GET",
+        path="/account-lists",
+        resource="account_lists",
+        python_method="list",
+        scopes=("account_lists:read",),
+        params={
+            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParamSpec(
+                "sort_by", "query", False, {"type": "string", "enum": ["created_at", "updated_at", "name"]}
+            ),
+            "sort_order": ParamSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
+            "name": ParamSpec("name", "query", False, {"type": "string"}),
+            "created_at_after": ParamSpec(
+                "created_at_after", "query", False, {"type": "string", "format": "date-time"}
+            ),
+            "created_at_before": ParamSpec(
+                "created_at_before", "query", False, {"type": "string", "format": "date-time"}
+            ),
+        },
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="AccountListPage",
+        paginated=True,
+        max_page_size=100,
+        inferred=None,
+    ),
+)
+_UPDATE_ACCOUNT_LIST = Operation(
+    "update_account_list",
+    update_account_list.build_request,
+    AccountList,
+    OperationSpec(
+        operation_id="update_account_list",
+        method="PATCH",
+        path="/account-lists/{account_list_id}",
+        resource="account_lists",
+        python_method="update",
+        scopes=("account_lists:write",),
+        params={"account_list_id": ParamSpec("account_list_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema={"type": "object", "properties": {"name": {"type": "string"}}},
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="AccountList",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_CREATE_ACCOUNT_ENTRIES = Operation(
+    "create_account_entries",
+    create_account_entries.build_request,
+    AccountEntryBatchResult,
+    OperationSpec(
+        operation_id="create_account_entries",
+        method="POST",
+        path="/account-entries",
+        resource="account_lists.entries",
+        python_method="create",
+        scopes=("account_lists:write",),
+        params={},
+        body_schema={
+            "type": "object",
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 100,
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "account_list_id": {"type": "string", "format": "uuid"},
+                            "name": {"type": "string"},
+                            "domain": {"type": "string"},
+                        },
+                        "required": ["account_list_id", "domain"],
+                    },
+                }
+            },
+            "required": ["items"],
+        },
+        batch_max_items=100,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="AccountEntryBatchResult",
+        paginated=False,
+        max_page_size=None,
+        inferred="No stored page documents it; the overview says lists are populated through the API and the account-lists page is cut off before its entry sections. Path, account_lists:write scope, batch body and response are inferred from POST /v1/contact-entries.",
+    ),
+)
+_GET_ACCOUNT_ENTRY = Operation(
+    "get_account_entry",
+    get_account_entry.build_request,
+    AccountEntry,
+    OperationSpec(
+        operation_id="get_account_entry",
+        method="GET",
+        path="/account-entries/{account_entry_id}",
+        resource="account_lists.entries",
+        python_method="get",
+        scopes=("account_lists:read",),
+        params={"account_entry_id": ParamSpec("account_entry_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="AccountEntry",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_LIST_ACCOUNT_ENTRIES = Operation(
+    "list_account_entries",
+    list_account_entries.build_request,
+    AccountEntryPage,
+    OperationSpec(
+        operation_id="list_account_entries",
+        method="GET",
+        path="/account-entries",
+        resource="account_lists.entries",
+        python_method="list",
+        scopes=("account_lists:read",),
+        params={
+            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "account_list_id": ParamSpec("account_list_id", "query", False, {"type": "string", "format": "uuid"}),
+        },
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="AccountEntryPage",
+        paginated=True,
+        max_page_size=100,
+        inferred=None,
+    ),
+)
 
 
 class Entries(SyncAPIResource):
@@ -246,8 +441,8 @@ class AccountLists(SyncAPIResource):
         *,
         page: int = 1,
         size: int = 100,
-        sort_by: AccountListSortBy | Literal["created_at", "updated_at", "name"] | NotGiven = NOT_GIVEN,
-        sort_order: SortOrder | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        sort_by: AccountListSortBy | AccountListSortByValue | NotGiven = NOT_GIVEN,
+        sort_order: SortOrder | SortOrderValue | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         created_at_after: datetime | NotGiven = NOT_GIVEN,
         created_at_before: datetime | NotGiven = NOT_GIVEN,
@@ -575,8 +770,8 @@ class AsyncAccountLists(AsyncAPIResource):
         *,
         page: int = 1,
         size: int = 100,
-        sort_by: AccountListSortBy | Literal["created_at", "updated_at", "name"] | NotGiven = NOT_GIVEN,
-        sort_order: SortOrder | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        sort_by: AccountListSortBy | AccountListSortByValue | NotGiven = NOT_GIVEN,
+        sort_order: SortOrder | SortOrderValue | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         created_at_after: datetime | NotGiven = NOT_GIVEN,
         created_at_before: datetime | NotGiven = NOT_GIVEN,

@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
 import httpx
@@ -21,6 +21,7 @@ from topo_ext._resource import (
     sync_list,
     to_raw,
 )
+from topo_ext._spec import OperationSpec, ParamSpec
 
 from ..api.activities import get_activity, list_activities
 from ..models import (
@@ -32,9 +33,112 @@ from ..models import (
     SortOrderUppercase,
 )
 from ..responses import Activity, ActivityPage
+from ._values import (
+    ActivityChannelValue,
+    ActivityEventTypeFilterValue,
+    ActivityResourceTypeValue,
+    ActivitySortByValue,
+    ActivitySortOrderValue,
+)
 
-_GET_ACTIVITY = Operation("get_activity", get_activity.build_request, Activity)
-_LIST_ACTIVITIES = Operation("list_activities", list_activities.build_request, ActivityPage)
+_GET_ACTIVITY = Operation(
+    "get_activity",
+    get_activity.build_request,
+    Activity,
+    OperationSpec(
+        operation_id="get_activity",
+        method="GET",
+        path="/activities/{activity_id}",
+        resource="activities",
+        python_method="get",
+        scopes=("activities:read",),
+        params={"activity_id": ParamSpec("activity_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="Activity",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_LIST_ACTIVITIES = Operation(
+    "list_activities",
+    list_activities.build_request,
+    ActivityPage,
+    OperationSpec(
+        operation_id="list_activities",
+        method="GET",
+        path="/activities",
+        resource="activities",
+        python_method="list",
+        scopes=("activities:read",),
+        params={
+            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParamSpec("sort_by", "query", False, {"type": "string", "enum": ["created_at"]}),
+            "sort_order": ParamSpec(
+                "sort_order",
+                "query",
+                False,
+                {"anyOf": [{"type": "string", "enum": ["asc", "desc"]}, {"type": "string", "enum": ["ASC", "DESC"]}]},
+            ),
+            "person_id": ParamSpec("person_id", "query", False, {"type": "string", "format": "uuid"}),
+            "sequence_id": ParamSpec("sequence_id", "query", False, {"type": "string", "format": "uuid"}),
+            "sequence_template_id": ParamSpec(
+                "sequence_template_id", "query", False, {"type": "string", "format": "uuid"}
+            ),
+            "resource_type": ParamSpec(
+                "resource_type",
+                "query",
+                False,
+                {
+                    "type": "string",
+                    "enum": ["MESSAGE", "INVITATION", "HOT_LEAD", "MEETING", "SEQUENCE_STEP", "SEQUENCE", "TASK"],
+                },
+            ),
+            "channel": ParamSpec(
+                "channel", "query", False, {"type": "string", "enum": ["EMAIL", "LINKEDIN", "MANUAL"]}
+            ),
+            "event_type": ParamSpec(
+                "event_type",
+                "query",
+                False,
+                {
+                    "type": "string",
+                    "enum": [
+                        "SENT",
+                        "REPLIED",
+                        "OPENED",
+                        "LINK_CLICKED",
+                        "ACCEPTED",
+                        "CREATED",
+                        "PAUSED",
+                        "RESUMED",
+                        "STOPPED",
+                        "COMPLETED",
+                        "SKIPPED",
+                    ],
+                },
+            ),
+            "created_at_after": ParamSpec(
+                "created_at_after", "query", False, {"type": "string", "format": "date-time"}
+            ),
+            "created_at_before": ParamSpec(
+                "created_at_before", "query", False, {"type": "string", "format": "date-time"}
+            ),
+        },
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="ActivityPage",
+        paginated=True,
+        max_page_size=100,
+        inferred=None,
+    ),
+)
 
 
 class Activities(SyncAPIResource):
@@ -79,30 +183,14 @@ class Activities(SyncAPIResource):
         *,
         page: int = 1,
         size: int = 100,
-        sort_by: ActivitySortBy | Literal["created_at"] | NotGiven = NOT_GIVEN,
-        sort_order: SortOrder | SortOrderUppercase | Literal["asc", "desc", "ASC", "DESC"] | NotGiven = NOT_GIVEN,
+        sort_by: ActivitySortBy | ActivitySortByValue | NotGiven = NOT_GIVEN,
+        sort_order: SortOrder | SortOrderUppercase | ActivitySortOrderValue | NotGiven = NOT_GIVEN,
         person_id: str | UUID | NotGiven = NOT_GIVEN,
         sequence_id: str | UUID | NotGiven = NOT_GIVEN,
         sequence_template_id: str | UUID | NotGiven = NOT_GIVEN,
-        resource_type: ActivityResourceType
-        | Literal["MESSAGE", "INVITATION", "HOT_LEAD", "MEETING", "SEQUENCE_STEP", "SEQUENCE", "TASK"]
-        | NotGiven = NOT_GIVEN,
-        channel: ActivityChannel | Literal["EMAIL", "LINKEDIN", "MANUAL"] | NotGiven = NOT_GIVEN,
-        event_type: ActivityEventTypeFilter
-        | Literal[
-            "SENT",
-            "REPLIED",
-            "OPENED",
-            "LINK_CLICKED",
-            "ACCEPTED",
-            "CREATED",
-            "PAUSED",
-            "RESUMED",
-            "STOPPED",
-            "COMPLETED",
-            "SKIPPED",
-        ]
-        | NotGiven = NOT_GIVEN,
+        resource_type: ActivityResourceType | ActivityResourceTypeValue | NotGiven = NOT_GIVEN,
+        channel: ActivityChannel | ActivityChannelValue | NotGiven = NOT_GIVEN,
+        event_type: ActivityEventTypeFilter | ActivityEventTypeFilterValue | NotGiven = NOT_GIVEN,
         created_at_after: datetime | NotGiven = NOT_GIVEN,
         created_at_before: datetime | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -212,30 +300,14 @@ class AsyncActivities(AsyncAPIResource):
         *,
         page: int = 1,
         size: int = 100,
-        sort_by: ActivitySortBy | Literal["created_at"] | NotGiven = NOT_GIVEN,
-        sort_order: SortOrder | SortOrderUppercase | Literal["asc", "desc", "ASC", "DESC"] | NotGiven = NOT_GIVEN,
+        sort_by: ActivitySortBy | ActivitySortByValue | NotGiven = NOT_GIVEN,
+        sort_order: SortOrder | SortOrderUppercase | ActivitySortOrderValue | NotGiven = NOT_GIVEN,
         person_id: str | UUID | NotGiven = NOT_GIVEN,
         sequence_id: str | UUID | NotGiven = NOT_GIVEN,
         sequence_template_id: str | UUID | NotGiven = NOT_GIVEN,
-        resource_type: ActivityResourceType
-        | Literal["MESSAGE", "INVITATION", "HOT_LEAD", "MEETING", "SEQUENCE_STEP", "SEQUENCE", "TASK"]
-        | NotGiven = NOT_GIVEN,
-        channel: ActivityChannel | Literal["EMAIL", "LINKEDIN", "MANUAL"] | NotGiven = NOT_GIVEN,
-        event_type: ActivityEventTypeFilter
-        | Literal[
-            "SENT",
-            "REPLIED",
-            "OPENED",
-            "LINK_CLICKED",
-            "ACCEPTED",
-            "CREATED",
-            "PAUSED",
-            "RESUMED",
-            "STOPPED",
-            "COMPLETED",
-            "SKIPPED",
-        ]
-        | NotGiven = NOT_GIVEN,
+        resource_type: ActivityResourceType | ActivityResourceTypeValue | NotGiven = NOT_GIVEN,
+        channel: ActivityChannel | ActivityChannelValue | NotGiven = NOT_GIVEN,
+        event_type: ActivityEventTypeFilter | ActivityEventTypeFilterValue | NotGiven = NOT_GIVEN,
         created_at_after: datetime | NotGiven = NOT_GIVEN,
         created_at_before: datetime | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,

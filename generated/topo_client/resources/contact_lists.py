@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import cached_property
-from typing import Any, Literal, overload
+from typing import Any, overload
 from uuid import UUID
 
 import httpx
@@ -24,6 +24,7 @@ from topo_ext._resource import (
     sync_list,
     to_raw,
 )
+from topo_ext._spec import OperationSpec, ParamSpec
 
 from ..api.contact_lists import (
     create_contact_entries,
@@ -43,16 +44,228 @@ from ..responses import (
     ContactListBatchResult,
     ContactListPage,
 )
+from ._values import ContactListSortByValue, SortOrderValue
 
-_CREATE_CONTACT_LISTS = Operation("create_contact_lists", create_contact_lists.build_request, ContactListBatchResult)
-_GET_CONTACT_LIST = Operation("get_contact_list", get_contact_list.build_request, ContactList)
-_LIST_CONTACT_LISTS = Operation("list_contact_lists", list_contact_lists.build_request, ContactListPage)
-_UPDATE_CONTACT_LIST = Operation("update_contact_list", update_contact_list.build_request, ContactList)
-_CREATE_CONTACT_ENTRIES = Operation(
-    "create_contact_entries", create_contact_entries.build_request, ContactEntryBatchResult
+_CREATE_CONTACT_LISTS = Operation(
+    "create_contact_lists",
+    create_contact_lists.build_request,
+    ContactListBatchResult,
+    OperationSpec(
+        operation_id="create_contact_lists",
+        method="POST",
+        path="/contact-lists",
+        resource="contact_lists",
+        python_method="create",
+        scopes=("contact_lists:write",),
+        params={},
+        body_schema={
+            "type": "object",
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 100,
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "name": {"type": ["string", "null"]},
+                            "default_sequence_template_id": {"type": ["string", "null"], "format": "uuid"},
+                        },
+                    },
+                }
+            },
+            "required": ["items"],
+        },
+        batch_max_items=100,
+        batch_all_or_nothing=True,
+        success_status=200,
+        success_schema="ContactListBatchResult",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
 )
-_GET_CONTACT_ENTRY = Operation("get_contact_entry", get_contact_entry.build_request, ContactEntry)
-_LIST_CONTACT_ENTRIES = Operation("list_contact_entries", list_contact_entries.build_request, ContactEntryPage)
+_GET_CONTACT_LIST = Operation(
+    "get_contact_list",
+    get_contact_list.build_request,
+    ContactList,
+    OperationSpec(
+        operation_id="get_contact_list",
+        method="GET",
+        path="/contact-lists/{contact_list_id}",
+        resource="contact_lists",
+        python_method="get",
+        scopes=("contact_lists:read",),
+        params={"contact_list_id": ParamSpec("contact_list_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="ContactList",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_LIST_CONTACT_LISTS = Operation(
+    "list_contact_lists",
+    list_contact_lists.build_request,
+    ContactListPage,
+    OperationSpec(
+        operation_id="list_contact_lists",
+        method="GET",
+        path="/contact-lists",
+        resource="contact_lists",
+        python_method="list",
+        scopes=("contact_lists:read",),
+        params={
+            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParamSpec(
+                "sort_by", "query", False, {"type": "string", "enum": ["created_at", "updated_at", "name"]}
+            ),
+            "sort_order": ParamSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
+            "name": ParamSpec("name", "query", False, {"type": "string"}),
+            "created_at_after": ParamSpec(
+                "created_at_after", "query", False, {"type": "string", "format": "date-time"}
+            ),
+            "created_at_before": ParamSpec(
+                "created_at_before", "query", False, {"type": "string", "format": "date-time"}
+            ),
+        },
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="ContactListPage",
+        paginated=True,
+        max_page_size=100,
+        inferred=None,
+    ),
+)
+_UPDATE_CONTACT_LIST = Operation(
+    "update_contact_list",
+    update_contact_list.build_request,
+    ContactList,
+    OperationSpec(
+        operation_id="update_contact_list",
+        method="PATCH",
+        path="/contact-lists/{contact_list_id}",
+        resource="contact_lists",
+        python_method="update",
+        scopes=("contact_lists:write",),
+        params={"contact_list_id": ParamSpec("contact_list_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema={
+            "type": "object",
+            "properties": {
+                "name": {"type": ["string", "null"]},
+                "default_sequence_template_id": {"type": ["string", "null"], "format": "uuid"},
+            },
+        },
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="ContactList",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_CREATE_CONTACT_ENTRIES = Operation(
+    "create_contact_entries",
+    create_contact_entries.build_request,
+    ContactEntryBatchResult,
+    OperationSpec(
+        operation_id="create_contact_entries",
+        method="POST",
+        path="/contact-entries",
+        resource="contact_lists.entries",
+        python_method="create",
+        scopes=("contact_lists:write",),
+        params={},
+        body_schema={
+            "type": "object",
+            "properties": {
+                "items": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 100,
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "contact_list_id": {"type": "string", "format": "uuid"},
+                            "first_name": {"type": "string"},
+                            "last_name": {"type": "string"},
+                            "email": {"type": "string"},
+                            "linkedin_url": {"type": "string"},
+                            "company_name": {"type": "string"},
+                            "company_domain": {"type": "string"},
+                            "job_title": {"type": "string"},
+                            "phone": {"type": "string"},
+                        },
+                        "required": ["contact_list_id"],
+                    },
+                }
+            },
+            "required": ["items"],
+        },
+        batch_max_items=100,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="ContactEntryBatchResult",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_GET_CONTACT_ENTRY = Operation(
+    "get_contact_entry",
+    get_contact_entry.build_request,
+    ContactEntry,
+    OperationSpec(
+        operation_id="get_contact_entry",
+        method="GET",
+        path="/contact-entries/{contact_entry_id}",
+        resource="contact_lists.entries",
+        python_method="get",
+        scopes=("contact_lists:read",),
+        params={"contact_entry_id": ParamSpec("contact_entry_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="ContactEntry",
+        paginated=False,
+        max_page_size=None,
+        inferred="No stored page documents it; inferred by symmetry with the documented GET /v1/account-entries/{account_entry_id} and the contact_lists:read scope, which covers reading list memberships.",
+    ),
+)
+_LIST_CONTACT_ENTRIES = Operation(
+    "list_contact_entries",
+    list_contact_entries.build_request,
+    ContactEntryPage,
+    OperationSpec(
+        operation_id="list_contact_entries",
+        method="GET",
+        path="/contact-entries",
+        resource="contact_lists.entries",
+        python_method="list",
+        scopes=("contact_lists:read",),
+        params={
+            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "contact_list_id": ParamSpec("contact_list_id", "query", False, {"type": "string", "format": "uuid"}),
+        },
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="ContactEntryPage",
+        paginated=True,
+        max_page_size=100,
+        inferred='No stored page documents it; the contact_lists:read scope covers "list definitions and memberships", the contact-lists page documents the entry object but is cut off before its entry sections, and the account-lists twin page has GET /v1/account-entries in the same place. Path, scope, filter and response are inferred by symmetry.',
+    ),
+)
 
 
 class Entries(SyncAPIResource):
@@ -248,8 +461,8 @@ class ContactLists(SyncAPIResource):
         *,
         page: int = 1,
         size: int = 100,
-        sort_by: ContactListSortBy | Literal["created_at", "updated_at", "name"] | NotGiven = NOT_GIVEN,
-        sort_order: SortOrder | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        sort_by: ContactListSortBy | ContactListSortByValue | NotGiven = NOT_GIVEN,
+        sort_order: SortOrder | SortOrderValue | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         created_at_after: datetime | NotGiven = NOT_GIVEN,
         created_at_before: datetime | NotGiven = NOT_GIVEN,
@@ -584,8 +797,8 @@ class AsyncContactLists(AsyncAPIResource):
         *,
         page: int = 1,
         size: int = 100,
-        sort_by: ContactListSortBy | Literal["created_at", "updated_at", "name"] | NotGiven = NOT_GIVEN,
-        sort_order: SortOrder | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        sort_by: ContactListSortBy | ContactListSortByValue | NotGiven = NOT_GIVEN,
+        sort_order: SortOrder | SortOrderValue | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
         created_at_after: datetime | NotGiven = NOT_GIVEN,
         created_at_before: datetime | NotGiven = NOT_GIVEN,

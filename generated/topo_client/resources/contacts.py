@@ -3,7 +3,7 @@
 from collections import abc
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Literal, overload
+from typing import Any, overload
 from uuid import UUID
 
 import httpx
@@ -22,6 +22,7 @@ from topo_ext._resource import (
     sync_list,
     to_raw,
 )
+from topo_ext._spec import OperationSpec, ParamSpec
 
 from ..api.contacts import (
     delete_contact_variables,
@@ -32,13 +33,141 @@ from ..api.contacts import (
 )
 from ..models import ContactSortBy, ContactVariableMap, ContactVariablesUpdate, SortOrder
 from ..responses import Contact, ContactPage, ContactVariables
+from ._values import ContactSortByValue, SortOrderValue
 
-_DELETE_CONTACT_VARIABLES = Operation("delete_contact_variables", delete_contact_variables.build_request, None)
-_GET_CONTACT = Operation("get_contact", get_contact.build_request, Contact)
-_GET_CONTACT_VARIABLES = Operation("get_contact_variables", get_contact_variables.build_request, ContactVariables)
-_LIST_CONTACTS = Operation("list_contacts", list_contacts.build_request, ContactPage)
+_DELETE_CONTACT_VARIABLES = Operation(
+    "delete_contact_variables",
+    delete_contact_variables.build_request,
+    None,
+    OperationSpec(
+        operation_id="delete_contact_variables",
+        method="DELETE",
+        path="/contacts/{contact_id}/variables",
+        resource="contacts",
+        python_method="delete_variables",
+        scopes=("contacts:write",),
+        params={
+            "contact_id": ParamSpec("contact_id", "path", True, {"type": "string", "format": "uuid"}),
+            "contact_keys": ParamSpec("contact_keys", "query", False, {"type": "array", "items": {"type": "string"}}),
+            "company_keys": ParamSpec("company_keys", "query", False, {"type": "array", "items": {"type": "string"}}),
+        },
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=204,
+        success_schema=None,
+        paginated=False,
+        max_page_size=None,
+        inferred="Only the existence of a DELETE endpoint and its contacts:write scope are documented (https://docs.topo.io/api-reference/contacts and .../update-contact-variables); the path, how keys are chosen (query parameters here) and the 204 answer are inferred.",
+    ),
+)
+_GET_CONTACT = Operation(
+    "get_contact",
+    get_contact.build_request,
+    Contact,
+    OperationSpec(
+        operation_id="get_contact",
+        method="GET",
+        path="/contacts/{contact_id}",
+        resource="contacts",
+        python_method="get",
+        scopes=("contacts:read",),
+        params={"contact_id": ParamSpec("contact_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="Contact",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_GET_CONTACT_VARIABLES = Operation(
+    "get_contact_variables",
+    get_contact_variables.build_request,
+    ContactVariables,
+    OperationSpec(
+        operation_id="get_contact_variables",
+        method="GET",
+        path="/contacts/{contact_id}/variables",
+        resource="contacts",
+        python_method="get_variables",
+        scopes=("contacts:read",),
+        params={"contact_id": ParamSpec("contact_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="ContactVariables",
+        paginated=False,
+        max_page_size=None,
+        inferred='The Contacts page (https://docs.topo.io/api-reference/contacts) shows the heading "Get contact variables" and "GET /v1" before it is cut off; the path, the scope (contacts:read, as for every read endpoint) and the response shape are inferred.',
+    ),
+)
+_LIST_CONTACTS = Operation(
+    "list_contacts",
+    list_contacts.build_request,
+    ContactPage,
+    OperationSpec(
+        operation_id="list_contacts",
+        method="GET",
+        path="/contacts",
+        resource="contacts",
+        python_method="list",
+        scopes=("contacts:read",),
+        params={
+            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParamSpec(
+                "sort_by", "query", False, {"type": "string", "enum": ["first_seen_at", "last_seen_at", "email"]}
+            ),
+            "sort_order": ParamSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
+            "email": ParamSpec("email", "query", False, {"type": "string"}),
+            "linkedin_url": ParamSpec("linkedin_url", "query", False, {"type": "string"}),
+            "contact_id": ParamSpec("contact_id", "query", False, {"type": "string", "format": "uuid"}),
+            "first_seen_after": ParamSpec(
+                "first_seen_after", "query", False, {"type": "string", "format": "date-time"}
+            ),
+            "last_seen_after": ParamSpec("last_seen_after", "query", False, {"type": "string", "format": "date-time"}),
+        },
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="ContactPage",
+        paginated=True,
+        max_page_size=100,
+        inferred=None,
+    ),
+)
 _UPDATE_CONTACT_VARIABLES = Operation(
-    "update_contact_variables", update_contact_variables.build_request, ContactVariables
+    "update_contact_variables",
+    update_contact_variables.build_request,
+    ContactVariables,
+    OperationSpec(
+        operation_id="update_contact_variables",
+        method="PATCH",
+        path="/contacts/{contact_id}/variables",
+        resource="contacts",
+        python_method="update_variables",
+        scopes=("contacts:write",),
+        params={"contact_id": ParamSpec("contact_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema={
+            "type": "object",
+            "properties": {
+                "contact_variables": {"type": "object", "additionalProperties": {}},
+                "company_variables": {"type": "object", "additionalProperties": {}},
+            },
+        },
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="ContactVariables",
+        paginated=False,
+        max_page_size=None,
+        inferred="The reference page (https://docs.topo.io/api-reference/contacts/update-contact-variables) gives the semantics, the 200-per-scope limit and the contacts:write scope, but its method/path header and body schema are not in any stored copy; PATCH matches the merge semantics and sibling update endpoints.",
+    ),
 )
 
 
@@ -164,8 +293,8 @@ class Contacts(SyncAPIResource):
         *,
         page: int = 1,
         size: int = 100,
-        sort_by: ContactSortBy | Literal["first_seen_at", "last_seen_at", "email"] | NotGiven = NOT_GIVEN,
-        sort_order: SortOrder | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        sort_by: ContactSortBy | ContactSortByValue | NotGiven = NOT_GIVEN,
+        sort_order: SortOrder | SortOrderValue | NotGiven = NOT_GIVEN,
         email: str | NotGiven = NOT_GIVEN,
         linkedin_url: str | NotGiven = NOT_GIVEN,
         contact_id: str | UUID | NotGiven = NOT_GIVEN,
@@ -428,8 +557,8 @@ class AsyncContacts(AsyncAPIResource):
         *,
         page: int = 1,
         size: int = 100,
-        sort_by: ContactSortBy | Literal["first_seen_at", "last_seen_at", "email"] | NotGiven = NOT_GIVEN,
-        sort_order: SortOrder | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        sort_by: ContactSortBy | ContactSortByValue | NotGiven = NOT_GIVEN,
+        sort_order: SortOrder | SortOrderValue | NotGiven = NOT_GIVEN,
         email: str | NotGiven = NOT_GIVEN,
         linkedin_url: str | NotGiven = NOT_GIVEN,
         contact_id: str | UUID | NotGiven = NOT_GIVEN,

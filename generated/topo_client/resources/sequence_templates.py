@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
 import httpx
@@ -21,14 +21,80 @@ from topo_ext._resource import (
     sync_list,
     to_raw,
 )
+from topo_ext._spec import OperationSpec, ParamSpec
 
 from ..api.sequence_templates import get_sequence_template, list_sequence_templates
 from ..models import SequenceTemplateSortBy, SequenceTemplateStatus, SortOrder
 from ..responses import SequenceTemplate, SequenceTemplatePage
+from ._values import SequenceTemplateSortByValue, SequenceTemplateStatusValue, SortOrderValue
 
-_GET_SEQUENCE_TEMPLATE = Operation("get_sequence_template", get_sequence_template.build_request, SequenceTemplate)
+_GET_SEQUENCE_TEMPLATE = Operation(
+    "get_sequence_template",
+    get_sequence_template.build_request,
+    SequenceTemplate,
+    OperationSpec(
+        operation_id="get_sequence_template",
+        method="GET",
+        path="/sequence-templates/{sequence_template_id}",
+        resource="sequence_templates",
+        python_method="get",
+        scopes=("sequences:read",),
+        params={
+            "sequence_template_id": ParamSpec(
+                "sequence_template_id", "path", True, {"type": "string", "format": "uuid"}
+            )
+        },
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="SequenceTemplate",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
 _LIST_SEQUENCE_TEMPLATES = Operation(
-    "list_sequence_templates", list_sequence_templates.build_request, SequenceTemplatePage
+    "list_sequence_templates",
+    list_sequence_templates.build_request,
+    SequenceTemplatePage,
+    OperationSpec(
+        operation_id="list_sequence_templates",
+        method="GET",
+        path="/sequence-templates",
+        resource="sequence_templates",
+        python_method="list",
+        scopes=("sequences:read",),
+        params={
+            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParamSpec(
+                "sort_by", "query", False, {"type": "string", "enum": ["created_at", "updated_at", "name"]}
+            ),
+            "sort_order": ParamSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
+            "name": ParamSpec("name", "query", False, {"type": "string"}),
+            "status": ParamSpec(
+                "status",
+                "query",
+                False,
+                {"type": "string", "enum": ["PENDING_SETUP", "ACTIVE", "INACTIVE", "FINISHING", "ARCHIVED"]},
+            ),
+            "created_at_before": ParamSpec(
+                "created_at_before", "query", False, {"type": "string", "format": "date-time"}
+            ),
+            "created_at_after": ParamSpec(
+                "created_at_after", "query", False, {"type": "string", "format": "date-time"}
+            ),
+        },
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="SequenceTemplatePage",
+        paginated=True,
+        max_page_size=100,
+        inferred=None,
+    ),
 )
 
 
@@ -74,12 +140,10 @@ class SequenceTemplates(SyncAPIResource):
         *,
         page: int = 1,
         size: int = 100,
-        sort_by: SequenceTemplateSortBy | Literal["created_at", "updated_at", "name"] | NotGiven = NOT_GIVEN,
-        sort_order: SortOrder | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        sort_by: SequenceTemplateSortBy | SequenceTemplateSortByValue | NotGiven = NOT_GIVEN,
+        sort_order: SortOrder | SortOrderValue | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
-        status: SequenceTemplateStatus
-        | Literal["PENDING_SETUP", "ACTIVE", "INACTIVE", "FINISHING", "ARCHIVED"]
-        | NotGiven = NOT_GIVEN,
+        status: SequenceTemplateStatus | SequenceTemplateStatusValue | NotGiven = NOT_GIVEN,
         created_at_before: datetime | NotGiven = NOT_GIVEN,
         created_at_after: datetime | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -179,12 +243,10 @@ class AsyncSequenceTemplates(AsyncAPIResource):
         *,
         page: int = 1,
         size: int = 100,
-        sort_by: SequenceTemplateSortBy | Literal["created_at", "updated_at", "name"] | NotGiven = NOT_GIVEN,
-        sort_order: SortOrder | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        sort_by: SequenceTemplateSortBy | SequenceTemplateSortByValue | NotGiven = NOT_GIVEN,
+        sort_order: SortOrder | SortOrderValue | NotGiven = NOT_GIVEN,
         name: str | NotGiven = NOT_GIVEN,
-        status: SequenceTemplateStatus
-        | Literal["PENDING_SETUP", "ACTIVE", "INACTIVE", "FINISHING", "ARCHIVED"]
-        | NotGiven = NOT_GIVEN,
+        status: SequenceTemplateStatus | SequenceTemplateStatusValue | NotGiven = NOT_GIVEN,
         created_at_before: datetime | NotGiven = NOT_GIVEN,
         created_at_after: datetime | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,

@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Literal, overload
+from typing import Any, overload
 from uuid import UUID
 
 import httpx
@@ -21,6 +21,7 @@ from topo_ext._resource import (
     sync_list,
     to_raw,
 )
+from topo_ext._spec import OperationSpec, ParamSpec
 
 from ..api.sequences import (
     create_sequence,
@@ -41,14 +42,207 @@ from ..models import (
     SortOrder,
 )
 from ..responses import Sequence, SequencePage
+from ._values import SequenceSortByValue, SequenceStatusValue, SortOrderValue
 
-_CREATE_SEQUENCE = Operation("create_sequence", create_sequence.build_request, Sequence)
-_GET_SEQUENCE = Operation("get_sequence", get_sequence.build_request, Sequence)
-_LIST_SEQUENCES = Operation("list_sequences", list_sequences.build_request, SequencePage)
-_PAUSE_SEQUENCE = Operation("pause_sequence", pause_sequence.build_request, Sequence)
-_RESUME_SEQUENCE = Operation("resume_sequence", resume_sequence.build_request, Sequence)
-_STOP_SEQUENCE = Operation("stop_sequence", stop_sequence.build_request, Sequence)
-_UPDATE_SEQUENCE = Operation("update_sequence", update_sequence.build_request, Sequence)
+_CREATE_SEQUENCE = Operation(
+    "create_sequence",
+    create_sequence.build_request,
+    Sequence,
+    OperationSpec(
+        operation_id="create_sequence",
+        method="POST",
+        path="/sequences",
+        resource="sequences",
+        python_method="create",
+        scopes=("sequences:write",),
+        params={},
+        body_schema={
+            "type": "object",
+            "properties": {
+                "contact_id": {"type": "string", "format": "uuid"},
+                "sequence_template_id": {"type": "string", "format": "uuid"},
+                "variables": {"type": "object", "additionalProperties": {"type": "string"}},
+            },
+            "required": ["contact_id", "sequence_template_id"],
+        },
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=201,
+        success_schema="Sequence",
+        paginated=False,
+        max_page_size=None,
+        inferred="The overview and the authentication page say sequences:write lets a key enroll contacts, but no enrollment page was found; POST on the collection with a contact and a template, answering 201 like other single creates, is our reading.",
+    ),
+)
+_GET_SEQUENCE = Operation(
+    "get_sequence",
+    get_sequence.build_request,
+    Sequence,
+    OperationSpec(
+        operation_id="get_sequence",
+        method="GET",
+        path="/sequences/{sequence_id}",
+        resource="sequences",
+        python_method="get",
+        scopes=("sequences:read",),
+        params={"sequence_id": ParamSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="Sequence",
+        paginated=False,
+        max_page_size=None,
+        inferred='No page was found; the narrative speaks of read-only endpoints (plural) and "enrollment status", and GET on the item path follows the API\'s convention.',
+    ),
+)
+_LIST_SEQUENCES = Operation(
+    "list_sequences",
+    list_sequences.build_request,
+    SequencePage,
+    OperationSpec(
+        operation_id="list_sequences",
+        method="GET",
+        path="/sequences",
+        resource="sequences",
+        python_method="list",
+        scopes=("sequences:read",),
+        params={
+            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParamSpec("sort_by", "query", False, {"type": "string", "enum": ["created_at", "updated_at"]}),
+            "sort_order": ParamSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
+            "status": ParamSpec(
+                "status",
+                "query",
+                False,
+                {
+                    "type": "string",
+                    "enum": [
+                        "ACTIVE",
+                        "WAITING_FOR_LEAD",
+                        "WAITING_FOR_USER",
+                        "SUCCEEDED",
+                        "FAILED",
+                        "STOPPED_EARLY",
+                        "COMPLETED",
+                        "FOUND",
+                        "REFUSED",
+                    ],
+                },
+            ),
+            "created_at_after": ParamSpec(
+                "created_at_after", "query", False, {"type": "string", "format": "date-time"}
+            ),
+            "created_at_before": ParamSpec(
+                "created_at_before", "query", False, {"type": "string", "format": "date-time"}
+            ),
+        },
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="SequencePage",
+        paginated=True,
+        max_page_size=100,
+        inferred='The narrative has a "List sequences" section (scope, status filter) but the stored copy is cut off before its path and remaining parameters, and no reference page exists; GET /sequences follows the API\'s path convention.',
+    ),
+)
+_PAUSE_SEQUENCE = Operation(
+    "pause_sequence",
+    pause_sequence.build_request,
+    Sequence,
+    OperationSpec(
+        operation_id="pause_sequence",
+        method="POST",
+        path="/sequences/{sequence_id}/pause",
+        resource="sequences",
+        python_method="pause",
+        scopes=("sequences:write",),
+        params={"sequence_id": ParamSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema={
+            "type": "object",
+            "properties": {"paused_until": {"type": "string", "format": "date-time"}},
+            "required": ["paused_until"],
+        },
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="Sequence",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_RESUME_SEQUENCE = Operation(
+    "resume_sequence",
+    resume_sequence.build_request,
+    Sequence,
+    OperationSpec(
+        operation_id="resume_sequence",
+        method="POST",
+        path="/sequences/{sequence_id}/resume",
+        resource="sequences",
+        python_method="resume",
+        scopes=("sequences:write",),
+        params={"sequence_id": ParamSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="Sequence",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_STOP_SEQUENCE = Operation(
+    "stop_sequence",
+    stop_sequence.build_request,
+    Sequence,
+    OperationSpec(
+        operation_id="stop_sequence",
+        method="POST",
+        path="/sequences/{sequence_id}/stop",
+        resource="sequences",
+        python_method="stop",
+        scopes=("sequences:write",),
+        params={"sequence_id": ParamSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema={"type": "object"},
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="Sequence",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_UPDATE_SEQUENCE = Operation(
+    "update_sequence",
+    update_sequence.build_request,
+    Sequence,
+    OperationSpec(
+        operation_id="update_sequence",
+        method="PATCH",
+        path="/sequences/{sequence_id}",
+        resource="sequences",
+        python_method="update",
+        scopes=("sequences:write",),
+        params={"sequence_id": ParamSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema={
+            "type": "object",
+            "properties": {"variables": {"type": "object", "additionalProperties": {"type": ["string", "null"]}}},
+        },
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="Sequence",
+        paginated=False,
+        max_page_size=None,
+        inferred='The narrative names "update" among the sequences:write operations but no page gives its method, path or body; PATCH on the item path with `variables` (the only writable-looking field) is our reading.',
+    ),
+)
 
 
 class Sequences(SyncAPIResource):
@@ -163,21 +357,9 @@ class Sequences(SyncAPIResource):
         *,
         page: int = 1,
         size: int = 100,
-        sort_by: SequenceSortBy | Literal["created_at", "updated_at"] | NotGiven = NOT_GIVEN,
-        sort_order: SortOrder | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
-        status: SequenceStatus
-        | Literal[
-            "ACTIVE",
-            "WAITING_FOR_LEAD",
-            "WAITING_FOR_USER",
-            "SUCCEEDED",
-            "FAILED",
-            "STOPPED_EARLY",
-            "COMPLETED",
-            "FOUND",
-            "REFUSED",
-        ]
-        | NotGiven = NOT_GIVEN,
+        sort_by: SequenceSortBy | SequenceSortByValue | NotGiven = NOT_GIVEN,
+        sort_order: SortOrder | SortOrderValue | NotGiven = NOT_GIVEN,
+        status: SequenceStatus | SequenceStatusValue | NotGiven = NOT_GIVEN,
         created_at_after: datetime | NotGiven = NOT_GIVEN,
         created_at_before: datetime | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -563,21 +745,9 @@ class AsyncSequences(AsyncAPIResource):
         *,
         page: int = 1,
         size: int = 100,
-        sort_by: SequenceSortBy | Literal["created_at", "updated_at"] | NotGiven = NOT_GIVEN,
-        sort_order: SortOrder | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
-        status: SequenceStatus
-        | Literal[
-            "ACTIVE",
-            "WAITING_FOR_LEAD",
-            "WAITING_FOR_USER",
-            "SUCCEEDED",
-            "FAILED",
-            "STOPPED_EARLY",
-            "COMPLETED",
-            "FOUND",
-            "REFUSED",
-        ]
-        | NotGiven = NOT_GIVEN,
+        sort_by: SequenceSortBy | SequenceSortByValue | NotGiven = NOT_GIVEN,
+        sort_order: SortOrder | SortOrderValue | NotGiven = NOT_GIVEN,
+        status: SequenceStatus | SequenceStatusValue | NotGiven = NOT_GIVEN,
         created_at_after: datetime | NotGiven = NOT_GIVEN,
         created_at_before: datetime | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,

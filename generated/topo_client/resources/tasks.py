@@ -4,7 +4,7 @@ import builtins
 from collections import abc
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, Literal, overload
+from typing import Any, overload
 from uuid import UUID
 
 import httpx
@@ -23,16 +23,174 @@ from topo_ext._resource import (
     sync_list,
     to_raw,
 )
+from topo_ext._spec import OperationSpec, ParamSpec
 
 from ..api.tasks import list_task_messages, list_tasks, reassign_task, reopen_task, skip_task
 from ..models import SortOrder, TaskPriority, TaskReassignRequest, TaskReassignScope, TaskSortBy, TaskStatus, TaskType
 from ..responses import Task, TaskMessage, TaskPage
+from ._values import (
+    SortOrderValue,
+    TaskPriorityValue,
+    TaskReassignScopeValue,
+    TaskSortByValue,
+    TaskStatusValue,
+    TaskTypeValue,
+)
 
-_LIST_TASKS = Operation("list_tasks", list_tasks.build_request, TaskPage)
-_LIST_TASK_MESSAGES = Operation("list_task_messages", list_task_messages.build_request, builtins.list[TaskMessage])
-_REASSIGN_TASK = Operation("reassign_task", reassign_task.build_request, Task)
-_REOPEN_TASK = Operation("reopen_task", reopen_task.build_request, Task)
-_SKIP_TASK = Operation("skip_task", skip_task.build_request, Task)
+_LIST_TASKS = Operation(
+    "list_tasks",
+    list_tasks.build_request,
+    TaskPage,
+    OperationSpec(
+        operation_id="list_tasks",
+        method="GET",
+        path="/tasks",
+        resource="tasks",
+        python_method="list",
+        scopes=("tasks:read",),
+        params={
+            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParamSpec("sort_by", "query", False, {"type": "string", "enum": ["created_at", "updated_at"]}),
+            "sort_order": ParamSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
+            "sequence_id": ParamSpec("sequence_id", "query", False, {"type": "string", "format": "uuid"}),
+            "sequence_template_ids": ParamSpec(
+                "sequence_template_ids",
+                "query",
+                False,
+                {"type": "array", "items": {"type": "string", "format": "uuid"}},
+            ),
+            "types": ParamSpec(
+                "types",
+                "query",
+                False,
+                {
+                    "type": "array",
+                    "items": {"type": "string", "enum": ["EMAIL_REPLY", "LINKEDIN_REPLY", "NEW_LEAD_REVIEW", "CALL"]},
+                },
+            ),
+            "status": ParamSpec(
+                "status", "query", False, {"type": "string", "enum": ["PENDING", "IN_PROGRESS", "COMPLETED", "SKIPPED"]}
+            ),
+            "priorities": ParamSpec(
+                "priorities",
+                "query",
+                False,
+                {"type": "array", "items": {"type": "string", "enum": ["HOT", "TODAY", "EXTRA"]}},
+            ),
+            "assignee_user_id": ParamSpec("assignee_user_id", "query", False, {"type": "string", "format": "uuid"}),
+            "created_at_after": ParamSpec(
+                "created_at_after", "query", False, {"type": "string", "format": "date-time"}
+            ),
+            "created_at_before": ParamSpec(
+                "created_at_before", "query", False, {"type": "string", "format": "date-time"}
+            ),
+        },
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="TaskPage",
+        paginated=True,
+        max_page_size=100,
+        inferred=None,
+    ),
+)
+_LIST_TASK_MESSAGES = Operation(
+    "list_task_messages",
+    list_task_messages.build_request,
+    builtins.list[TaskMessage],
+    OperationSpec(
+        operation_id="list_task_messages",
+        method="GET",
+        path="/tasks/{task_id}/messages",
+        resource="tasks",
+        python_method="list_messages",
+        scopes=("tasks:read",),
+        params={"task_id": ParamSpec("task_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema=None,
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_REASSIGN_TASK = Operation(
+    "reassign_task",
+    reassign_task.build_request,
+    Task,
+    OperationSpec(
+        operation_id="reassign_task",
+        method="PATCH",
+        path="/tasks/{task_id}/assignee",
+        resource="tasks",
+        python_method="reassign",
+        scopes=("tasks:write",),
+        params={"task_id": ParamSpec("task_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema={
+            "type": "object",
+            "properties": {
+                "assignee_user_id": {"type": "string", "format": "uuid"},
+                "scope": {"type": "string", "enum": ["TASK", "SEQUENCE"]},
+            },
+            "required": ["assignee_user_id"],
+        },
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="Task",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_REOPEN_TASK = Operation(
+    "reopen_task",
+    reopen_task.build_request,
+    Task,
+    OperationSpec(
+        operation_id="reopen_task",
+        method="POST",
+        path="/tasks/{task_id}/reopen",
+        resource="tasks",
+        python_method="reopen",
+        scopes=("tasks:write",),
+        params={"task_id": ParamSpec("task_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="Task",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_SKIP_TASK = Operation(
+    "skip_task",
+    skip_task.build_request,
+    Task,
+    OperationSpec(
+        operation_id="skip_task",
+        method="POST",
+        path="/tasks/{task_id}/skip",
+        resource="tasks",
+        python_method="skip",
+        scopes=("tasks:write",),
+        params={"task_id": ParamSpec("task_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="Task",
+        paginated=False,
+        max_page_size=None,
+        inferred="The narrative names skip as a tasks:write mutation but its page was not found; POST /tasks/{task_id}/skip without a body, answering the Task, mirrors the documented reopen endpoint.",
+    ),
+)
 
 
 class Tasks(SyncAPIResource):
@@ -44,14 +202,13 @@ class Tasks(SyncAPIResource):
         *,
         page: int = 1,
         size: int = 100,
-        sort_by: TaskSortBy | Literal["created_at", "updated_at"] | NotGiven = NOT_GIVEN,
-        sort_order: SortOrder | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        sort_by: TaskSortBy | TaskSortByValue | NotGiven = NOT_GIVEN,
+        sort_order: SortOrder | SortOrderValue | NotGiven = NOT_GIVEN,
         sequence_id: str | UUID | NotGiven = NOT_GIVEN,
         sequence_template_ids: abc.Sequence[str | UUID] | NotGiven = NOT_GIVEN,
-        types: abc.Sequence[TaskType | Literal["EMAIL_REPLY", "LINKEDIN_REPLY", "NEW_LEAD_REVIEW", "CALL"]]
-        | NotGiven = NOT_GIVEN,
-        status: TaskStatus | Literal["PENDING", "IN_PROGRESS", "COMPLETED", "SKIPPED"] | NotGiven = NOT_GIVEN,
-        priorities: abc.Sequence[TaskPriority | Literal["HOT", "TODAY", "EXTRA"]] | NotGiven = NOT_GIVEN,
+        types: abc.Sequence[TaskType | TaskTypeValue] | NotGiven = NOT_GIVEN,
+        status: TaskStatus | TaskStatusValue | NotGiven = NOT_GIVEN,
+        priorities: abc.Sequence[TaskPriority | TaskPriorityValue] | NotGiven = NOT_GIVEN,
         assignee_user_id: str | UUID | NotGiven = NOT_GIVEN,
         created_at_after: datetime | NotGiven = NOT_GIVEN,
         created_at_before: datetime | NotGiven = NOT_GIVEN,
@@ -149,7 +306,7 @@ class Tasks(SyncAPIResource):
         task_id: str | UUID,
         *,
         assignee_user_id: str | UUID,
-        scope: TaskReassignScope | Literal["TASK", "SEQUENCE"] | NotGiven = NOT_GIVEN,
+        scope: TaskReassignScope | TaskReassignScopeValue | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -172,7 +329,7 @@ class Tasks(SyncAPIResource):
         task_id: str | UUID,
         *,
         assignee_user_id: str | UUID | NotGiven = NOT_GIVEN,
-        scope: TaskReassignScope | Literal["TASK", "SEQUENCE"] | NotGiven = NOT_GIVEN,
+        scope: TaskReassignScope | TaskReassignScopeValue | NotGiven = NOT_GIVEN,
         body: TaskReassignRequest | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -298,14 +455,13 @@ class AsyncTasks(AsyncAPIResource):
         *,
         page: int = 1,
         size: int = 100,
-        sort_by: TaskSortBy | Literal["created_at", "updated_at"] | NotGiven = NOT_GIVEN,
-        sort_order: SortOrder | Literal["asc", "desc"] | NotGiven = NOT_GIVEN,
+        sort_by: TaskSortBy | TaskSortByValue | NotGiven = NOT_GIVEN,
+        sort_order: SortOrder | SortOrderValue | NotGiven = NOT_GIVEN,
         sequence_id: str | UUID | NotGiven = NOT_GIVEN,
         sequence_template_ids: abc.Sequence[str | UUID] | NotGiven = NOT_GIVEN,
-        types: abc.Sequence[TaskType | Literal["EMAIL_REPLY", "LINKEDIN_REPLY", "NEW_LEAD_REVIEW", "CALL"]]
-        | NotGiven = NOT_GIVEN,
-        status: TaskStatus | Literal["PENDING", "IN_PROGRESS", "COMPLETED", "SKIPPED"] | NotGiven = NOT_GIVEN,
-        priorities: abc.Sequence[TaskPriority | Literal["HOT", "TODAY", "EXTRA"]] | NotGiven = NOT_GIVEN,
+        types: abc.Sequence[TaskType | TaskTypeValue] | NotGiven = NOT_GIVEN,
+        status: TaskStatus | TaskStatusValue | NotGiven = NOT_GIVEN,
+        priorities: abc.Sequence[TaskPriority | TaskPriorityValue] | NotGiven = NOT_GIVEN,
         assignee_user_id: str | UUID | NotGiven = NOT_GIVEN,
         created_at_after: datetime | NotGiven = NOT_GIVEN,
         created_at_before: datetime | NotGiven = NOT_GIVEN,
@@ -403,7 +559,7 @@ class AsyncTasks(AsyncAPIResource):
         task_id: str | UUID,
         *,
         assignee_user_id: str | UUID,
-        scope: TaskReassignScope | Literal["TASK", "SEQUENCE"] | NotGiven = NOT_GIVEN,
+        scope: TaskReassignScope | TaskReassignScopeValue | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -426,7 +582,7 @@ class AsyncTasks(AsyncAPIResource):
         task_id: str | UUID,
         *,
         assignee_user_id: str | UUID | NotGiven = NOT_GIVEN,
-        scope: TaskReassignScope | Literal["TASK", "SEQUENCE"] | NotGiven = NOT_GIVEN,
+        scope: TaskReassignScope | TaskReassignScopeValue | NotGiven = NOT_GIVEN,
         body: TaskReassignRequest | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,

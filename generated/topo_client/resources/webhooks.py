@@ -2,7 +2,7 @@
 
 from collections import abc
 from collections.abc import Mapping
-from typing import Any, Literal, overload
+from typing import Any, overload
 from uuid import UUID
 
 import httpx
@@ -21,17 +21,214 @@ from topo_ext._resource import (
     sync_list,
     to_raw,
 )
+from topo_ext._spec import OperationSpec, ParamSpec
 
 from ..api.webhooks import create_webhook, delete_webhook, get_webhook, list_webhooks, test_webhook, update_webhook
 from ..models import EventType, WebhookSubscriptionCreate, WebhookSubscriptionStatus, WebhookSubscriptionUpdate
 from ..responses import WebhookSubscription, WebhookSubscriptionPage, WebhookSubscriptionWithSecret, WebhookTestResult
+from ._values import EventTypeValue, WebhookSubscriptionStatusValue
 
-_CREATE_WEBHOOK = Operation("create_webhook", create_webhook.build_request, WebhookSubscriptionWithSecret)
-_DELETE_WEBHOOK = Operation("delete_webhook", delete_webhook.build_request, None)
-_GET_WEBHOOK = Operation("get_webhook", get_webhook.build_request, WebhookSubscription)
-_LIST_WEBHOOKS = Operation("list_webhooks", list_webhooks.build_request, WebhookSubscriptionPage)
-_TEST_WEBHOOK = Operation("test_webhook", test_webhook.build_request, WebhookTestResult)
-_UPDATE_WEBHOOK = Operation("update_webhook", update_webhook.build_request, WebhookSubscription)
+_CREATE_WEBHOOK = Operation(
+    "create_webhook",
+    create_webhook.build_request,
+    WebhookSubscriptionWithSecret,
+    OperationSpec(
+        operation_id="create_webhook",
+        method="POST",
+        path="/webhooks",
+        resource="webhooks",
+        python_method="create",
+        scopes=("webhooks:write",),
+        params={},
+        body_schema={
+            "type": "object",
+            "properties": {
+                "name": {"type": "string"},
+                "url": {"type": "string", "format": "uri"},
+                "description": {"type": ["string", "null"]},
+                "event_types": {
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [
+                            "message.sent",
+                            "message.opened",
+                            "message.link_clicked",
+                            "message.replied",
+                            "invitation.sent",
+                            "invitation.accepted",
+                            "hot_lead.created",
+                            "meeting.created",
+                            "sequence.created",
+                            "sequence.paused",
+                            "sequence.resumed",
+                            "sequence.stopped",
+                            "sequence.completed",
+                            "task.created",
+                            "task.completed",
+                            "task.skipped",
+                        ],
+                    },
+                },
+                "sequence_template_ids": {"type": ["array", "null"], "items": {"type": "string", "format": "uuid"}},
+            },
+            "required": ["name", "url", "event_types"],
+        },
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=201,
+        success_schema="WebhookSubscriptionWithSecret",
+        paginated=False,
+        max_page_size=None,
+        inferred="The webhooks page (https://docs.topo.io/api-reference/webhooks) says creating needs webhooks:write and that the create answer includes the secret once; no create reference page is stored, so the method and path (REST convention on /v1/webhooks), body and 201 status (as for single-resource exclusion creates) are inferred.",
+    ),
+)
+_DELETE_WEBHOOK = Operation(
+    "delete_webhook",
+    delete_webhook.build_request,
+    None,
+    OperationSpec(
+        operation_id="delete_webhook",
+        method="DELETE",
+        path="/webhooks/{subscription_id}",
+        resource="webhooks",
+        python_method="delete",
+        scopes=("webhooks:write",),
+        params={"subscription_id": ParamSpec("subscription_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=204,
+        success_schema=None,
+        paginated=False,
+        max_page_size=None,
+        inferred="The webhooks page (https://docs.topo.io/api-reference/webhooks) says deleting needs webhooks:write; the path and the success status (204 No Content) are not documented.",
+    ),
+)
+_GET_WEBHOOK = Operation(
+    "get_webhook",
+    get_webhook.build_request,
+    WebhookSubscription,
+    OperationSpec(
+        operation_id="get_webhook",
+        method="GET",
+        path="/webhooks/{subscription_id}",
+        resource="webhooks",
+        python_method="get",
+        scopes=("webhooks:read",),
+        params={"subscription_id": ParamSpec("subscription_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="WebhookSubscription",
+        paginated=False,
+        max_page_size=None,
+        inferred="No stored page confirms a get-one endpoint; the webhooks page says reading subscriptions needs webhooks:read, and the path follows the documented /v1/webhooks/{subscription_id}/test.",
+    ),
+)
+_LIST_WEBHOOKS = Operation(
+    "list_webhooks",
+    list_webhooks.build_request,
+    WebhookSubscriptionPage,
+    OperationSpec(
+        operation_id="list_webhooks",
+        method="GET",
+        path="/webhooks",
+        resource="webhooks",
+        python_method="list",
+        scopes=("webhooks:read",),
+        params={
+            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+        },
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="WebhookSubscriptionPage",
+        paginated=True,
+        max_page_size=100,
+        inferred=None,
+    ),
+)
+_TEST_WEBHOOK = Operation(
+    "test_webhook",
+    test_webhook.build_request,
+    WebhookTestResult,
+    OperationSpec(
+        operation_id="test_webhook",
+        method="POST",
+        path="/webhooks/{subscription_id}/test",
+        resource="webhooks",
+        python_method="test",
+        scopes=("webhooks:write",),
+        params={"subscription_id": ParamSpec("subscription_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="WebhookTestResult",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
+_UPDATE_WEBHOOK = Operation(
+    "update_webhook",
+    update_webhook.build_request,
+    WebhookSubscription,
+    OperationSpec(
+        operation_id="update_webhook",
+        method="PATCH",
+        path="/webhooks/{subscription_id}",
+        resource="webhooks",
+        python_method="update",
+        scopes=("webhooks:write",),
+        params={"subscription_id": ParamSpec("subscription_id", "path", True, {"type": "string", "format": "uuid"})},
+        body_schema={
+            "type": "object",
+            "properties": {
+                "name": {"type": "string"},
+                "url": {"type": "string", "format": "uri"},
+                "description": {"type": ["string", "null"]},
+                "event_types": {
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": [
+                            "message.sent",
+                            "message.opened",
+                            "message.link_clicked",
+                            "message.replied",
+                            "invitation.sent",
+                            "invitation.accepted",
+                            "hot_lead.created",
+                            "meeting.created",
+                            "sequence.created",
+                            "sequence.paused",
+                            "sequence.resumed",
+                            "sequence.stopped",
+                            "sequence.completed",
+                            "task.created",
+                            "task.completed",
+                            "task.skipped",
+                        ],
+                    },
+                },
+                "sequence_template_ids": {"type": ["array", "null"], "items": {"type": "string", "format": "uuid"}},
+                "status": {"type": "string", "enum": ["ACTIVE", "PAUSED", "DISABLED"]},
+            },
+        },
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="WebhookSubscription",
+        paginated=False,
+        max_page_size=None,
+        inferred='The webhooks page (https://docs.topo.io/api-reference/webhooks) says updating needs webhooks:write and that status is set to ACTIVE "via PATCH"; no update reference page is stored, so the path, body and 200 answer are inferred.',
+    ),
+)
 
 
 class Webhooks(SyncAPIResource):
@@ -44,27 +241,7 @@ class Webhooks(SyncAPIResource):
         name: str,
         url: str,
         description: str | None | NotGiven = NOT_GIVEN,
-        event_types: abc.Sequence[
-            EventType
-            | Literal[
-                "message.sent",
-                "message.opened",
-                "message.link_clicked",
-                "message.replied",
-                "invitation.sent",
-                "invitation.accepted",
-                "hot_lead.created",
-                "meeting.created",
-                "sequence.created",
-                "sequence.paused",
-                "sequence.resumed",
-                "sequence.stopped",
-                "sequence.completed",
-                "task.created",
-                "task.completed",
-                "task.skipped",
-            ]
-        ],
+        event_types: abc.Sequence[EventType | EventTypeValue],
         sequence_template_ids: abc.Sequence[str | UUID] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -88,28 +265,7 @@ class Webhooks(SyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         url: str | NotGiven = NOT_GIVEN,
         description: str | None | NotGiven = NOT_GIVEN,
-        event_types: abc.Sequence[
-            EventType
-            | Literal[
-                "message.sent",
-                "message.opened",
-                "message.link_clicked",
-                "message.replied",
-                "invitation.sent",
-                "invitation.accepted",
-                "hot_lead.created",
-                "meeting.created",
-                "sequence.created",
-                "sequence.paused",
-                "sequence.resumed",
-                "sequence.stopped",
-                "sequence.completed",
-                "task.created",
-                "task.completed",
-                "task.skipped",
-            ]
-        ]
-        | NotGiven = NOT_GIVEN,
+        event_types: abc.Sequence[EventType | EventTypeValue] | NotGiven = NOT_GIVEN,
         sequence_template_ids: abc.Sequence[str | UUID] | None | NotGiven = NOT_GIVEN,
         body: WebhookSubscriptionCreate | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -306,30 +462,9 @@ class Webhooks(SyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         url: str | NotGiven = NOT_GIVEN,
         description: str | None | NotGiven = NOT_GIVEN,
-        event_types: abc.Sequence[
-            EventType
-            | Literal[
-                "message.sent",
-                "message.opened",
-                "message.link_clicked",
-                "message.replied",
-                "invitation.sent",
-                "invitation.accepted",
-                "hot_lead.created",
-                "meeting.created",
-                "sequence.created",
-                "sequence.paused",
-                "sequence.resumed",
-                "sequence.stopped",
-                "sequence.completed",
-                "task.created",
-                "task.completed",
-                "task.skipped",
-            ]
-        ]
-        | NotGiven = NOT_GIVEN,
+        event_types: abc.Sequence[EventType | EventTypeValue] | NotGiven = NOT_GIVEN,
         sequence_template_ids: abc.Sequence[str | UUID] | None | NotGiven = NOT_GIVEN,
-        status: WebhookSubscriptionStatus | Literal["ACTIVE", "PAUSED", "DISABLED"] | NotGiven = NOT_GIVEN,
+        status: WebhookSubscriptionStatus | WebhookSubscriptionStatusValue | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -354,30 +489,9 @@ class Webhooks(SyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         url: str | NotGiven = NOT_GIVEN,
         description: str | None | NotGiven = NOT_GIVEN,
-        event_types: abc.Sequence[
-            EventType
-            | Literal[
-                "message.sent",
-                "message.opened",
-                "message.link_clicked",
-                "message.replied",
-                "invitation.sent",
-                "invitation.accepted",
-                "hot_lead.created",
-                "meeting.created",
-                "sequence.created",
-                "sequence.paused",
-                "sequence.resumed",
-                "sequence.stopped",
-                "sequence.completed",
-                "task.created",
-                "task.completed",
-                "task.skipped",
-            ]
-        ]
-        | NotGiven = NOT_GIVEN,
+        event_types: abc.Sequence[EventType | EventTypeValue] | NotGiven = NOT_GIVEN,
         sequence_template_ids: abc.Sequence[str | UUID] | None | NotGiven = NOT_GIVEN,
-        status: WebhookSubscriptionStatus | Literal["ACTIVE", "PAUSED", "DISABLED"] | NotGiven = NOT_GIVEN,
+        status: WebhookSubscriptionStatus | WebhookSubscriptionStatusValue | NotGiven = NOT_GIVEN,
         body: WebhookSubscriptionUpdate | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -451,27 +565,7 @@ class AsyncWebhooks(AsyncAPIResource):
         name: str,
         url: str,
         description: str | None | NotGiven = NOT_GIVEN,
-        event_types: abc.Sequence[
-            EventType
-            | Literal[
-                "message.sent",
-                "message.opened",
-                "message.link_clicked",
-                "message.replied",
-                "invitation.sent",
-                "invitation.accepted",
-                "hot_lead.created",
-                "meeting.created",
-                "sequence.created",
-                "sequence.paused",
-                "sequence.resumed",
-                "sequence.stopped",
-                "sequence.completed",
-                "task.created",
-                "task.completed",
-                "task.skipped",
-            ]
-        ],
+        event_types: abc.Sequence[EventType | EventTypeValue],
         sequence_template_ids: abc.Sequence[str | UUID] | None | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -495,28 +589,7 @@ class AsyncWebhooks(AsyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         url: str | NotGiven = NOT_GIVEN,
         description: str | None | NotGiven = NOT_GIVEN,
-        event_types: abc.Sequence[
-            EventType
-            | Literal[
-                "message.sent",
-                "message.opened",
-                "message.link_clicked",
-                "message.replied",
-                "invitation.sent",
-                "invitation.accepted",
-                "hot_lead.created",
-                "meeting.created",
-                "sequence.created",
-                "sequence.paused",
-                "sequence.resumed",
-                "sequence.stopped",
-                "sequence.completed",
-                "task.created",
-                "task.completed",
-                "task.skipped",
-            ]
-        ]
-        | NotGiven = NOT_GIVEN,
+        event_types: abc.Sequence[EventType | EventTypeValue] | NotGiven = NOT_GIVEN,
         sequence_template_ids: abc.Sequence[str | UUID] | None | NotGiven = NOT_GIVEN,
         body: WebhookSubscriptionCreate | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -713,30 +786,9 @@ class AsyncWebhooks(AsyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         url: str | NotGiven = NOT_GIVEN,
         description: str | None | NotGiven = NOT_GIVEN,
-        event_types: abc.Sequence[
-            EventType
-            | Literal[
-                "message.sent",
-                "message.opened",
-                "message.link_clicked",
-                "message.replied",
-                "invitation.sent",
-                "invitation.accepted",
-                "hot_lead.created",
-                "meeting.created",
-                "sequence.created",
-                "sequence.paused",
-                "sequence.resumed",
-                "sequence.stopped",
-                "sequence.completed",
-                "task.created",
-                "task.completed",
-                "task.skipped",
-            ]
-        ]
-        | NotGiven = NOT_GIVEN,
+        event_types: abc.Sequence[EventType | EventTypeValue] | NotGiven = NOT_GIVEN,
         sequence_template_ids: abc.Sequence[str | UUID] | None | NotGiven = NOT_GIVEN,
-        status: WebhookSubscriptionStatus | Literal["ACTIVE", "PAUSED", "DISABLED"] | NotGiven = NOT_GIVEN,
+        status: WebhookSubscriptionStatus | WebhookSubscriptionStatusValue | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -761,30 +813,9 @@ class AsyncWebhooks(AsyncAPIResource):
         name: str | NotGiven = NOT_GIVEN,
         url: str | NotGiven = NOT_GIVEN,
         description: str | None | NotGiven = NOT_GIVEN,
-        event_types: abc.Sequence[
-            EventType
-            | Literal[
-                "message.sent",
-                "message.opened",
-                "message.link_clicked",
-                "message.replied",
-                "invitation.sent",
-                "invitation.accepted",
-                "hot_lead.created",
-                "meeting.created",
-                "sequence.created",
-                "sequence.paused",
-                "sequence.resumed",
-                "sequence.stopped",
-                "sequence.completed",
-                "task.created",
-                "task.completed",
-                "task.skipped",
-            ]
-        ]
-        | NotGiven = NOT_GIVEN,
+        event_types: abc.Sequence[EventType | EventTypeValue] | NotGiven = NOT_GIVEN,
         sequence_template_ids: abc.Sequence[str | UUID] | None | NotGiven = NOT_GIVEN,
-        status: WebhookSubscriptionStatus | Literal["ACTIVE", "PAUSED", "DISABLED"] | NotGiven = NOT_GIVEN,
+        status: WebhookSubscriptionStatus | WebhookSubscriptionStatusValue | NotGiven = NOT_GIVEN,
         body: WebhookSubscriptionUpdate | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
