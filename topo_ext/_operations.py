@@ -26,6 +26,7 @@ __all__ = ["OPTIONS", "ArgumentChecker", "Operation", "check_json", "check_optio
 
 P = ParamSpec("P")
 T_co = TypeVar("T_co", covariant=True)
+OPTIONS_SET = frozenset(OPTIONS)
 
 
 def _load(ref: Any) -> Any:
@@ -124,7 +125,9 @@ class Operation(Generic[P, T_co]):
         Nothing here reports drift: request data that the spec does not describe is an error, not news from Topo.
         """
         name = self.spec.operation_id
-        kwargs = {k: v for k, v in kwargs.items() if v is not NOT_GIVEN}
+        # Left out: NOT_GIVEN arguments, and per-request options that are None (the generated methods pass them all).
+        options = {k: v for k in OPTIONS if (v := kwargs.get(k)) is not None}
+        kwargs = {k: v for k, v in kwargs.items() if v is not NOT_GIVEN and k not in OPTIONS_SET}
         if len(args) > len(self._positional):
             raise TypeError(
                 f"{name}() takes {len(self._positional)} positional argument(s) "
@@ -135,8 +138,8 @@ class Operation(Generic[P, T_co]):
             if key in named:
                 raise TypeError(f"{name}() got multiple values for argument {key!r}")
         named.update(kwargs)
-        options = {} if named.keys().isdisjoint(OPTIONS) else check_options(
-            {k: v for k in OPTIONS if k in named and (v := named.pop(k)) is not None})
+        if options:
+            options = check_options(options)
         checkers = self._checkers
         unknown = [k for k in named if k not in checkers]
         if unknown:
