@@ -19,7 +19,8 @@ GOOD = '''
 from datetime import UTC, datetime
 from topo_ext import APIResponse, AsyncPage, AsyncTopo, SyncPage, Topo
 import httpx
-from topo_ext.models import Contact, ContactListBatchResult, ContactPage, ExclusionReason, Me, Sequence
+from topo_ext.models import (Contact, ContactExclusion, ContactListBatchResult, ContactPage, ExclusionReason,
+                             Me, Sequence)
 
 def use(client: Topo) -> None:
     page: SyncPage[Contact] = client.contacts.list(email="a@b.co", sort_order="desc")
@@ -41,6 +42,10 @@ def use(client: Topo) -> None:
     fetched: Contact = raw.parse()
     lists: APIResponse[ContactListBatchResult] = client.with_raw_response.contact_lists.create([{"name": "Q1"}])
     me: APIResponse[Me] = client.with_raw_response.me()
+    made: APIResponse[ContactExclusion] = client.with_raw_response.contact_exclusions.create(
+        email="a@b.co", reason="UNSUBSCRIBED")  # a method with two forms (keywords, body=) keeps both when raw
+    also: APIResponse[ContactExclusion] = client.with_raw_response.contact_exclusions.create(
+        body={"email": "a@b.co", "reason": "UNSUBSCRIBED"})
     pages: APIResponse[SyncPage[Contact]] = client.with_raw_response.with_options(timeout=3).contacts.list()
     for activity in client.activities.stream(since=datetime.now(UTC)):
         reveal_type(activity.payload)
