@@ -33,22 +33,10 @@ def add_subscription_actions(actions: Any, common: argparse.ArgumentParser) -> N
     _subscription_fields(create, required=True)
     create.set_defaults(handler=run_create)
 
-    listing = actions.add_parser(
-        "list",
-        parents=[common],
-        help="list webhook subscriptions",
-        description="List every webhook subscription (a table, or JSON lines with --json).",
-    )
-    listing.set_defaults(handler=run_list)
-
-    test = actions.add_parser(
-        "test",
-        parents=[common],
-        help="send a test delivery to a subscription's URL",
-        description="Ask Topo to send a test delivery; exit 1 if the receiver refused it.",
-    )
-    test.add_argument("subscription_id", type=uuid_text, metavar="SUBSCRIPTION_ID")
-    test.set_defaults(handler=run_test)
+    _action(actions, common, "list", run_list, "list webhook subscriptions",
+            "List every webhook subscription (a table, or JSON lines with --json).", with_id=False)
+    _action(actions, common, "test", run_test, "send a test delivery to a subscription's URL",
+            "Ask Topo to send a test delivery; exit 1 if the receiver refused it.")
 
     update = actions.add_parser(
         "update",
@@ -68,14 +56,17 @@ def add_subscription_actions(actions: Any, common: argparse.ArgumentParser) -> N
     )
     update.set_defaults(handler=run_update)
 
-    delete = actions.add_parser(
-        "delete",
-        parents=[common],
-        help="delete a subscription",
-        description="Delete a webhook subscription; Topo stops delivering to its URL.",
-    )
-    delete.add_argument("subscription_id", type=uuid_text, metavar="SUBSCRIPTION_ID")
-    delete.set_defaults(handler=run_delete)
+    _action(actions, common, "delete", run_delete, "delete a subscription",
+            "Delete a webhook subscription; Topo stops delivering to its URL.")
+
+
+def _action(actions: Any, common: argparse.ArgumentParser, name: str, handler: Any, summary: str, description: str,
+            *, with_id: bool = True) -> None:
+    """A subcommand that takes only the subscription's id (or nothing) besides the common options."""
+    parser = actions.add_parser(name, parents=[common], help=summary, description=description)
+    if with_id:
+        parser.add_argument("subscription_id", type=uuid_text, metavar="SUBSCRIPTION_ID")
+    parser.set_defaults(handler=handler)
 
 
 def _subscription_fields(parser: argparse.ArgumentParser, *, required: bool) -> None:
