@@ -26,10 +26,9 @@ from ._base_client import (
     resolve_options,
     updated_options,
 )
-from ._drift import DriftRecord
+from ._drift import DecodeOptions, DriftRecord
 from ._exceptions import ClientClosedError
 from ._limits import Limits
-from ._models import DecodeOptions
 from ._operations import Operation
 from ._options import check_prefetch
 from ._rate import Gate, gate_for

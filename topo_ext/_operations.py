@@ -17,7 +17,7 @@ from typing import Any, Generic, ParamSpec, TypeVar
 from topo_client.types import UNSET, Unset
 
 from ._arguments import OPTIONS, ArgumentChecker, _describe, _to_jsonable, check_json, check_options
-from ._models import DecodeOptions, decoder
+from ._drift import DecodeOptions
 from ._spec import OperationSpec, operations, resolve
 from ._spec import ParamSpec as SpecParam
 from ._types import NOT_GIVEN
@@ -62,6 +62,8 @@ class Operation(Generic[P, T_co]):
 
     @cached_property
     def _decode(self) -> Callable[[bytes, DecodeOptions], T_co]:
+        from ._models import decoder  # on the first call: `import topo_ext` does not load msgspec and the decoder
+
         return decoder(self.model)
 
     @property

@@ -18,9 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, Self, TypeV
 
 import httpx
 
-from ._batch import Batch
 from ._operations import Operation
-from ._pagination import AsyncPage, AsyncPaginator, Envelope, SyncPage
 from ._response import APIResponse, Plain, Raw
 from ._types import NOT_GIVEN, NotGiven
 
@@ -38,6 +36,7 @@ if TYPE_CHECKING:
     from typing_extensions import TypeVar as DefaultTypeVar
 
     from ._options import Options
+    from ._pagination import AsyncPage, AsyncPaginator, Envelope, SyncPage
 
     M = DefaultTypeVar("M", default=Plain)  # a plain client unless said otherwise (`with_raw_response`: Raw)
 else:
@@ -136,15 +135,15 @@ class Resource(Generic[Plain_co, Raw_co]):
 # The raw-response wrappers (`ContactsWithRawResponse`) hold the methods of a resource built on a raw client, which
 # return `APIResponse` at run time; these only tell a type checker so.
 def to_raw(method: Callable[P, R]) -> Callable[P, APIResponse[R]]:
-    return typing.cast(Callable[P, APIResponse[R]], method)
+    return typing.cast("Callable[P, APIResponse[R]]", method)
 
 
 def async_to_raw(method: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[APIResponse[R]]]:
-    return typing.cast(Callable[P, Awaitable[APIResponse[R]]], method)
+    return typing.cast("Callable[P, Awaitable[APIResponse[R]]]", method)
 
 
 def async_list_to_raw(method: Callable[P, AsyncPaginator[R]]) -> Callable[P, Awaitable[APIResponse[AsyncPage[R]]]]:
-    return typing.cast(Callable[P, Awaitable[APIResponse[AsyncPage[R]]]], method)
+    return typing.cast("Callable[P, Awaitable[APIResponse[AsyncPage[R]]]]", method)
 
 
 def _first_page(op: Operation[Any, Any], kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -157,6 +156,8 @@ def _first_page(op: Operation[Any, Any], kwargs: dict[str, Any]) -> dict[str, An
 
 def sync_list(client: SyncClient, op: Operation[Any, Envelope[T]], kwargs: dict[str, Any]) -> SyncPage[T]:
     """The first page of a list call; iterating it walks every later page."""
+    from ._pagination import SyncPage  # the page classes load with the first list call, not at `import topo_ext`
+
     base = _first_page(op, kwargs)
 
     def fetch(page: int) -> SyncPage[T]:
@@ -171,6 +172,8 @@ def sync_list(client: SyncClient, op: Operation[Any, Envelope[T]], kwargs: dict[
 
 def async_list(client: AsyncClient, op: Operation[Any, Envelope[T]], kwargs: dict[str, Any]) -> AsyncPaginator[T]:
     """`async for` walks every item; `await` gives the first page (raw client: its `APIResponse`)."""
+    from ._pagination import AsyncPage, AsyncPaginator
+
     base = _first_page(op, kwargs)
     op.request_kwargs((), base)  # check arguments now, not at the first await
 
@@ -192,6 +195,8 @@ def async_list(client: AsyncClient, op: Operation[Any, Envelope[T]], kwargs: dic
 def sync_batch(client: SyncClient, op: Operation[Any, R], items: Iterable[Any], chunk_size: int | None,
                allow_partial: bool, options: dict[str, Any]) -> R:
     """A batch create: any iterable, sent in chunks of the documented maximum (all-or-nothing ones whole)."""
+    from ._batch import Batch  # loaded with the first batch create, not at `import topo_ext`
+
     for request in (batch := Batch(op, items, chunk_size, allow_partial, options)):
         with batch.chunk():
             batch.add(*client._send(op, (), request))
@@ -201,6 +206,8 @@ def sync_batch(client: SyncClient, op: Operation[Any, R], items: Iterable[Any], 
 async def async_batch(client: AsyncClient, op: Operation[Any, R], items: Iterable[Any], chunk_size: int | None,
                       allow_partial: bool, options: dict[str, Any]) -> R:
     """`sync_batch` for `AsyncTopo`."""
+    from ._batch import Batch
+
     for request in (batch := Batch(op, items, chunk_size, allow_partial, options)):
         with batch.chunk():
             batch.add(*await client._send(op, (), request))

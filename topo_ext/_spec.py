@@ -8,13 +8,9 @@ the CLI and developer tools (tests/topo_ext/operations/test_facts.py checks that
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
-
-from topo_client import _schema
 
 
 @dataclass(frozen=True)
@@ -54,6 +50,11 @@ class OperationSpec:
 def document() -> dict[str, Any]:
     """The bundled spec (generated/topo_client/openapi.json), its open sets in the marked form that the client
     reads (`x-topo-open` beside `enum` / `oneOf`; the file has the standard form, see `_schema.open_marked`)."""
+    import json
+    from importlib import resources
+
+    from topo_client import _schema
+
     text = resources.files("topo_client").joinpath("openapi.json").read_text(encoding="utf-8")
     doc: dict[str, Any] = _schema.open_marked(json.loads(text))
     return doc
@@ -64,6 +65,8 @@ def resolve(node: dict[str, Any]) -> dict[str, Any]:
     generated facts' schemas never have one) as it is, without reading the spec."""
     if "$ref" not in node:
         return node
+    from topo_client import _schema
+
     target: dict[str, Any] = _schema.resolve(document(), node)
     return target
 
@@ -71,6 +74,8 @@ def resolve(node: dict[str, Any]) -> dict[str, Any]:
 @cache
 def operations() -> dict[str, OperationSpec]:
     """Every operation in the spec, by operationId."""
+    from topo_client import _schema
+
     found: dict[str, OperationSpec] = {}
     for path, item in document()["paths"].items():
         for method, op in item.items():
