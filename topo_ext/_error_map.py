@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from topo_client._schema import NOT_IN_DOCS
-
 from . import _exceptions as exc
 from ._drift import StrictValidationError
 from ._limits import DEFAULT_LIMITS, BodyTooLarge, TooDeep, check_depth
@@ -123,6 +121,8 @@ def status_error(response: httpx.Response, attempts: int, depth: int = DEFAULT_L
                    + f"; {message}")
     request = response._request  # absent on a hand-built response
     if guessed and response.status_code in (404, 405) and request is not None:
+        from topo_client._schema import NOT_IN_DOCS  # the error path only: not loaded at `import topo_ext`
+
         message += (f" [the endpoint itself is a guess: {request.method} {request.url.path} may not exist at Topo. "
                     f"{NOT_IN_DOCS} {guessed}]")
     error = cls(

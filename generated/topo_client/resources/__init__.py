@@ -4,35 +4,13 @@ model."""
 
 from __future__ import annotations
 
-import builtins
-from collections import abc
-from collections.abc import Iterable, Mapping
-from datetime import date, datetime
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, overload
-from uuid import UUID
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, overload
 
 import httpx
 
 from topo_ext._operations import Operation
-from topo_ext._pagination import AsyncPaginator, SyncPage
-from topo_ext._resource import (
-    NOT_GIVEN,
-    APIResource,
-    AsyncAPIResource,
-    M,
-    NotGiven,
-    Resource,
-    SyncAPIResource,
-    async_batch,
-    async_list,
-    async_list_to_raw,
-    async_to_raw,
-    operation,
-    sync_batch,
-    sync_list,
-    to_raw,
-)
+from topo_ext._resource import APIResource, M, Resource, operation
 from topo_ext._response import APIResponse, Plain, Raw
 from topo_ext._spec import OperationSpec, ParamSpec
 
