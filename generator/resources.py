@@ -164,17 +164,6 @@ def _arguments(names: list[str]) -> str:
     return "{" + ", ".join(f'"{n}": {n}' for n in [*names, *OPTIONS]) + "}"
 
 
-_LIST_NOTE = ("Returns the first page; iterating it walks every item across pages (`size` defaults to the documented "
-              "maximum: fewer round trips).")
-_ASYNC_LIST_NOTE = " `async for` it to walk every item, or `await` it for the first page."
-_BATCH_NOTE = ("Accepts any iterable of items and sends them in chunks of at most {limit}; a failing chunk raises "
-               "BatchError naming its index range.")
-_ATOMIC_NOTE = ("All-or-nothing (Topo's docs): one request creates every item or none. Accepts any iterable of at "
-                "most {limit} items, sent as one request; more raises InvalidRequestError before anything is sent. "
-                "allow_partial=True sends chunks instead: if a later chunk fails, BatchError says how many items the "
-                "earlier chunks committed (they stay).")
-
-
 def _method(doc: dict[str, Any], types: Types, method: Method, asynchronous: bool, call: str,
             indent: str = "    ") -> list[str]:
     """One method: its overloads when it takes a body (keyword fields, or `body=`), the spec's docstring, and a body
@@ -191,7 +180,7 @@ def _method(doc: dict[str, Any], types: Types, method: Method, asynchronous: boo
             raise SystemExit(f"generate: {method.operation_id}: a batch create with parameters is not supported")
         types.imports.add(method.item or "")
         batch = op["x-topo-batch"]
-        note = (_ATOMIC_NOTE if batch.get("all_or_nothing") is True else _BATCH_NOTE).format(
+        note = (signatures.ATOMIC_NOTE if batch.get("all_or_nothing") is True else signatures.BATCH_NOTE).format(
             limit=batch.get("max_items"))
         head = [f"items: Iterable[{method.item} | Mapping[str, Any]]", "*", "chunk_size: int | None = None",
                 "allow_partial: bool = False"]
@@ -207,7 +196,7 @@ def _method(doc: dict[str, Any], types: Types, method: Method, asynchronous: boo
         if names.count(name) > 1 or name in ("self", "body", *OPTIONS) or not name.isidentifier() or \
                 keyword.iskeyword(name):
             raise SystemExit(f"generate: {method.operation_id}: {name!r} cannot be an argument name")
-    note = (_LIST_NOTE + (_ASYNC_LIST_NOTE if asynchronous else "")) if paginated else ""
+    note = (signatures.LIST_NOTE + (signatures.ASYNC_LIST_NOTE if asynchronous else "")) if paginated else ""
     lines: list[str] = []
     if schema is not None:  # two forms: the body's fields as keywords, or `body=` (the request model or a mapping)
         model = signatures.body_model(types, schema)

@@ -23,6 +23,17 @@ OPTION_PARAMS = [
     "extra_body: Mapping[str, Any] | None = None",
     "timeout: float | httpx.Timeout | None = None",
 ]
+# How a list call and a batch create behave, for their docstrings.
+LIST_NOTE = ("Returns the first page; iterating it walks every item across pages (`size` defaults to the documented "
+             "maximum: fewer round trips).")
+ASYNC_LIST_NOTE = " `async for` it to walk every item, or `await` it for the first page."
+BATCH_NOTE = ("Accepts any iterable of items and sends them in chunks of at most {limit}; a failing chunk raises "
+              "BatchError naming its index range.")
+ATOMIC_NOTE = ("All-or-nothing (Topo's docs): one request creates every item or none. Accepts any iterable of at "
+               "most {limit} items, sent as one request; more raises InvalidRequestError before anything is sent. "
+               "allow_partial=True sends chunks instead: if a later chunk fails, BatchError says how many items the "
+               "earlier chunks committed (they stay).")
+
 PAGE, SIZE = "page", "size"  # the page envelope's query parameters (spec/README.md): always sent by a list call
 
 
