@@ -89,9 +89,9 @@ def test_no_call_goes_back_into_a_module_below_its_caller(name: str) -> None:
     assert back == []
 
 
-@pytest.mark.xfail(strict=True, reason="#31 open: a warm call still runs ~15 project files (transport policy spread "
-                                       "over _limits, _rate, _telemetry, _logs, _retries, _error_map; the request "
-                                       "builder; the decoder chain); the target is 8")
+@pytest.mark.xfail(strict=True, reason="#31 open: a warm get runs 15 project files, a list 17 (the transport policy "
+                                       "spread over _limits, _rate, _telemetry, _logs, _retries, _error_map; the "
+                                       "generated request builder; _models -> _fast -> _open_enum); the target is 8")
 @pytest.mark.parametrize("name", CALLS)
 def test_a_warm_call_runs_code_in_at_most_8_project_files(name: str) -> None:
     files, _ = traced(name)
