@@ -39,7 +39,8 @@ def checkable(doc: Any, node: Any, depth: int = 0) -> Any:
     return out
 
 
-def _success(doc: dict[str, Any], op: dict[str, Any]) -> tuple[int, dict[str, Any] | None]:
+def success(doc: dict[str, Any], op: dict[str, Any]) -> tuple[int, dict[str, Any] | None]:
+    """The success status and body schema of `op`: its first 2xx response (what the method returns, and decodes)."""
     for code, response in op.get("responses", {}).items():
         if code.isdigit() and 200 <= int(code) < 300:
             content = resolve(doc, response).get("content", {}).get("application/json")
@@ -54,20 +55,20 @@ def facts(doc: dict[str, Any], path: str, verb: str, op: dict[str, Any]) -> str:
         p = resolve(doc, raw)
         params.append(f'{p["name"]!r}: ParamSpec({p["name"]!r}, {p["in"]!r}, {bool(p.get("required"))!r}, '
                       f'{checkable(doc, p.get("schema", {}))!r})')
-    body = None
+    request = None
     if "requestBody" in op:
         media = resolve(doc, op["requestBody"])["content"].get("application/json", {})
-        body = checkable(doc, media["schema"]) if "schema" in media else None
+        request = checkable(doc, media["schema"]) if "schema" in media else None
     batch = op.get("x-topo-batch") or {}
-    status, success = _success(doc, op)
+    status, returned = success(doc, op)
     size = next((resolve(doc, p).get("schema", {}).get("maximum") for p in op.get("parameters", [])
                  if resolve(doc, p)["name"] == "size"), None)
     fields = {
         "operation_id": op["operationId"], "method": verb.upper(), "path": path, "resource": op.get("x-topo-resource"),
         "python_method": op.get("x-topo-method"), "scopes": tuple(op.get("x-topo-scopes", ())),
-        "params": "{" + ", ".join(params) + "}", "body_schema": body, "batch_max_items": batch.get("max_items"),
+        "params": "{" + ", ".join(params) + "}", "body_schema": request, "batch_max_items": batch.get("max_items"),
         "batch_all_or_nothing": batch.get("all_or_nothing") is True, "success_status": status,
-        "success_schema": ref_name(success) if success else None, "paginated": is_page(doc, success),
+        "success_schema": ref_name(returned) if returned else None, "paginated": is_page(doc, returned),
         "max_page_size": size, "inferred": inferred_reason(op),
     }
     shown = ", ".join(f"{k}={v}" if k == "params" else f"{k}={v!r}" for k, v in fields.items())

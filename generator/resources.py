@@ -64,14 +64,6 @@ def _model(schema: dict[str, Any] | None) -> str | None:
     raise SystemExit(f"generate: a success body must be a component schema or an array of one, got {schema}")
 
 
-def _success_schema(doc: dict[str, Any], op: dict[str, Any]) -> dict[str, Any] | None:
-    for code, response in sorted(op.get("responses", {}).items()):
-        if code.isdigit() and 200 <= int(code) < 300:
-            content = resolve(doc, response).get("content", {}).get("application/json")
-            return content["schema"] if content else None
-    return None
-
-
 def _batch_item(doc: dict[str, Any], op: dict[str, Any]) -> str:
     body = resolve(doc, op["requestBody"])["content"]["application/json"]["schema"]
     items = merge_all_of(doc, body).get("properties", {}).get("items", {})
@@ -94,7 +86,7 @@ def methods(doc: dict[str, Any]) -> list[Method]:
             for part in [name, *filter(None, resource.split("."))]:
                 if not part.isidentifier() or keyword.iskeyword(part) or part.startswith("_"):
                     raise SystemExit(f"generate: {op['operationId']}: {part!r} is not a usable Python name")
-            schema = _success_schema(doc, op)
+            schema = facts.success(doc, op)[1]  # the one reading of the success body (facts.py)
             kind = "batch" if "x-topo-batch" in op else "list" if is_page(doc, schema) else "op"
             found.append(Method(op["operationId"], op["tags"][0], resource, name, kind, _model(schema),
                                 _batch_item(doc, op) if kind == "batch" else None))
