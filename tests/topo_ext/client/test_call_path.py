@@ -27,6 +27,8 @@ ID = "018f1a2b-3c4d-7e8f-9a0b-1c2d3e4f5a6b"
 def _answer(request: httpx.Request) -> httpx.Response:
     if request.url.path.endswith("/activities"):
         return httpx.Response(200, json={"items": [], "total_count": 0, "total_pages": 1, "has_more": False})
+    if request.url.path.endswith("/variables"):  # a body the spec does not describe: the lenient walk decodes it
+        return httpx.Response(200, json={"contact_variables": {}, "company_variables": {}, "newer_field": 1})
     return httpx.Response(200, json={"id": ID})
 
 
@@ -68,7 +70,9 @@ def _warm() -> Topo:
     return client
 
 
-CALLS = {"contacts.get": lambda c: c.contacts.get(ID), "activities.list": lambda c: c.activities.list()}
+CALLS = {"contacts.get": lambda c: c.contacts.get(ID), "activities.list": lambda c: c.activities.list(),
+         "contacts.get_variables": lambda c: c.contacts.get_variables(ID)}
+MEASURED = ["contacts.get", "activities.list"]
 
 
 def traced(name: str) -> tuple[list[str], list[str]]:
@@ -83,16 +87,23 @@ def traced(name: str) -> tuple[list[str], list[str]]:
     return files, back
 
 
-@pytest.mark.parametrize("name", CALLS)
+@pytest.mark.parametrize("name", MEASURED)
 def test_no_call_goes_back_into_a_module_below_its_caller(name: str) -> None:
     _, back = traced(name)
+    assert back == []
+
+
+@pytest.mark.xfail(strict=True, reason="#31 open: the lenient walk (a body that differs from the spec) calls back "
+                                       "from topo_client._plan into _decode, which is below it on the stack")
+def test_the_lenient_walk_goes_back_into_no_module_below_its_caller() -> None:
+    _, back = traced("contacts.get_variables")
     assert back == []
 
 
 @pytest.mark.xfail(strict=True, reason="#31 open: a warm get runs 15 project files, a list 17 (the transport policy "
                                        "spread over _limits, _rate, _telemetry, _logs, _retries, _error_map; the "
                                        "generated request builder; _models -> _fast -> _open_enum); the target is 8")
-@pytest.mark.parametrize("name", CALLS)
+@pytest.mark.parametrize("name", MEASURED)
 def test_a_warm_call_runs_code_in_at_most_8_project_files(name: str) -> None:
     files, _ = traced(name)
     assert len(files) <= MAX_FILES, [str(Path(f).relative_to(Path(ROOTS[0]).parent)) for f in files]
