@@ -327,8 +327,11 @@ def _client_module(doc: dict[str, Any], models: set[str], tops: list[str], top_l
         lines.append(f"    from ..responses import {', '.join(sorted({m.model for m in top_level if m.model}))}")
     lines.append("")
     for m in top_level:
-        if m.kind != "op" or (m.model and m.model.startswith("list[")):
-            raise SystemExit(f"generate: {m.operation_id}: a top-level operation must be one call with a model")
+        op = _operations(doc)[m.operation_id]
+        if m.kind != "op" or (m.model and m.model.startswith("list[")) or op.get("parameters") or \
+                "requestBody" in op:
+            raise SystemExit(f"generate: {m.operation_id}: a top-level operation must be one call without parameters "
+                             "or body, with a model (or none)")
         model = f'"topo_client.responses:{m.model}"' if m.model else "None"
         lines.append(_operation(doc, m, f'"topo_client.api.{m.tag}.{m.operation_id}:build_request"', model))
     for asynchronous in (False, True):
@@ -341,17 +344,13 @@ def _client_module(doc: dict[str, Any], models: set[str], tops: list[str], top_l
             plain, raw = _class(top, asynchronous), _raw_class(top, asynchronous)
             lines.append(f'    {top}: Resource[{plain}, {raw}] = Resource("topo_client.resources.{top}", "{plain}", '
                          f'"{raw}")')
-        for m in top_level:
-            method = _method(doc, types, m, asynchronous, "self")
-            start = next(i for i, line in enumerate(method) if line.lstrip().startswith(("def ", "async def ")))
-            end = next(i for i in range(start, len(method)) if method[i].endswith(":") and method[i].startswith(
-                "    )"))
+        for m in top_level:  # typed per mode: `client.with_raw_response.me()` returns an APIResponse
             returns = m.model or "None"
             for mode, shown in (("Raw", f"APIResponse[{returns}]"), ("Plain", returns)):
-                sig = list(method[start:end + 1])
-                sig[-1] = f"    ) -> {shown}: ..."
-                sig[1] = sig[1].replace("self,", f"self: {name}[{mode}],")
-                lines += ["", "    @overload", *sig]
+                sig = _def(m.name, [f"self: {name}[{mode}]", "*", *OPTION_PARAMS], shown, asynchronous)
+                lines += ["", "    @overload", *sig[:-1], sig[-1] + " ..."]
+            method = _method(doc, types, m, asynchronous, "self")
+            end = next(i for i, line in enumerate(method) if line.startswith("    ) -> "))
             method[end] = "    ) -> Any:"
             lines += ["", *method]
     return "\n".join(lines).rstrip() + "\n"
