@@ -10,19 +10,18 @@ their names stay importable from here. Resource code never repeats any of it.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from collections.abc import Callable, Generator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from . import _exceptions as exc
 from . import _logs, _telemetry
+from ._drift import DecodeOptions
 from ._error_map import request_id_of, result_of, status_error, transport_error
 from ._limits import BodyTooLarge, TooDeep, aread_capped, check_depth, read_capped
-from ._models import DecodeOptions
 from ._operations import Operation
 from ._options import (
     DEFAULT_BASE_URL,
@@ -63,11 +62,19 @@ __all__ = [  # what the rest of the package imports from here (some of it define
 T = TypeVar("T")
 
 #: What `BaseTransport.attempts` yields: seconds to pause, or the request to send now.
+if TYPE_CHECKING:
+    import asyncio
+
 Step = float | httpx.Request
 
 # Retry waits go through these names so tests can skip the waiting without freezing every sleep in the process.
 _sleep = time.sleep
-_async_sleep = asyncio.sleep
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # on first use: `from topo_ext import Topo` does not load asyncio
+
+    await asyncio.sleep(seconds)
 
 CLOSED = "this client was closed (close() or the end of its `with` block); create a new client"
 
@@ -324,6 +331,8 @@ class LoopBoundHTTP:
         return httpx.AsyncClient(timeout=self._timeout, follow_redirects=False)
 
     def get(self) -> httpx.AsyncClient:
+        import asyncio  # loaded by then: this runs inside a coroutine
+
         loop = asyncio.get_running_loop()
         if self.closed or self._client.is_closed:
             raise exc.ClientClosedError(CLOSED)
@@ -347,6 +356,8 @@ class LoopBoundHTTP:
     async def aclose(self) -> None:
         self.closed = True
         if self.owned:
+            import asyncio
+
             try:
                 loop = asyncio.get_running_loop()
                 if self._loop is None or self._loop is loop:

@@ -12,12 +12,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from topo_client._schema import NOT_IN_DOCS
-from topo_client._struct import TopoStruct
-
 from . import _exceptions as exc
+from ._drift import StrictValidationError
 from ._limits import DEFAULT_LIMITS, BodyTooLarge, TooDeep, check_depth
-from ._models import StrictValidationError
 from ._options import without_userinfo
 from ._retries import Attempt, BadBody, RefusedLocally, TruncatedBody, parse_retry_after
 
@@ -44,6 +41,8 @@ def result_of(op: Operation[Any, T], outcome: Attempt, request: httpx.Request, a
         if not 200 <= response.status_code < 300:
             raise status_error(response, attempts, depth, guessed=op.spec.inferred)
         value: T = outcome.value
+        from topo_client._struct import TopoStruct  # loaded by then (by the decoder); not at `import topo_ext`
+
         if isinstance(value, TopoStruct) and (request_id := request_id_of(response)) is not None:
             value.__dict__["_request_id_"] = request_id  # once per answer: `model._request_id`
         return value
@@ -122,6 +121,8 @@ def status_error(response: httpx.Response, attempts: int, depth: int = DEFAULT_L
                    + f"; {message}")
     request = response._request  # absent on a hand-built response
     if guessed and response.status_code in (404, 405) and request is not None:
+        from topo_client._schema import NOT_IN_DOCS  # the error path only: not loaded at `import topo_ext`
+
         message += (f" [the endpoint itself is a guess: {request.method} {request.url.path} may not exist at Topo. "
                     f"{NOT_IN_DOCS} {guessed}]")
     error = cls(

@@ -9,7 +9,6 @@ with `strict_response_validation=True`, raises `StrictValidationError` naming th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import msgspec
@@ -17,7 +16,7 @@ import msgspec
 from topo_client._decode import DriftKind, Shape, ShapeError, decode_data
 from topo_client._fast import MISS, fast_decoder
 
-from ._drift import DriftRecord, drift_record
+from ._drift import DecodeOptions, DriftRecord, StrictValidationError
 from ._spec import OperationSpec
 
 T = TypeVar("T")
@@ -30,18 +29,6 @@ _PROBLEMS: dict[str, str] = {
     DriftKind.EVENT_TYPE: "an event type the spec does not list",
     DriftKind.TYPE: "a value of another type than the spec says",
 }
-
-
-class StrictValidationError(ValueError):
-    """In strict mode: the body is valid JSON of the right kind but differs from the spec."""
-
-
-@dataclass(frozen=True)
-class DecodeOptions:
-    """How one client decodes: where drift goes, and whether any drift is an error."""
-
-    record: DriftRecord = field(default_factory=drift_record)
-    strict: bool = False
 
 
 class _Collect:
