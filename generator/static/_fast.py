@@ -178,6 +178,32 @@ def fix_all(objs: list[Any]) -> None:
         _FIXERS[kind].fix(group)
 
 
+def conforming_depth(tp: Any) -> int | None:
+    """The deepest nesting (objects and arrays) a body of type `tp` can have and still decode on the fast path, or
+    None when a free-form value (`Any`) leaves it unbounded. The typed decode fails at the first level deeper than
+    this, so a body that decodes there needs no separate depth check against a limit at least this deep."""
+    return _depth(tp, frozenset())
+
+
+def _depth(tp: Any, seen: frozenset[Any]) -> int | None:
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if tp is Any or tp in seen or (origin is None and tp in (list, dict, tuple, set, frozenset)):
+        return None  # free-form, or a model that contains itself (no fast path then)
+    if origin is Annotated:
+        return _depth(args[0], seen)
+    if origin in (typing.Union, types.UnionType):
+        depths = [_depth(arg, seen) for arg in args]
+        return None if None in depths else max(depths, default=0)  # type: ignore[type-var]
+    if origin in (list, tuple, set, frozenset, dict):
+        inner = _depth(args[-1], seen) if args else None  # a dict's depth is its values'
+        return None if inner is None else 1 + inner
+    if _is_model(tp):
+        hints = typing.get_type_hints(tp, include_extras=True)
+        depths = [_depth(hints[attr], seen | {tp}) for attr in tp.__struct_fields__]
+        return None if None in depths else 1 + max(depths, default=0)  # type: ignore[type-var]
+    return 0  # a scalar: strings, numbers, datetimes, enums, None
+
+
 @cache
 def _decoder(tp: Any) -> Callable[[bytes], Any] | None:
     item = typing.get_args(tp)[0] if typing.get_origin(tp) is list else tp
