@@ -28,6 +28,13 @@ How `RateGate` learns an unknown limit (AIMD on a rate, not on spacing):
   seconds since the cut; the same amount for every client, whatever its share, so shares converge towards equal
   rather than keeping their ratios, and a client left alone soon takes up the whole limit). The first slot
   after such a cut moves by up to `JITTER` of its interval, so clients cut together do not come back together.
+- A 429 before a handful of passes (fewer than `WEAK` in `HISTORY`; typically at start-up, when processes sharing
+  the key all begin at once) says too little to wait for a second one: the bucket was emptied by others (or is
+  tiny). The gate learns at once, from the burst floor but at least one request per window, counts it as other
+  clients' doing, and treats the estimate as a floor: the rate grows by `SLOW_START` per second until the next
+  429 measures the share (then the rules above). Its first slot falls at a random point of the interval after
+  the `Retry-After` pause, so processes refused together come back apart. The shares' additive growth is scaled
+  by the largest estimate learned, not the first (which, after such a start, is only a floor).
 - Rate-limit headers, when the server sends them (`RateLimit-Remaining`/`-Reset`, `x-ratelimit-remaining`/
   `-reset`): an answer saying nothing remains holds every later slot until the reset.
 A configured `rate_limit` is the starting rate and a ceiling: 429s still lower it (another process may share
@@ -75,7 +82,7 @@ class RateGate:
     SHARED_BACKOFF = 0.8  # with other clients on the key: after a cut, send at this fraction of our share ...
     SHARED_PROBE = 0.1  # ... and add this fraction of the first estimate x (seconds since the cut)^2
     JITTER = 0.5  # ... and move the first slot after the cut by up to this fraction of its interval
-    WEAK = 4  # an estimate learned from fewer passes than this is only a floor: ...
+    WEAK = 4  # a 429 before this many passes is others' (or a tiny bucket): the estimate is only a floor ...
     SLOW_START = 1.4  # ... the rate grows by this factor per second until the next 429 measures the limit
 
     def __init__(self, rate: float | None = None, *, clock: Callable[[], float] = time.monotonic,
