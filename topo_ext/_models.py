@@ -94,9 +94,11 @@ def decoder(tp: type[T] | None) -> Callable[[bytes, DecodeOptions], T]:
     bound = conforming_depth(model) if fast is not None else None
 
     def decode(raw: bytes, options: DecodeOptions) -> T:
-        if tp is None:
-            return None  # type: ignore[return-value]
         limit = options.max_depth
+        if tp is None:  # no body documented: whatever came is still held to the limit
+            if limit is not None:
+                check_depth(raw, limit)
+            return None  # type: ignore[return-value]
         if limit is not None and (bound is None or bound > limit):
             check_depth(raw, limit)
             limit = None  # checked

@@ -18,6 +18,7 @@ import msgspec
 
 from topo_client._decode import event_union, is_model
 
+from ._limits import check_depth
 from ._models import DecodeOptions, ShapeError, decode_value
 from ._operations import _to_jsonable, check_options
 from ._spec import OperationSpec
@@ -55,6 +56,8 @@ class Request:
         return dict(self.kwargs)  # the transport pops from it
 
     def decode(self, raw: bytes, options: DecodeOptions | None = None) -> Any:
+        if options is not None and options.max_depth is not None:  # every answer, whatever the caller takes
+            check_depth(raw, options.max_depth)
         if not self.decodes or not raw:  # httpx.Response: the caller takes the response; no body: None
             return None
         data = _JSON.decode(raw)

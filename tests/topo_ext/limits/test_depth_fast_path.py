@@ -103,3 +103,13 @@ def test_a_deep_body_that_takes_the_lenient_walk_is_refused(depth_checks: list[i
     with pytest.raises(exc.APIResponseValidationError, match=r"Limits\.max_json_depth"):
         fetch(body, "contacts")
     assert depth_checks == [64]
+
+
+@pytest.mark.parametrize("cast_to", [dict, httpx.Response, responses.Me])
+def test_an_undocumented_call_holds_its_answer_to_the_limit_too(cast_to: Any) -> None:
+    body = json.dumps({"id": "x", "zz_nested": nested(DEEP)}).encode()
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body))
+    with (Topo(api_key=TEST_KEY, base_url=BASE_URL, log_drift=False, max_retries=0,
+               http_client=httpx.Client(transport=transport)) as client,
+          pytest.raises(exc.APIResponseValidationError, match=r"Limits\.max_json_depth")):
+        client.get("/not-in-the-spec", cast_to=cast_to)
