@@ -253,7 +253,7 @@ def fast_decoder(tp: Any) -> Callable[[bytes], Any] | None:
             try:
                 value = decode(raw)
             except msgspec.DecodeError:  # not conforming (or not JSON: the lenient path says which)
-                pass
+                value = MISS
         if value is MISS or unknown_values_seen() != seen:  # (an unknown enum value, here or in another thread)
             skip = SKIP
             return MISS
