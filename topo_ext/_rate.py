@@ -33,8 +33,9 @@ How `RateGate` learns an unknown limit (AIMD on a rate, not on spacing):
   tiny). The gate learns at once, from the burst floor but at least one request per window, counts it as other
   clients' doing, and treats the estimate as a floor: the rate grows by `SLOW_START` per second until the next
   429 measures the share (then the rules above). Its first slot falls at a random point of the interval after
-  the `Retry-After` pause, so processes refused together come back apart. The shares' additive growth is scaled
-  by the largest estimate learned, not the first (which, after such a start, is only a floor).
+  the `Retry-After` pause (at most the pause again), so processes refused together come back apart. The shares'
+  additive growth is scaled by the largest estimate learned, not the first (which, after such a start, is only a
+  floor).
 - Rate-limit headers, when the server sends them (`RateLimit-Remaining`/`-Reset`, `x-ratelimit-remaining`/
   `-reset`): an answer saying nothing remains holds every later slot until the reset.
 A configured `rate_limit` is the starting rate and a ceiling: 429s still lower it (another process may share
@@ -211,8 +212,9 @@ class RateGate:
             pause = min(1.0 / (self.BACKOFF * self.estimate), window)
             if now - self._others < self.HISTORY:  # other clients were cut too: they must not all come back at once
                 pause *= 1.0 + self.JITTER * (2 * self._random.random() - 1)
-            if weak:  # this request pauses a window; the next slot falls somewhere in the interval after it
-                pause = window + self._random.random() / (self.BACKOFF * self.estimate)
+            if weak:  # the request pauses for the hint; the next slot falls somewhere in one interval after it (at
+                hint = retry_after or 0.0  # most the hint again: none when the server says "now")
+                pause = hint + self._random.random() * min(1.0 / (self.BACKOFF * self.estimate), hint)
             self._next = max(self._next, now + pause)
             self._late = (self._next, window) if rate is None else None
             self._resumed = now + window
