@@ -21,7 +21,7 @@ from . import _exceptions as exc
 from . import _logs, _telemetry
 from ._drift import DecodeOptions
 from ._error_map import request_id_of, result_of, status_error, transport_error
-from ._limits import BodyTooLarge, TooDeep, aread_capped, check_depth, read_capped
+from ._limits import BodyTooLarge, TooDeep, aread_capped, read_capped
 from ._operations import Operation
 from ._options import (
     DEFAULT_BASE_URL,
@@ -97,7 +97,8 @@ class BaseTransport:
         self._read_quota = self._on_quota is not None
         self.policy = Policy(options)
         self.telemetry = telemetry
-        self.decode_options = DecodeOptions()  # the client sets its own (drift record, strict mode)
+        # The client sets its own (drift record, strict mode); the depth limit is this transport's.
+        self.decode_options = DecodeOptions(max_depth=options.limits.max_json_depth)
         self._base: tuple[httpx.Headers, dict[str, str]] | None = None
 
     def attempts(self, http: httpx.Client | httpx.AsyncClient, op: Operation[Any, T], args: tuple[Any, ...],
@@ -191,7 +192,7 @@ class BaseTransport:
         if not 200 <= response.status_code < 300:
             return Attempt(response)
         try:
-            check_depth(response.content, self.options.limits.max_json_depth)
+            # (the decoder checks Limits.max_json_depth: decode_options.max_depth)
             return Attempt(response, None, op.decode(response.content, self.decode_options))
         except TooDeep as err:
             return Attempt(error=UndecodableBody(response, err))

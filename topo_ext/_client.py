@@ -142,7 +142,8 @@ class _ClientBase(Generic[M]):
 
     def _new_transport(self) -> Any:
         transport = self._transport_class(self._http, self._api_key, self._options, self._gate, self._telemetry)
-        transport.decode_options = self._decode_options  # copies share it, and so the drift record
+        # Copies share the drift record and strict mode; the depth limit is each copy's own.
+        transport.decode_options = replace(self._decode_options, max_depth=self._options.limits.max_json_depth)
         return transport
 
     def _result(self, value: T, response: httpx.Response | None) -> T:

@@ -156,3 +156,4 @@ class DecodeOptions:
 
     record: DriftRecord = field(default_factory=drift_record)
     strict: bool = False
+    max_depth: int | None = None  # Limits.max_json_depth: a deeper body raises TooDeep (None: not checked here)

@@ -14,9 +14,10 @@ from typing import Any, TypeVar
 import msgspec
 
 from topo_client._decode import DriftKind, Shape, ShapeError, decode_data
-from topo_client._fast import MISS, fast_decoder
+from topo_client._fast import MISS, conforming_depth, fast_decoder
 
 from ._drift import DecodeOptions, DriftRecord, StrictValidationError
+from ._limits import check_depth
 from ._spec import OperationSpec
 
 T = TypeVar("T")
@@ -74,13 +75,24 @@ def decoder(tp: type[T] | None) -> Callable[[bytes, DecodeOptions], T]:
     spec in one pass of msgspec's decoder (`topo_client._fast`), any other through the lenient walk."""
     model: Any = tp
     fast = fast_decoder(model) if tp is not None else None
+    # A body that decodes on the fast path is at most this deep (None: a free-form value leaves it unbounded), so
+    # under a limit at least that deep it needs no depth check: only a body that takes the lenient walk does.
+    bound = conforming_depth(model) if fast is not None else None
 
     def decode(raw: bytes, options: DecodeOptions) -> T:
-        if tp is None:
+        limit = options.max_depth
+        if tp is None:  # no body documented: whatever came is still held to the limit
+            if limit is not None:
+                check_depth(raw, limit)
             return None  # type: ignore[return-value]
+        if limit is not None and (bound is None or bound > limit):
+            check_depth(raw, limit)
+            limit = None  # checked
         if fast is not None and (quick := fast(raw)) is not MISS:
             value: T = quick
             return value
+        if limit is not None:  # left for the lenient walk
+            check_depth(raw, limit)
         value = decode_value(tp, _JSON.decode(raw), options)  # not JSON: msgspec.DecodeError
         return value
 

@@ -17,6 +17,7 @@ import httpx
 
 from ._arguments import _to_jsonable, check_options
 from ._drift import DecodeOptions
+from ._limits import check_depth
 from ._spec import OperationSpec
 
 T = TypeVar("T")
@@ -51,6 +52,8 @@ class Request:
         return dict(self.kwargs)  # the transport pops from it
 
     def decode(self, raw: bytes, options: DecodeOptions | None = None) -> Any:
+        if options is not None and options.max_depth is not None:  # every answer, whatever the caller takes
+            check_depth(raw, options.max_depth)
         if not self.decodes or not raw:  # httpx.Response: the caller takes the response; no body: None
             return None
         import msgspec  # the decoder's modules load on the first call, not at `import topo_ext`
