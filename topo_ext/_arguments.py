@@ -9,15 +9,19 @@ import types
 import typing
 import uuid
 from collections import abc
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from topo_client.types import UNSET, Unset
 
 from ._options import as_timeout
 from ._spec import ParamSpec as SpecParam
 from ._spec import resolve
+from ._types import NOT_GIVEN
+
+if TYPE_CHECKING:
+    from ._spec import OperationSpec
 
 _CANONICAL_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
@@ -105,6 +109,7 @@ def check_json(value: Any, node: dict[str, Any], name: str) -> None:
 
 
 OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout")
+OPTIONS_SET = frozenset(OPTIONS)
 
 
 def check_options(options: dict[str, Any]) -> dict[str, Any]:
@@ -269,3 +274,78 @@ class ArgumentChecker:
                 raise TypeError(f"{name}: got {_describe(value)}; expected {hint.__name__}")
             return value
         return value
+
+
+class Checkable(Protocol):
+    """What `request_kwargs` reads of an `Operation` (named here: this module does not import that one)."""
+
+    @property
+    def spec(self) -> OperationSpec: ...
+    @property
+    def build(self) -> Callable[..., dict[str, Any]]: ...
+    @property
+    def body_fields(self) -> dict[str, SpecParam]: ...
+    @property
+    def _checkers(self) -> dict[str, ArgumentChecker]: ...
+    @property
+    def _positional(self) -> list[str]: ...
+
+
+def request_kwargs(self: Checkable, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """`Operation.request_kwargs`: check the arguments and return httpx request keywords (method, url, params,
+    json, headers, timeout).
+
+    Nothing here reports drift: request data that the spec does not describe is an error, not news from Topo.
+    """
+    name = self.spec.operation_id
+    # Left out: NOT_GIVEN arguments, and per-request options that are None (the generated methods pass them all).
+    options = {k: v for k in OPTIONS if (v := kwargs.get(k)) is not None}
+    kwargs = {k: v for k, v in kwargs.items() if v is not NOT_GIVEN and k not in OPTIONS_SET}
+    if len(args) > len(self._positional):
+        raise TypeError(
+            f"{name}() takes {len(self._positional)} positional argument(s) "
+            f"({', '.join(self._positional) or 'none'}); pass the others by keyword"
+        )
+    named = dict(zip(self._positional, args, strict=False))
+    for key in kwargs:
+        if key in named:
+            raise TypeError(f"{name}() got multiple values for argument {key!r}")
+    named.update(kwargs)
+    if options:
+        options = check_options(options)
+    checkers = self._checkers
+    unknown = [k for k in named if k not in checkers]
+    if unknown:
+        accepted = [k for k in self._checkers if k != "body"] + list(OPTIONS)
+        raise TypeError(f"{name}() got unexpected argument(s) {', '.join(map(repr, unknown))}; "
+                        f"accepted: {', '.join(accepted)}")
+    body_fields = self.body_fields
+    fields = {k: named.pop(k) for k in list(named) if k in body_fields} if body_fields else {}
+    if fields and "body" in named:
+        raise TypeError(f"{name}(): pass the body as body= or as keyword arguments, not both "
+                        f"({', '.join(fields)})")
+    missing = [n for n in self._positional if n not in named]
+    if body_fields and "body" not in named:
+        missing += [n for n, f in body_fields.items() if f.required and n not in fields]
+    if missing:
+        raise TypeError(f"{name}() missing required argument(s) {', '.join(missing)}")
+    body = named.pop("body", UNSET)  # checked after its keys: the model would keep (and report) unknown ones
+    checked = {key: checkers[key](value) for key, value in named.items()}
+    if self.spec.body_schema is not None:
+        data = fields if isinstance(body, Unset) else body.to_dict() if hasattr(body, "to_dict") else body
+        if not isinstance(data, Mapping):
+            raise TypeError(f"body: got {_describe(body)}; expected a mapping of the body's fields")
+        check_json(_to_jsonable(data), self.spec.body_schema, "")  # unknown keys and enum values first
+        if isinstance(body, Unset):  # each field against its type, named as the argument
+            data = {k: self._checkers[k](v) for k, v in fields.items()}
+        data = {k: v for k, v in _to_jsonable(data).items() if v is not UNSET}
+        checked["body"] = self._checkers["body"](data)
+    limit = self.spec.batch_max_items
+    items = getattr(checked.get("body"), "items", None)
+    if limit is not None and isinstance(items, list) and len(items) > limit:
+        raise ValueError(
+            f"body.items: {len(items)} items; at most {limit} are allowed per request "
+            "(the resource's create() accepts any number and sends them in chunks)"
+        )
+    build: Callable[..., dict[str, Any]] = self.build
+    return build(**checked, **options)

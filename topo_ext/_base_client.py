@@ -11,6 +11,7 @@ their names stay importable from here. Resource code never repeats any of it.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -20,7 +21,7 @@ import httpx
 from . import _exceptions as exc
 from . import _logs, _telemetry
 from ._drift import DecodeOptions
-from ._error_map import request_id_of, result_of, status_error, transport_error
+from ._error_map import REQUEST_ID_HEADERS, request_id_of, result_of, status_error, transport_error
 from ._limits import BodyTooLarge, TooDeep, aread_capped, read_capped
 from ._operations import Operation
 from ._options import (
@@ -40,6 +41,7 @@ from ._options import (
 from ._rate import Gate, RateGate, quota
 from ._retries import (
     BEFORE_SEND,
+    FINAL,
     RETRYABLE_STATUSES,
     Attempt,
     Decision,
@@ -80,6 +82,18 @@ CLOSED = "this client was closed (close() or the end of its `with` block); creat
 
 _NOT_SENT = (RefusedLocally, *BEFORE_SEND)  # attempts that tell the rate gate nothing
 
+def _with_request_id(value: T, response: httpx.Response) -> T:
+    """A decoded model marked with its answer's request id (`model._request_id`), once per answer."""
+    from topo_client._struct import TopoStruct  # loaded by then (by the decoder); not at `import topo_ext`
+
+    if isinstance(value, TopoStruct):
+        for name in REQUEST_ID_HEADERS:
+            if request_id := response.headers.get(name):
+                value.__dict__["_request_id_"] = request_id
+                break
+    return value
+
+
 _HTTPX_DEFAULT_HEADERS = httpx.Headers({"Accept": "*/*", "User-Agent": f"python-httpx/{httpx.__version__}"})
 
 
@@ -106,30 +120,43 @@ class BaseTransport:
         """The retry loop without I/O: yields a pause (seconds) for the shell to sleep, or the request for it to
         send, and then takes the `Attempt` back; returns the decoded value and the final response."""
         request = self.build(http, op, args, kwargs)
-        span = _telemetry.current() if self.telemetry is not None else _telemetry.NOOP
+        # Tracing and log lines are skipped outright when off: a plain call runs no code of theirs.
+        span = _telemetry.current() if self.telemetry is not None else None
+        logs = _logs.log.isEnabledFor(logging.INFO)
         attempt, pending, reason, started = 0, 0.0, "", time.monotonic()
         while True:
             attempt += 1
-            span.attempt(attempt)
+            if span is not None:
+                span.attempt(attempt)
             # The retry delay is this request's own pause; then the gate spaces it among everyone else's.
             if pending:
                 yield pending
             if gate_wait := self.gate.reserve():
-                span.waited(gate_wait, "rate_gate")
+                if span is not None:
+                    span.waited(gate_wait, "rate_gate")
                 yield gate_wait
             if attempt > 1:
                 self.policy.log_retry(request, attempt, pending + gate_wait, reason)
             sent_at = time.monotonic()
             outcome: Attempt = yield request
             self.record(outcome, sent_at)
-            _logs.attempt(request, outcome, attempt, sent_at)
-            decision = self.policy.decide(op, attempt, outcome)
+            if logs:
+                _logs.attempt(request, outcome, attempt, sent_at)
+            response = outcome.response
+            # A decoded 2xx (see `examine`) is final whatever the policy: no decision to make, no error to map.
+            success = outcome.error is None and response is not None and 200 <= response.status_code < 300
+            decision = FINAL if success else self.policy.decide(op, attempt, outcome)
             if not decision.retry:
-                _logs.operation(op, request, outcome, attempt, started)
+                if logs:
+                    _logs.operation(op, request, outcome, attempt, started)
+                if success:
+                    assert response is not None
+                    return _with_request_id(outcome.value, response), response
                 value = result_of(op, outcome, request, attempt, self.options.limits.max_json_depth)
                 assert outcome.response is not None
                 return value, outcome.response
-            span.retry(attempt, decision.reason, decision.delay)
+            if span is not None:
+                span.retry(attempt, decision.reason, decision.delay)
             pending, reason = decision.delay, decision.reason
 
     def headers(self) -> dict[str, str]:

@@ -10,23 +10,19 @@ from __future__ import annotations
 import importlib
 import inspect
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any, Generic, ParamSpec, TypeVar
 
-from topo_client.types import UNSET, Unset
-
-from ._arguments import OPTIONS, ArgumentChecker, _describe, _to_jsonable, check_json, check_options
+from ._arguments import OPTIONS, ArgumentChecker, check_json, check_options, request_kwargs
 from ._drift import DecodeOptions
 from ._spec import OperationSpec, operations, resolve
 from ._spec import ParamSpec as SpecParam
-from ._types import NOT_GIVEN
 
 __all__ = ["OPTIONS", "ArgumentChecker", "Operation", "check_json", "check_options"]
 
 P = ParamSpec("P")
 T_co = TypeVar("T_co", covariant=True)
-OPTIONS_SET = frozenset(OPTIONS)
 
 
 def _load(ref: Any) -> Any:
@@ -61,8 +57,10 @@ class Operation(Generic[P, T_co]):
         return model
 
     @cached_property
-    def _decode(self) -> Callable[[bytes, DecodeOptions], T_co]:
-        from ._models import decoder  # on the first call: `import topo_ext` does not load msgspec and the decoder
+    def decode(self) -> Callable[[bytes, DecodeOptions], T_co]:
+        """The success body (bytes) as the response model; drift goes to the options' record (raises in strict
+        mode). Built on the first call: `import topo_ext` does not load msgspec and the decoder."""
+        from ._models import decoder
 
         return decoder(self.model)
 
@@ -71,14 +69,10 @@ class Operation(Generic[P, T_co]):
         """Why the endpoint is a guess (spec `x-topo-source: inferred`); None if Topo documents it."""
         return self.spec.inferred
 
-    @property
+    @cached_property
     def max_page_size(self) -> int | None:
         """A list's documented maximum `size`: what a list call asks for unless told otherwise."""
         return self.spec.max_page_size
-
-    def decode(self, raw: bytes, options: DecodeOptions | None = None) -> T_co:
-        """The success body as the response model; drift goes to `options.record` (raises in strict mode)."""
-        return self._decode(raw, options or DecodeOptions())
 
     def __repr__(self) -> str:
         return f"Operation({self.operation_id})"
@@ -121,60 +115,5 @@ class Operation(Generic[P, T_co]):
             if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
         ]
 
-    def request_kwargs(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
-        """Check the arguments and return httpx request keywords (method, url, params, json, headers, timeout).
-
-        Nothing here reports drift: request data that the spec does not describe is an error, not news from Topo.
-        """
-        name = self.spec.operation_id
-        # Left out: NOT_GIVEN arguments, and per-request options that are None (the generated methods pass them all).
-        options = {k: v for k in OPTIONS if (v := kwargs.get(k)) is not None}
-        kwargs = {k: v for k, v in kwargs.items() if v is not NOT_GIVEN and k not in OPTIONS_SET}
-        if len(args) > len(self._positional):
-            raise TypeError(
-                f"{name}() takes {len(self._positional)} positional argument(s) "
-                f"({', '.join(self._positional) or 'none'}); pass the others by keyword"
-            )
-        named = dict(zip(self._positional, args, strict=False))
-        for key in kwargs:
-            if key in named:
-                raise TypeError(f"{name}() got multiple values for argument {key!r}")
-        named.update(kwargs)
-        if options:
-            options = check_options(options)
-        checkers = self._checkers
-        unknown = [k for k in named if k not in checkers]
-        if unknown:
-            accepted = [k for k in self._checkers if k != "body"] + list(OPTIONS)
-            raise TypeError(f"{name}() got unexpected argument(s) {', '.join(map(repr, unknown))}; "
-                            f"accepted: {', '.join(accepted)}")
-        body_fields = self.body_fields
-        fields = {k: named.pop(k) for k in list(named) if k in body_fields} if body_fields else {}
-        if fields and "body" in named:
-            raise TypeError(f"{name}(): pass the body as body= or as keyword arguments, not both "
-                            f"({', '.join(fields)})")
-        missing = [n for n in self._positional if n not in named]
-        if body_fields and "body" not in named:
-            missing += [n for n, f in body_fields.items() if f.required and n not in fields]
-        if missing:
-            raise TypeError(f"{name}() missing required argument(s) {', '.join(missing)}")
-        body = named.pop("body", UNSET)  # checked after its keys: the model would keep (and report) unknown ones
-        checked = {key: checkers[key](value) for key, value in named.items()}
-        if self.spec.body_schema is not None:
-            data = fields if isinstance(body, Unset) else body.to_dict() if hasattr(body, "to_dict") else body
-            if not isinstance(data, Mapping):
-                raise TypeError(f"body: got {_describe(body)}; expected a mapping of the body's fields")
-            check_json(_to_jsonable(data), self.spec.body_schema, "")  # unknown keys and enum values first
-            if isinstance(body, Unset):  # each field against its type, named as the argument
-                data = {k: self._checkers[k](v) for k, v in fields.items()}
-            data = {k: v for k, v in _to_jsonable(data).items() if v is not UNSET}
-            checked["body"] = self._checkers["body"](data)
-        limit = self.spec.batch_max_items
-        items = getattr(checked.get("body"), "items", None)
-        if limit is not None and isinstance(items, list) and len(items) > limit:
-            raise ValueError(
-                f"body.items: {len(items)} items; at most {limit} are allowed per request "
-                "(the resource's create() accepts any number and sends them in chunks)"
-            )
-        build: Callable[..., dict[str, Any]] = self.build
-        return build(**checked, **options)
+    # The checks and the call of `build` live with the argument checkers: a warm call runs no code of this module.
+    request_kwargs = request_kwargs

@@ -184,7 +184,7 @@ def _is_batch(spec: OperationSpec, body: Any) -> bool:
     return spec.batch_max_items is not None and isinstance(body, dict) and isinstance(body.get("items"), list)
 
 
-def _check(op: Operation[Any, Any], kwargs: dict[str, Any], batch: bool) -> None:
+def _check(op: Operation[..., Any], kwargs: dict[str, Any], batch: bool) -> None:
     """Check the arguments as the client will (before anything is sent): bad input is a usage error."""
     try:
         if batch:
