@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from tests.conftest import BASE_URL, TEST_KEY
+from tests.unknowns import absent
 from topo_ext import Topo
 
 ROOTS = tuple(str(Path(p).resolve()) for p in (Path(__file__).parents[3] / "topo_ext",
@@ -28,7 +29,7 @@ def _answer(request: httpx.Request) -> httpx.Response:
     if request.url.path.endswith("/activities"):
         return httpx.Response(200, json={"items": [], "total_count": 0, "total_pages": 1, "has_more": False})
     if request.url.path.endswith("/variables"):  # a body the spec does not describe: the lenient walk decodes it
-        return httpx.Response(200, json={"contact_variables": {}, "company_variables": {}, "newer_field": 1})
+        return httpx.Response(200, json={"contact_variables": {}, "company_variables": {}, absent("unlisted_field"): 1})
     return httpx.Response(200, json={"id": ID})
 
 
