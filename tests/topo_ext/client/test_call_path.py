@@ -93,8 +93,6 @@ def test_no_call_goes_back_into_a_module_below_its_caller(name: str) -> None:
     assert back == []
 
 
-@pytest.mark.xfail(strict=True, reason="#31 open: the lenient walk (a body that differs from the spec) calls back "
-                                       "from topo_client._plan into _decode, which is below it on the stack")
 def test_the_lenient_walk_goes_back_into_no_module_below_its_caller() -> None:
     _, back = traced("contacts.get_variables")
     assert back == []
