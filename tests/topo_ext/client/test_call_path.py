@@ -66,8 +66,8 @@ def _trace(call: Callable[[], Any], roots: tuple[str, ...] = ROOTS) -> tuple[lis
 def _warm() -> Topo:
     client = Topo(api_key=TEST_KEY, base_url=BASE_URL, log_drift=False,
                   http_client=httpx.Client(transport=httpx.MockTransport(_answer)))
-    client.contacts.get(ID)
-    client.activities.list()
+    for call in CALLS.values():  # each traced call is warm: its checkers, plans and decoders are built
+        call(client)
     return client
 
 
@@ -94,8 +94,6 @@ def test_no_call_goes_back_into_a_module_below_its_caller(name: str) -> None:
     assert back == []
 
 
-@pytest.mark.xfail(strict=True, reason="#31 open: the lenient walk (a body that differs from the spec) calls back "
-                                       "from topo_client._plan into _decode, which is below it on the stack")
 def test_the_lenient_walk_goes_back_into_no_module_below_its_caller() -> None:
     _, back = traced("contacts.get_variables")
     assert back == []
