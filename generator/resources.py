@@ -5,7 +5,8 @@ Per operation the spec decides the kind of method: a list (its success body is a
 `PageEnvelope`) walks pages, a batch create (`x-topo-batch`) chunks any iterable of its item model, anything else
 is one request. Each method is a plain `def` (sync) and `async def` (async) with the spec's parameters, types and
 docstring (signatures.py), whose body hands its operation (`_GET_CONTACT = Operation(...)`, beside it) and the
-arguments to the runtime core `topo_ext._resource` (transport, pagination, chunking stay hand-written). Output:
+arguments to the runtime: the client's `_call` (`topo_ext._base_client`), `sync_list` (`topo_ext._pagination`) or
+`sync_batch` (`topo_ext._resource`); transport, pagination and chunking stay hand-written. Output:
 
 - `resources/<resource>.py`: per top-level resource its sync and async classes, nested resources included
   (`contact_lists.entries` is `Entries` / `AsyncEntries` in `contact_lists.py`, like openai-python's leaf names),
@@ -245,9 +246,9 @@ _IMPORTS = [
     "",
     "from topo_ext._operations import Operation",
     "from topo_ext._spec import OperationSpec, ParamSpec",
-    "from topo_ext._pagination import AsyncPaginator, SyncPage",
+    "from topo_ext._pagination import AsyncPaginator, SyncPage, async_list, sync_list",
     "from topo_ext._resource import (NOT_GIVEN, AsyncAPIResource, NotGiven, SyncAPIResource, async_batch, "
-    "async_list, async_list_to_raw, async_to_raw, operation, sync_batch, sync_list, to_raw)",
+    "async_list_to_raw, async_to_raw, operation, sync_batch, to_raw)",
     "",
 ]
 

@@ -3,9 +3,9 @@
 `BaseTransport` is the core: the request (auth and default headers, checked once per client), the retry loop
 (`attempts`, a generator that says when to pause and when to send, and never does either), the rate gate
 (`_rate.py`; every attempt passes it, and it learns from every 429, retried or not), telemetry hooks and the
-outcome of each attempt. `SyncTransport` and `AsyncTransport` only sleep, send and read. The retry rule is in
-`_retries.py`, the status -> error mapping in `_error_map.py`, the client settings and key checks in `_options.py`;
-their names stay importable from here. Resource code never repeats any of it.
+outcome of each attempt. `SyncTransport` and `AsyncTransport` only sleep, send and read. `SyncAPIClient` and
+`AsyncAPIClient` (bases of Topo, AsyncTopo) are what resource methods call. The retry rule is in `_retries.py`,
+status -> error in `_error_map.py`, settings and key checks in `_options.py`; their names are importable here.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from . import _exceptions as exc
 from . import _logs, _telemetry
 from ._drift import DecodeOptions
 from ._error_map import REQUEST_ID_HEADERS, request_id_of, result_of, status_error, transport_error
+from ._exceptions import CLOSED
 from ._limits import BodyTooLarge, TooDeep, aread_capped, read_capped
 from ._operations import Operation
 from ._options import (
@@ -39,6 +40,7 @@ from ._options import (
     updated_options,
 )
 from ._rate import Gate, RateGate, quota
+from ._response import APIResponse
 from ._retries import (
     BEFORE_SEND,
     FINAL,
@@ -54,9 +56,12 @@ from ._retries import (
 )
 from ._version import __version__
 
+if TYPE_CHECKING:
+    from ._loop_http import LoopBoundHTTP
+
 __all__ = [  # what the rest of the package imports from here (some of it defined next door)
     "CLOSED", "DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "RETRYABLE_STATUSES", "AsyncTransport",
-    "Attempt", "BaseTransport", "Decision", "LoopBoundHTTP", "Options", "Policy", "Secret", "SyncTransport",
+    "Attempt", "BaseTransport", "Decision", "Lifecycle", "Options", "Policy", "Secret", "SyncTransport",
     "check_api_key", "log", "parse_retry_after", "request_id_of", "resolve_api_key", "resolve_options",
     "status_error", "transport_error", "updated_options",
 ]
@@ -64,9 +69,6 @@ __all__ = [  # what the rest of the package imports from here (some of it define
 T = TypeVar("T")
 
 #: What `BaseTransport.attempts` yields: seconds to pause, or the request to send now.
-if TYPE_CHECKING:
-    import asyncio
-
 Step = float | httpx.Request
 
 # Retry waits go through these names so tests can skip the waiting without freezing every sleep in the process.
@@ -78,7 +80,6 @@ async def _async_sleep(seconds: float) -> None:
 
     await asyncio.sleep(seconds)
 
-CLOSED = "this client was closed (close() or the end of its `with` block); create a new client"
 
 _NOT_SENT = (RefusedLocally, *BEFORE_SEND)  # attempts that tell the rate gate nothing
 
@@ -340,56 +341,59 @@ class AsyncTransport(BaseTransport):
         return self.examine(op, response)
 
 
-class LoopBoundHTTP:
-    """The httpx.AsyncClient of an AsyncTopo and its copies, one per event loop.
+class Lifecycle:
+    """Whether a client, or the client it was copied from (`with_options`, `with_raw_response`), was closed: then
+    every call raises ClientClosedError, also with an `http_client=` of yours (which Topo leaves open)."""
 
-    Connections belong to the loop that opened them: after `asyncio.run(...)` returns they are dead. A client
-    that AsyncTopo made is replaced when a request runs on another loop; one you passed (`http_client=`) cannot
-    be, so using it on a second loop raises a `TopoError` that says so.
-    """
+    __slots__ = ("closed", "parent")
 
-    def __init__(self, given: httpx.AsyncClient | None, timeout: httpx.Timeout) -> None:
-        self.owned = given is None
-        self._timeout = timeout
-        self._client = given or self._new()
-        self._loop: asyncio.AbstractEventLoop | None = None
+    def __init__(self, parent: Lifecycle | None = None) -> None:
         self.closed = False
+        self.parent = parent
 
-    def _new(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=self._timeout, follow_redirects=False)
+    def check(self) -> None:
+        life: Lifecycle | None = self
+        while life is not None:
+            if life.closed:
+                raise exc.ClientClosedError(CLOSED)
+            life = life.parent
 
-    def get(self) -> httpx.AsyncClient:
-        import asyncio  # loaded by then: this runs inside a coroutine
 
-        loop = asyncio.get_running_loop()
-        if self.closed or self._client.is_closed:
-            raise exc.ClientClosedError(CLOSED)
-        if self._loop is None or self._loop is loop:
-            self._loop = loop
-        elif not self._loop.is_closed() and self._loop.is_running():
-            raise exc.TopoError("this AsyncTopo is in use on another running event loop; create one client per loop")
-        elif self.owned:  # the old loop is gone, and with it every connection of the old client
-            self._client, self._loop = self._new(), loop
-        else:
-            raise exc.TopoError(
-                "the http_client passed to AsyncTopo belongs to an event loop that has finished (e.g. an earlier "
-                "asyncio.run); create the AsyncTopo and its http_client inside the loop that uses them"
-            )
-        return self._client
+class _Calls:
+    """What resource methods call on a client (`Topo` and `AsyncTopo` inherit it), here beside the transport so
+    that a call runs code in few modules: one operation sent, then its value or, on a `with_raw_response` client,
+    its `APIResponse`."""
 
-    @property
-    def is_closed(self) -> bool:
-        return self.closed or self._client.is_closed
+    _raw: bool = False
+    _life: Lifecycle
+    _options: Options
 
-    async def aclose(self) -> None:
-        self.closed = True
-        if self.owned:
-            import asyncio
+    def _result(self, value: T, response: httpx.Response | None) -> T:
+        """The one place that decides between the value and the raw response (`with_raw_response`)."""
+        if self._raw and response is not None:
+            return APIResponse(response, value)  # type: ignore[return-value]
+        return value
 
-            try:
-                loop = asyncio.get_running_loop()
-                if self._loop is None or self._loop is loop:
-                    await self._client.aclose()
-            except RuntimeError:  # no running loop: nothing to await on
-                pass
 
+class SyncAPIClient(_Calls):
+    _transport: SyncTransport
+
+    def _send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
+        self._life.check()
+        return self._transport.send(op, args, kwargs)
+
+    def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+        return self._result(*self._send(op, args, kwargs))
+
+
+class AsyncAPIClient(_Calls):
+    _transport: AsyncTransport
+    prefetch: int = 0
+
+    async def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
+                    kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
+        self._life.check()
+        return await self._transport.send(op, args, kwargs)
+
+    async def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
+        return self._result(*await self._send(op, args, kwargs))

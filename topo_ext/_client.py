@@ -16,24 +16,24 @@ from topo_client.resources import AsyncResources, SyncResources
 
 from . import _logs
 from ._base_client import (
-    CLOSED,
+    AsyncAPIClient,
     AsyncTransport,
-    LoopBoundHTTP,
+    Lifecycle,
     Options,
     Secret,
+    SyncAPIClient,
     SyncTransport,
     resolve_api_key,
     resolve_options,
     updated_options,
 )
 from ._drift import DecodeOptions, DriftRecord
-from ._exceptions import ClientClosedError
 from ._limits import Limits
-from ._operations import Operation
+from ._loop_http import LoopBoundHTTP
 from ._options import check_prefetch
 from ._rate import Gate, gate_for
 from ._resource import M, Resource
-from ._response import APIResponse, Raw
+from ._response import Raw
 from ._telemetry import Telemetry, telemetry_for
 from ._undocumented import AsyncRequests, SyncRequests
 
@@ -47,24 +47,6 @@ _ACTIVITIES = "topo_ext.resources.activities"  # the generated resource plus str
 _GENERATED_ACTIVITIES = "topo_client.resources.activities"
 
 
-class _Lifecycle:
-    """Whether a client, or the client it was copied from (`with_options`, `with_raw_response`), was closed: then
-    every call raises ClientClosedError, also with an `http_client=` of yours (which Topo leaves open)."""
-
-    __slots__ = ("closed", "parent")
-
-    def __init__(self, parent: _Lifecycle | None = None) -> None:
-        self.closed = False
-        self.parent = parent
-
-    def check(self) -> None:
-        life: _Lifecycle | None = self
-        while life is not None:
-            if life.closed:
-                raise ClientClosedError(CLOSED)
-            life = life.parent
-
-
 class _ClientBase(Generic[M]):
     _options: Options
     _api_key: Secret
@@ -74,7 +56,7 @@ class _ClientBase(Generic[M]):
     _transport: Any
     _telemetry: Telemetry | None = None
     _decode_options: DecodeOptions
-    _life: _Lifecycle
+    _life: Lifecycle
     prefetch: int = 0
 
     def __repr__(self) -> str:
@@ -112,7 +94,7 @@ class _ClientBase(Generic[M]):
             clone._options = replace(clone._options, rate_limit=checked)
             clone._gate = gate_for(rate_limit)
         clone._owns_http = False
-        clone._life = _Lifecycle(self._life)
+        clone._life = Lifecycle(self._life)
         clone._transport = clone._new_transport()  # same _decode_options: copies share the drift record
         return clone
 
@@ -130,7 +112,7 @@ class _ClientBase(Generic[M]):
                            *(("Topo", "AsyncTopo") if sync else ("AsyncTopo", "Topo")))
         self._options = _client_options(http_client=http_client, **settings)
         self._owns_http = http_client is None
-        self._life = _Lifecycle()
+        self._life = Lifecycle()
         self._gate = gate_for(settings["rate_limit"])
         self._telemetry = telemetry_for(tracing)
         self._init_decoding(strict, log_drift)
@@ -145,12 +127,6 @@ class _ClientBase(Generic[M]):
         # Copies share the drift record and strict mode; the depth limit is each copy's own.
         transport.decode_options = replace(self._decode_options, max_depth=self._options.limits.max_json_depth)
         return transport
-
-    def _result(self, value: T, response: httpx.Response | None) -> T:
-        """The one place that decides between the value and the raw response (`with_raw_response`)."""
-        if self._raw and response is not None:
-            return APIResponse(response, value)  # type: ignore[return-value]
-        return value
 
     def _raw_copy(self) -> Any:
         clone = self._copy()
@@ -175,7 +151,7 @@ class _ClientBase(Generic[M]):
         self._decode_options = DecodeOptions(record=record, strict=strict)
 
 
-class Topo(SyncResources[M], _ClientBase[M], SyncRequests):
+class Topo(SyncResources[M], _ClientBase[M], SyncAPIClient, SyncRequests):
     """Synchronous Topo client.
 
     >>> client = Topo()  # key from TOPO_API_KEY
@@ -252,15 +228,6 @@ class Topo(SyncResources[M], _ClientBase[M], SyncRequests):
                           default_headers=default_headers, default_query=default_query, rate_limit=rate_limit,
                           limits=limits)
 
-    def _send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
-        self._life.check()
-        return self._transport.send(op, args, kwargs)
-
-    def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
-        self._life.check()
-        value, response = self._transport.send(op, args, kwargs)
-        return self._result(value, response)
-
     def close(self) -> None:
         """Close the client and its `with_options()` copies (every later call raises ClientClosedError) and the
         connection pool, unless it is an `http_client=` of yours (left open for you to close)."""
@@ -276,7 +243,7 @@ class Topo(SyncResources[M], _ClientBase[M], SyncRequests):
         self.close()
 
 
-class AsyncTopo(AsyncResources[M], _ClientBase[M], AsyncRequests):
+class AsyncTopo(AsyncResources[M], _ClientBase[M], AsyncAPIClient, AsyncRequests):
     """Asynchronous Topo client; the same resources and methods as `Topo`, awaited.
 
     `prefetch` > 0 makes list iteration fetch that many later pages concurrently (bounded, rate-gated).
@@ -330,16 +297,6 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M], AsyncRequests):
         if prefetch is not None:
             clone.prefetch = check_prefetch(prefetch)
         return clone
-
-    async def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
-                    kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
-        self._life.check()
-        return await self._transport.send(op, args, kwargs)
-
-    async def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
-        self._life.check()
-        value, response = await self._transport.send(op, args, kwargs)
-        return self._result(value, response)
 
     async def close(self) -> None:
         """Close the client and its copies, and the pool unless it is yours (see `Topo.close`)."""

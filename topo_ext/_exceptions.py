@@ -62,6 +62,9 @@ class ClientClosedError(TopoError):
     """The client (or the client a `with_options()` copy came from) was closed; create a new one."""
 
 
+CLOSED = "this client was closed (close() or the end of its `with` block); create a new client"
+
+
 class InvalidRequestError(TopoError, ValueError):
     """The request could not be sent as built (e.g. a header value with a line break); nothing was sent.
 

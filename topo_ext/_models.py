@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from topo_client._decode import ShapeError, decode_data
-from topo_client._fast import MISS, conforming_depth, fast_decoder
+from topo_client._fast import body_decoder
 
 from ._drift import DecodeOptions, StrictValidationError
 from ._limits import check_depth
@@ -26,32 +26,26 @@ _JSON = msgspec.json.Decoder()
 
 def decoder(tp: type[T] | None) -> Callable[[bytes, DecodeOptions], T]:
     """A body decoder for responses of model `tp` (None: a response without a body): a body that conforms to the
-    spec in one pass of msgspec's decoder (`topo_client._fast`), any other through the lenient walk."""
-    model: Any = tp
-    fast = fast_decoder(model) if tp is not None else None
-    # A body that decodes on the fast path is at most this deep (None: a free-form value leaves it unbounded), so
-    # under a limit at least that deep it needs no depth check: only a body that takes the lenient walk does.
-    bound = conforming_depth(model) if fast is not None else None
+    spec in one pass of msgspec's decoder (`topo_client._fast.body_decoder`), any other through the lenient walk.
+    Both hold the body to `options.max_depth`."""
+    if tp is None:
+        return _no_body
 
-    def decode(raw: bytes, options: DecodeOptions) -> T:
-        limit = options.max_depth
-        if tp is None:  # no body documented: whatever came is still held to the limit
-            if limit is not None:
-                check_depth(raw, limit)
-            return None  # type: ignore[return-value]
-        if limit is not None and (bound is None or bound > limit):
-            check_depth(raw, limit)
-            limit = None  # checked
-        if fast is not None and (quick := fast(raw)) is not MISS:
-            value: T = quick
-            return value
-        if limit is not None:  # left for the lenient walk
-            check_depth(raw, limit)
-        value = decode_value(tp, _JSON.decode(raw), options)  # not JSON: msgspec.DecodeError
+    def lenient(raw: bytes, options: DecodeOptions, depth_checked: bool = False) -> T:
+        if options.max_depth is not None and not depth_checked:
+            check_depth(raw, options.max_depth)
+        value: T = decode_value(tp, _JSON.decode(raw), options)  # not JSON: msgspec.DecodeError
         return value
 
-    decode.__qualname__ = f"decoder({getattr(tp, '__name__', None)})"
-    return decode
+    lenient.__qualname__ = f"decoder({getattr(tp, '__name__', None)})"
+    return body_decoder(tp, lenient, check_depth) or lenient
+
+
+def _no_body(raw: bytes, options: DecodeOptions) -> Any:
+    """No body documented: whatever came is still held to the limit."""
+    if options.max_depth is not None:
+        check_depth(raw, options.max_depth)
+    return None
 
 
 def model_for(spec: OperationSpec) -> Any:

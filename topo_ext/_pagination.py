@@ -10,13 +10,18 @@ ends with `PaginationError` (`Limits.max_stalled_pages`).
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import httpx
 
 from ._exceptions import PaginationError
 from ._limits import PageProgress
 from ._options import check_prefetch
+from ._types import NOT_GIVEN
+
+if TYPE_CHECKING:
+    from ._base_client import AsyncAPIClient, SyncAPIClient
+    from ._operations import Operation
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -188,3 +193,48 @@ class AsyncPaginator(Generic[T]):
         async for page in self.iter_pages():
             for item in page.items:
                 yield item
+
+
+# ---- list calls (the generated `list` methods): the first page, and how to fetch the next -------------------
+
+
+def _first_page(op: Operation[Any, Any], kwargs: dict[str, Any]) -> dict[str, Any]:
+    base = {k: v for k, v in kwargs.items() if v is not NOT_GIVEN}
+    if op.max_page_size is not None:
+        base.setdefault("size", op.max_page_size)
+    base.setdefault("page", 1)
+    return base
+
+
+def sync_list(client: SyncAPIClient, op: Operation[Any, Envelope[T]], kwargs: dict[str, Any]) -> SyncPage[T]:
+    """The first page of a list call; iterating it walks every later page."""
+    base = _first_page(op, kwargs)
+
+    def fetch(page: int) -> SyncPage[T]:
+        envelope, response = client._send(op, (), {**base, "page": page})
+        result = SyncPage(envelope, page, fetch, response)
+        result.stalls_allowed = client._options.limits.max_stalled_pages
+        return result
+
+    first = fetch(base["page"])
+    return client._result(first, first.response)
+
+
+def async_list(client: AsyncAPIClient, op: Operation[Any, Envelope[T]], kwargs: dict[str, Any]) -> AsyncPaginator[T]:
+    """`async for` walks every item; `await` gives the first page (raw client: its `APIResponse`)."""
+    base = _first_page(op, kwargs)
+    op.request_kwargs((), base)  # check arguments now, not at the first await
+
+    async def fetch(page: int) -> AsyncPage[T]:
+        envelope, response = await client._send(op, (), {**base, "page": page})
+        result = AsyncPage(envelope, page, fetch, response)
+        result.stalls_allowed = client._options.limits.max_stalled_pages
+        return result
+
+    if client._raw:  # the first page's response; its .parse() is the page that `await` would give
+        async def first() -> AsyncPage[T]:
+            page = await fetch(base["page"])
+            return client._result(page, page.response)
+
+        return first()  # type: ignore[return-value]
+    return AsyncPaginator(fetch, base["page"], client.prefetch)

@@ -23,7 +23,7 @@ from ._response import APIResponse, Plain, Raw
 from ._types import NOT_GIVEN, NotGiven
 
 __all__ = ["NOT_GIVEN", "APIResource", "AsyncAPIResource", "M", "NotGiven", "Resource", "SyncAPIResource",
-           "async_batch", "async_list", "async_list_to_raw", "async_to_raw", "operation", "sync_batch", "sync_list",
+           "async_batch", "async_list_to_raw", "async_to_raw", "operation", "sync_batch",
            "to_raw"]
 
 P = ParamSpec("P")
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from typing_extensions import TypeVar as DefaultTypeVar
 
     from ._options import Options
-    from ._pagination import AsyncPage, AsyncPaginator, Envelope, SyncPage
+    from ._pagination import AsyncPage, AsyncPaginator
 
     M = DefaultTypeVar("M", default=Plain)  # a plain client unless said otherwise (`with_raw_response`: Raw)
 else:
@@ -144,52 +144,6 @@ def async_to_raw(method: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[API
 
 def async_list_to_raw(method: Callable[P, AsyncPaginator[R]]) -> Callable[P, Awaitable[APIResponse[AsyncPage[R]]]]:
     return typing.cast("Callable[P, Awaitable[APIResponse[AsyncPage[R]]]]", method)
-
-
-def _first_page(op: Operation[Any, Any], kwargs: dict[str, Any]) -> dict[str, Any]:
-    base = {k: v for k, v in kwargs.items() if v is not NOT_GIVEN}
-    if op.max_page_size is not None:
-        base.setdefault("size", op.max_page_size)
-    base.setdefault("page", 1)
-    return base
-
-
-def sync_list(client: SyncClient, op: Operation[Any, Envelope[T]], kwargs: dict[str, Any]) -> SyncPage[T]:
-    """The first page of a list call; iterating it walks every later page."""
-    from ._pagination import SyncPage  # the page classes load with the first list call, not at `import topo_ext`
-
-    base = _first_page(op, kwargs)
-
-    def fetch(page: int) -> SyncPage[T]:
-        envelope, response = client._send(op, (), {**base, "page": page})
-        result = SyncPage(envelope, page, fetch, response)
-        result.stalls_allowed = client._options.limits.max_stalled_pages
-        return result
-
-    first = fetch(base["page"])
-    return client._result(first, first.response)
-
-
-def async_list(client: AsyncClient, op: Operation[Any, Envelope[T]], kwargs: dict[str, Any]) -> AsyncPaginator[T]:
-    """`async for` walks every item; `await` gives the first page (raw client: its `APIResponse`)."""
-    from ._pagination import AsyncPage, AsyncPaginator
-
-    base = _first_page(op, kwargs)
-    op.request_kwargs((), base)  # check arguments now, not at the first await
-
-    async def fetch(page: int) -> AsyncPage[T]:
-        envelope, response = await client._send(op, (), {**base, "page": page})
-        result = AsyncPage(envelope, page, fetch, response)
-        result.stalls_allowed = client._options.limits.max_stalled_pages
-        return result
-
-    if client._raw:  # the first page's response; its .parse() is the page that `await` would give
-        async def first() -> AsyncPage[T]:
-            page = await fetch(base["page"])
-            return client._result(page, page.response)
-
-        return first()  # type: ignore[return-value]
-    return AsyncPaginator(fetch, base["page"], client.prefetch)
 
 
 def sync_batch(client: SyncClient, op: Operation[Any, R], items: Iterable[Any], chunk_size: int | None,

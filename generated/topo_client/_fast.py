@@ -32,7 +32,7 @@ from typing import Annotated, Any
 
 import msgspec
 
-from ._open_enum import unknown_values_seen
+from . import _open_enum
 from ._struct import TopoStruct
 
 MISS: Any = object()  # the body does not conform: decode it leniently
@@ -249,7 +249,7 @@ def fast_decoder(tp: Any) -> Callable[[bytes], Any] | None:
         if skip:  # the last bodies did not conform (e.g. Topo added a field): do not pay for a try on each
             skip -= 1
             return MISS
-        seen = unknown_values_seen()
+        seen = _open_enum.unknown_count
         value = MISS
         if partial:  # the last bodies left fields out: straight to the twins that allow it
             partial -= 1
@@ -263,7 +263,7 @@ def fast_decoder(tp: Any) -> Callable[[bytes], Any] | None:
                 value = decode(raw)
             except msgspec.DecodeError:  # not conforming (or not JSON: the lenient path says which)
                 value = MISS
-        if value is MISS or unknown_values_seen() != seen:  # (an unknown enum value, here or in another thread)
+        if value is MISS or _open_enum.unknown_count != seen:  # (an unknown enum value, here or in another thread)
             skip = SKIP
             return MISS
         if value:
@@ -273,4 +273,28 @@ def fast_decoder(tp: Any) -> Callable[[bytes], Any] | None:
     return fast
 
 
-__all__ = ["MISS", "conforming_depth", "fast_decoder"]
+def body_decoder(
+    tp: Any, lenient: Callable[[bytes, Any, bool], Any], check_depth: Callable[[bytes, int], None]
+) -> Callable[[bytes, Any], Any] | None:
+    """For a response of type `tp`: the body decoder `(raw, options) -> value` that a client calls. A conforming
+    body decodes in one pass (`fast_decoder`); any other goes to `lenient(raw, options, depth_checked)`. The limit
+    `options.max_depth` (None: none) holds either way: a conforming body is at most `conforming_depth(tp)` deep,
+    so only a lower limit, or a free-form field, needs `check_depth` first. None when `tp` has no fast path."""
+    fast = fast_decoder(tp)
+    if fast is None:
+        return None
+    bound = conforming_depth(tp)
+
+    def decode(raw: bytes, options: Any) -> Any:
+        limit = options.max_depth
+        checked = limit is not None and (bound is None or bound > limit)
+        if checked:
+            check_depth(raw, limit)
+        value = fast(raw)
+        return lenient(raw, options, checked) if value is MISS else value
+
+    decode.__qualname__ = f"body_decoder({getattr(tp, '__name__', tp)})"
+    return decode
+
+
+__all__ = ["MISS", "body_decoder", "conforming_depth", "fast_decoder"]

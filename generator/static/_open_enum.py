@@ -11,13 +11,10 @@ import threading
 from enum import StrEnum
 from typing import Any, ClassVar
 
-_unknown = 0  # unknown values parsed so far, by every enum: the fast decode path checks it did not change
+#: How many unknown values any open enum has parsed in this process (only ever grows): the fast decode path reads
+#: it before and after a decode (an attribute read, not a call: it is on every response's path).
+unknown_count = 0
 _lock = threading.Lock()
-
-
-def unknown_values_seen() -> int:
-    """How many unknown values any open enum has parsed in this process (only ever grows)."""
-    return _unknown
 
 
 class OpenStrEnum(StrEnum):
@@ -37,9 +34,9 @@ class OpenStrEnum(StrEnum):
         for member in cls:
             if member.value.casefold() == folded:
                 return member
-        global _unknown
+        global unknown_count
         with _lock:  # never a lost count, whatever the threads: a reader must see any unknown value since it looked
-            _unknown += 1
+            unknown_count += 1
         cache = cls.__dict__.get("_unknown_")
         if cache is None:
             cache = {}

@@ -22,7 +22,7 @@ from .._client import Topo
 from .._exceptions import InvalidRequestError
 from .._models import model_for
 from .._operations import Operation
-from .._resource import sync_list
+from .._pagination import sync_list
 from .._spec import OperationSpec, document, operations, resolve
 from ._api_flags import Flag, body_flags, body_required, param_flags
 from ._core import EXIT_OK, Context, UsageError

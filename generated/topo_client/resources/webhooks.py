@@ -8,17 +8,15 @@ from uuid import UUID
 import httpx
 
 from topo_ext._operations import Operation
-from topo_ext._pagination import AsyncPaginator, SyncPage
+from topo_ext._pagination import AsyncPaginator, SyncPage, async_list, sync_list
 from topo_ext._resource import (
     NOT_GIVEN,
     AsyncAPIResource,
     NotGiven,
     SyncAPIResource,
-    async_list,
     async_list_to_raw,
     async_to_raw,
     operation,
-    sync_list,
     to_raw,
 )
 from topo_ext._spec import OperationSpec, ParamSpec

@@ -99,10 +99,6 @@ def test_the_lenient_walk_goes_back_into_no_module_below_its_caller() -> None:
     assert back == []
 
 
-@pytest.mark.xfail(strict=True, reason="#31 open: a warm get runs 10 project files, a list 12 (resource, _client, "
-                                       "_base_client, _arguments, the generated request builder, _rate, _limits, "
-                                       "_models -> _fast -> _open_enum; a list adds _resource and _pagination); "
-                                       "the target is 8")
 @pytest.mark.parametrize("name", MEASURED)
 def test_a_warm_call_runs_code_in_at_most_8_project_files(name: str) -> None:
     files, _ = traced(name)
