@@ -24,7 +24,6 @@ from ._drift import DecodeOptions
 from ._error_map import REQUEST_ID_HEADERS, request_id_of, result_of, status_error, transport_error
 from ._exceptions import CLOSED
 from ._limits import BodyTooLarge, TooDeep, aread_capped, read_capped
-from ._operations import Operation
 from ._options import (
     DEFAULT_BASE_URL,
     DEFAULT_MAX_RETRIES,
@@ -58,6 +57,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._loop_http import LoopBoundHTTP
+    from ._operations import Operation
 
 __all__ = [  # what the rest of the package imports from here (some of it defined next door)
     "CLOSED", "DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "RETRYABLE_STATUSES", "AsyncTransport",

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, Self, TypeV
 
 import httpx
 
-from ._operations import Operation
 from ._response import APIResponse, Plain, Raw
 from ._types import NOT_GIVEN, NotGiven
 
@@ -35,6 +34,7 @@ Raw_co = TypeVar("Raw_co", covariant=True)
 if TYPE_CHECKING:
     from typing_extensions import TypeVar as DefaultTypeVar
 
+    from ._operations import Operation
     from ._options import Options
     from ._pagination import AsyncPage, AsyncPaginator
 

@@ -15,10 +15,8 @@ from typing import Any, TypeVar
 
 import httpx
 
-from ._arguments import _to_jsonable, check_options
 from ._drift import DecodeOptions
 from ._limits import check_depth
-from ._spec import OperationSpec
 
 T = TypeVar("T")
 
@@ -29,6 +27,9 @@ class Request:
 
     def __init__(self, base_url: str, method: str, path: str, cast_to: Any, query: Mapping[str, Any] | None,
                  body: Any, extra_headers: Mapping[str, str] | None, timeout: float | httpx.Timeout | None) -> None:
+        from ._arguments import _to_jsonable, check_options  # on the first call: not at `import topo_ext`
+        from ._spec import OperationSpec
+
         path = relative_path(base_url, path)
         self.cast_to = cast_to
         self.decodes = _decoding(cast_to)
