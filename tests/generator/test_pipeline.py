@@ -23,9 +23,13 @@ def _generate(spec_dir: Path, target: Path) -> None:
                    capture_output=True, text=True)
 
 
+def _files(root: Path) -> set[Path]:
+    """The generator's files under `root`: not the bytecode Python writes beside them (git ignores it too)."""
+    return {p.relative_to(root) for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+
+
 def _differing(a: Path, b: Path) -> set[str]:
-    files_a = {p.relative_to(a) for p in a.rglob("*") if p.is_file()}
-    files_b = {p.relative_to(b) for p in b.rglob("*") if p.is_file()}
+    files_a, files_b = _files(a), _files(b)
     changed = {str(p) for p in files_a ^ files_b}
     changed |= {str(p) for p in files_a & files_b if not filecmp.cmp(a / p, b / p, shallow=False)}
     return changed
