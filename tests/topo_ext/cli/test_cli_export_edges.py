@@ -21,7 +21,7 @@ import httpx
 import pytest
 
 from tests.conftest import BASE_URL, TEST_KEY
-from tests.topo_ext.cli.conftest import T0, TTY, FakeTopo, iso
+from tests.topo_ext.cli.conftest import T0, TTY, FakeTopo, activity, iso
 from tests.topo_ext.cli.test_cli_export import ALL_IDS, SINCE, file_argv, ids_in, ids_of_jsonl
 from tests.unknowns import EXTRA_FIELD, EXTRA_VALUE
 from topo_ext import FileCursorStore, Topo
@@ -51,8 +51,10 @@ def test_each_part_is_the_library_s_part_and_together_every_activity_once(run, f
                                                                           filters: tuple[str, ...]) -> None:
     for item in fake.activities[:12]:  # the filtered activities all sit early: their parts differ from the unfiltered
         item["payload"]["type"] = "message.replied"
-    api_filters = {"event_type": filters[1].upper()} if filters else {}
     since, until = T0 - timedelta(days=1), T0 + timedelta(hours=1)
+    late = [activity(100 + n, until + timedelta(minutes=n), type="message.replied") for n in range(5)]
+    fake.activities += late  # at and after --until: in no part
+    api_filters = {"event_type": filters[1].upper()} if filters else {}
     parts = library(fake).activities.partition(since=since, until=until, parts=3, **api_filters)
     exported: list[str] = []
     for i, part in enumerate(parts, 1):
@@ -63,8 +65,9 @@ def test_each_part_is_the_library_s_part_and_together_every_activity_once(run, f
         expected = [a.id for a in library(fake).activities.list(**part.filters(), **api_filters)]
         assert ids_of_jsonl(out.read_text()) == expected
         exported += expected
-    everything = [a.id for a in library(fake).activities.list(**api_filters)]
+    everything = [a.id for a in library(fake).activities.list(created_at_before=until, **api_filters)]
     assert sorted(exported) == sorted(everything) and len(exported) == len(set(exported))
+    assert not {a["id"] for a in late} & set(exported)
 
 
 def test_until_alone_stops_before_it(run, fake: FakeTopo) -> None:
