@@ -64,3 +64,49 @@ def test_removing_a_help_text_is_wording_and_removing_a_type_is_not() -> None:
     line = "p.add_argument('--x', type=int, help='the x')"
     assert _change(line, "p.add_argument('--x', type=int)")[2]
     assert not _change(line, "p.add_argument('--x', help='the x')")[2]
+
+
+_STATE_AFTER = r'''
+import functools, importlib, json, sys
+import pytest
+
+modules, tests = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+
+def state():
+    found = {}
+    for name in modules:
+        for attr, value in sorted(vars(importlib.import_module(name)).items()):
+            if isinstance(value, functools._lru_cache_wrapper):
+                found[f"{name}.{attr}"] = value.cache_info().currsize
+            elif isinstance(value, dict | list | set) and not attr.startswith("__"):
+                found[f"{name}.{attr}"] = len(value)
+    return found
+
+before = state()
+code = pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", *tests])
+print(json.dumps({"code": int(code), "before": before, "after": state()}))
+'''
+
+
+def test_collecting_the_tests_fills_no_cache_of_a_fresh_after_collect_module() -> None:
+    # `fresh_after_collect` forks each mutant's interpreter from one that collected the tests: that is only right
+    # if collecting runs none of the module's cached work (a cache filled there would hide the mutants behind it).
+    import json
+    import subprocess
+    import sys
+    import tomllib
+    from pathlib import Path
+
+    from topo_tools.mutate import staged_path
+
+    root = Path(__file__).resolve().parents[2]
+    config = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["topo-tools"]["mutate"]
+    for module in config.get("fresh_after_collect", []):
+        assert module in config["fresh_imports"], module
+        name = staged_path(module).removesuffix(".py").replace("/", ".")
+        done = subprocess.run([sys.executable, "-c", _STATE_AFTER, json.dumps([name]),
+                               json.dumps(config["modules"][module])], cwd=root, capture_output=True, text=True,
+                              check=False, timeout=300)
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        assert result["code"] == 0 and result["before"], (module, done.stderr[-2000:])
+        assert result["after"] == result["before"], module

@@ -89,11 +89,16 @@ def staged_path(module: str) -> str:
     return module
 
 
-def stage(root: Path, work: Path, module: str, tests: list[str], fresh_imports: bool = False) -> Path:
+def stage(root: Path, work: Path, module: str, tests: list[str], fresh_imports: bool = False,
+          after_collect: bool = False) -> Path:
     """A staging tree for `module`. `fresh_imports`: each mutant runs in a newly started interpreter (mutmut's
     forkserver without warm-up), for modules whose functions run once and are cached (at import, or per class):
-    forked from the process that ran the clean tests, such a mutant would never run."""
-    fresh = {"process_isolation": "forkserver", "forkserver_warmup": "none"} if fresh_imports else {}
+    forked from the process that ran the clean tests, such a mutant would never run. `after_collect`: that
+    interpreter is forked from one that has collected the tests (`pytest --collect-only`; several times faster),
+    for modules that collecting runs none of (the decoder builds its plans at the first decode, not at import).
+    Were collecting to fill a cache after all, the mutants behind it would survive: never a false kill."""
+    warmup = "collect" if after_collect else "none"
+    fresh = {"process_isolation": "forkserver", "forkserver_warmup": warmup} if fresh_imports else {}
     target = work / slug(module)
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
@@ -330,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
         staging = work / slug(module)
         try:
             if not args.report_only:
-                staging = stage(root, work, module, modules[module], module in config.get("fresh_imports", []))
+                staging = stage(root, work, module, modules[module], module in config.get("fresh_imports", []),
+                                module in config.get("fresh_after_collect", []))
                 run_mutmut(staging, args.jobs)
             results.append(analyse(root, staging, module, config))
         except (RuntimeError, OSError) as err:
