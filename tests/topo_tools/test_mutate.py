@@ -66,34 +66,11 @@ def test_removing_a_help_text_is_wording_and_removing_a_type_is_not() -> None:
     assert not _change(line, "p.add_argument('--x', help='the x')")[2]
 
 
-_STATE_AFTER = r'''
-import functools, importlib, json, sys
-import pytest
 
-modules, tests = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-
-def state():
-    found = {}
-    for name in modules:
-        for attr, value in sorted(vars(importlib.import_module(name)).items()):
-            if isinstance(value, functools._lru_cache_wrapper):
-                found[f"{name}.{attr}"] = value.cache_info().currsize
-            elif isinstance(value, dict | list | set) and not attr.startswith("__"):
-                found[f"{name}.{attr}"] = len(value)
-    return found
-
-before = state()
-code = pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", *tests])
-print(json.dumps({"code": int(code), "before": before, "after": state()}))
-'''
-
-
-def test_collecting_the_tests_fills_no_cache_of_a_fresh_after_collect_module() -> None:
-    # `fresh_after_collect` forks each mutant's interpreter from one that collected the tests: that is only right
-    # if collecting runs none of the module's cached work (a cache filled there would hide the mutants behind it).
-    import json
-    import subprocess
-    import sys
+def test_reset_between_tests_names_every_cache_and_registry_of_its_module() -> None:
+    # A cache or registry left out would keep what the first test built: the mutants behind it would never run.
+    import functools
+    import importlib
     import tomllib
     from pathlib import Path
 
@@ -101,12 +78,15 @@ def test_collecting_the_tests_fills_no_cache_of_a_fresh_after_collect_module() -
 
     root = Path(__file__).resolve().parents[2]
     config = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["topo-tools"]["mutate"]
-    for module in config.get("fresh_after_collect", []):
-        assert module in config["fresh_imports"], module
+    assert config["reset_between_tests"]
+    for module, reset in config["reset_between_tests"].items():
         name = staged_path(module).removesuffix(".py").replace("/", ".")
-        done = subprocess.run([sys.executable, "-c", _STATE_AFTER, json.dumps([name]),
-                               json.dumps(config["modules"][module])], cwd=root, capture_output=True, text=True,
-                              check=False, timeout=300)
-        result = json.loads(done.stdout.strip().splitlines()[-1])
-        assert result["code"] == 0 and result["before"], (module, done.stderr[-2000:])
-        assert result["after"] == result["before"], module
+        held = {attr: value for attr, value in vars(importlib.import_module(name)).items()
+                if isinstance(value, functools._lru_cache_wrapper | dict | list | set) and not attr.startswith("__")}
+        cleared = []
+        for dotted in reset:
+            owner, _, attr = dotted.rpartition(".")
+            target = getattr(importlib.import_module(owner), attr)
+            assert hasattr(target, "cache_clear") or hasattr(target, "clear"), dotted
+            cleared.append(target)
+        assert held and all(any(v is c for c in cleared) for v in held.values()), (module, sorted(held))
