@@ -23,6 +23,7 @@ $(VENV)/.installed: requirements/dev.txt pyproject.toml tools/pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet -r requirements/dev.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e . -e tools
+	$(BIN)/pyright --version || echo "make install: pyright could not fetch its node package (npm); its typing test will skip" >&2  # fetched now, not in the first test
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -1,8 +1,8 @@
 """Emit `api.md`: the API reference, as Stainless writes it, from the bundled spec and the generated package.
 
 Per resource (from `x-topo-resource` / `x-topo-method`, through `resources.methods`, so the same names as the
-client): every method with its signature (the generated request builder's, as `inspect.signature` shows it, minus
-the per-request options every method takes), the HTTP call, a line of purpose (the summary), the scopes, and
+client): every method with its signature (the generated method's keyword form, minus the per-request options
+every method takes), the HTTP call, a line of purpose (the summary), the scopes, and
 "inferred" where the spec marks the operation `x-topo-source: inferred`; then every model of the spec. Deterministic:
 the same spec gives the same bytes.
 """
@@ -13,50 +13,40 @@ import ast
 from pathlib import Path
 from typing import Any
 
-from resources import HTTP_METHODS, Method, methods
-from static._schema import merge_all_of, ref_name
+from resources import HTTP_METHODS, Method, _class, methods
 
 OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout")  # the per-request options of every method
 INFERRED = "inferred"
 
 
-def _signature(package: Path, method: Method) -> str:
-    """The parameters of the generated `build_request` (the keyword form, when it has overloads)."""
-    tree = ast.parse((package / "api" / method.tag / f"{method.operation_id}.py").read_text())
-    build = next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "build_request")
-    args = build.args
-    shown: list[str] = []
+def _generated(package: Path, method: Method) -> ast.FunctionDef | ast.AsyncFunctionDef:
+    """The sync method as generated (`resources/`): its keyword form, the first overload if it has several (the
+    client's own methods: the plain client's overload)."""
+    top = method.resource.split(".")[0]
+    tree = ast.parse((package / "resources" / (f"{top}.py" if top else "__init__.py")).read_text())
+    cls = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == (
+        _class(method.resource, False) if top else "SyncResources"))
+    forms = [node for node in cls.body if isinstance(node, ast.FunctionDef) and node.name == method.name]
+    plain = [f for f in forms if f.args.args and "Plain" in ast.unparse(f.args.args[0].annotation or ast.Pass())]
+    return (plain or forms)[0]
+
+
+def _call(package: Path, method: Method) -> str:
+    """`client.contacts.get(contact_id: str | UUID) -> Contact`: the generated signature, without the per-request
+    options every method takes."""
+    func = _generated(package, method)
+    args = func.args
     defaults = [None] * (len(args.args) - len(args.defaults)) + list(args.defaults)
-    for arg, default in zip(args.args, defaults, strict=True):
-        shown.append(_param(arg, default))
-    if args.kwonlyargs:
-        shown.append("*")
-    for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
-        if arg.arg not in OPTIONS:
-            shown.append(_param(arg, default))
-    return "" if shown == ["*"] else ", ".join(shown).removesuffix(", *")
+    shown = [_param(a, d) for a, d in zip(args.args, defaults, strict=True)][1:]  # without self
+    keywords = [_param(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True) if a.arg not in OPTIONS]
+    params = ", ".join([*shown, *(["*", *keywords] if keywords else [])])
+    path = ".".join(filter(None, ["client", method.resource, method.name]))
+    return f"{path}({params}) -> {ast.unparse(func.returns) if func.returns else 'None'}"
 
 
 def _param(arg: ast.arg, default: ast.expr | None) -> str:
     text = f"{arg.arg}: {ast.unparse(arg.annotation)}" if arg.annotation else arg.arg
     return f"{text} = {ast.unparse(default)}" if default is not None else text
-
-
-def _page_item(doc: dict[str, Any], page: str) -> str:
-    items = merge_all_of(doc, {"$ref": f"#/components/schemas/{page}"}).get("properties", {}).get("items", {})
-    return ref_name(items.get("items", {})) or "Any"
-
-
-def _call(doc: dict[str, Any], package: Path, method: Method) -> str:
-    path = ".".join(filter(None, ["client", method.resource, method.name]))
-    if method.kind == "batch":
-        params = f"items: Iterable[{method.item} | Mapping[str, Any]], *, chunk_size: int | None = None"
-    else:
-        params = _signature(package, method)
-    returns = method.model or "None"
-    if method.kind == "list" and method.model:
-        returns = f"SyncPage[{_page_item(doc, method.model)}]"
-    return f"{path}({params}) -> {returns}"
 
 
 def _operations(doc: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
@@ -95,7 +85,7 @@ def render(doc: dict[str, Any], package: Path) -> str:
             lines += [f"### `{method.name}`", "",
                       f"`{verb} {path}` · scopes: {scopes}{marks} · `{method.operation_id}`", "",
                       _first_line(op.get("summary")).rstrip(".") + ".", "",
-                      "```python", _call(doc, package, method), "```", ""]
+                      "```python", _call(package, method), "```", ""]
     lines += ["## Models", "",
               "Response models (msgspec Structs), request models (attrs) and enums, all in `topo_ext.models`.", "",
               "| Model | What it is |", "|---|---|"]

@@ -10,19 +10,19 @@ their names stay importable from here. Resource code never repeats any of it.
 
 from __future__ import annotations
 
-import asyncio
 import json
+import logging
 import time
 from collections.abc import Callable, Generator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from . import _exceptions as exc
 from . import _logs, _telemetry
-from ._error_map import request_id_of, result_of, status_error, transport_error
-from ._limits import BodyTooLarge, TooDeep, aread_capped, check_depth, read_capped
-from ._models import DecodeOptions
+from ._drift import DecodeOptions
+from ._error_map import REQUEST_ID_HEADERS, request_id_of, result_of, status_error, transport_error
+from ._limits import BodyTooLarge, TooDeep, aread_capped, read_capped
 from ._operations import Operation
 from ._options import (
     DEFAULT_BASE_URL,
@@ -41,6 +41,7 @@ from ._options import (
 from ._rate import Gate, RateGate, quota
 from ._retries import (
     BEFORE_SEND,
+    FINAL,
     RETRYABLE_STATUSES,
     Attempt,
     Decision,
@@ -63,15 +64,35 @@ __all__ = [  # what the rest of the package imports from here (some of it define
 T = TypeVar("T")
 
 #: What `BaseTransport.attempts` yields: seconds to pause, or the request to send now.
+if TYPE_CHECKING:
+    import asyncio
+
 Step = float | httpx.Request
 
 # Retry waits go through these names so tests can skip the waiting without freezing every sleep in the process.
 _sleep = time.sleep
-_async_sleep = asyncio.sleep
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # on first use: `from topo_ext import Topo` does not load asyncio
+
+    await asyncio.sleep(seconds)
 
 CLOSED = "this client was closed (close() or the end of its `with` block); create a new client"
 
 _NOT_SENT = (RefusedLocally, *BEFORE_SEND)  # attempts that tell the rate gate nothing
+
+def _with_request_id(value: T, response: httpx.Response) -> T:
+    """A decoded model marked with its answer's request id (`model._request_id`), once per answer."""
+    from topo_client._struct import TopoStruct  # loaded by then (by the decoder); not at `import topo_ext`
+
+    if isinstance(value, TopoStruct):
+        for name in REQUEST_ID_HEADERS:
+            if request_id := response.headers.get(name):
+                value.__dict__["_request_id_"] = request_id
+                break
+    return value
+
 
 _HTTPX_DEFAULT_HEADERS = httpx.Headers({"Accept": "*/*", "User-Agent": f"python-httpx/{httpx.__version__}"})
 
@@ -90,7 +111,8 @@ class BaseTransport:
         self._read_quota = self._on_quota is not None
         self.policy = Policy(options)
         self.telemetry = telemetry
-        self.decode_options = DecodeOptions()  # the client sets its own (drift record, strict mode)
+        # The client sets its own (drift record, strict mode); the depth limit is this transport's.
+        self.decode_options = DecodeOptions(max_depth=options.limits.max_json_depth)
         self._base: tuple[httpx.Headers, dict[str, str]] | None = None
 
     def attempts(self, http: httpx.Client | httpx.AsyncClient, op: Operation[Any, T], args: tuple[Any, ...],
@@ -98,30 +120,43 @@ class BaseTransport:
         """The retry loop without I/O: yields a pause (seconds) for the shell to sleep, or the request for it to
         send, and then takes the `Attempt` back; returns the decoded value and the final response."""
         request = self.build(http, op, args, kwargs)
-        span = _telemetry.current() if self.telemetry is not None else _telemetry.NOOP
+        # Tracing and log lines are skipped outright when off: a plain call runs no code of theirs.
+        span = _telemetry.current() if self.telemetry is not None else None
+        logs = _logs.log.isEnabledFor(logging.INFO)
         attempt, pending, reason, started = 0, 0.0, "", time.monotonic()
         while True:
             attempt += 1
-            span.attempt(attempt)
+            if span is not None:
+                span.attempt(attempt)
             # The retry delay is this request's own pause; then the gate spaces it among everyone else's.
             if pending:
                 yield pending
             if gate_wait := self.gate.reserve():
-                span.waited(gate_wait, "rate_gate")
+                if span is not None:
+                    span.waited(gate_wait, "rate_gate")
                 yield gate_wait
             if attempt > 1:
                 self.policy.log_retry(request, attempt, pending + gate_wait, reason)
             sent_at = time.monotonic()
             outcome: Attempt = yield request
             self.record(outcome, sent_at)
-            _logs.attempt(request, outcome, attempt, sent_at)
-            decision = self.policy.decide(op, attempt, outcome)
+            if logs:
+                _logs.attempt(request, outcome, attempt, sent_at)
+            response = outcome.response
+            # A decoded 2xx (see `examine`) is final whatever the policy: no decision to make, no error to map.
+            success = outcome.error is None and response is not None and 200 <= response.status_code < 300
+            decision = FINAL if success else self.policy.decide(op, attempt, outcome)
             if not decision.retry:
-                _logs.operation(op, request, outcome, attempt, started)
+                if logs:
+                    _logs.operation(op, request, outcome, attempt, started)
+                if success:
+                    assert response is not None
+                    return _with_request_id(outcome.value, response), response
                 value = result_of(op, outcome, request, attempt, self.options.limits.max_json_depth)
                 assert outcome.response is not None
                 return value, outcome.response
-            span.retry(attempt, decision.reason, decision.delay)
+            if span is not None:
+                span.retry(attempt, decision.reason, decision.delay)
             pending, reason = decision.delay, decision.reason
 
     def headers(self) -> dict[str, str]:
@@ -184,7 +219,7 @@ class BaseTransport:
         if not 200 <= response.status_code < 300:
             return Attempt(response)
         try:
-            check_depth(response.content, self.options.limits.max_json_depth)
+            # (the decoder checks Limits.max_json_depth: decode_options.max_depth)
             return Attempt(response, None, op.decode(response.content, self.decode_options))
         except TooDeep as err:
             return Attempt(error=UndecodableBody(response, err))
@@ -324,6 +359,8 @@ class LoopBoundHTTP:
         return httpx.AsyncClient(timeout=self._timeout, follow_redirects=False)
 
     def get(self) -> httpx.AsyncClient:
+        import asyncio  # loaded by then: this runs inside a coroutine
+
         loop = asyncio.get_running_loop()
         if self.closed or self._client.is_closed:
             raise exc.ClientClosedError(CLOSED)
@@ -347,6 +384,8 @@ class LoopBoundHTTP:
     async def aclose(self) -> None:
         self.closed = True
         if self.owned:
+            import asyncio
+
             try:
                 loop = asyncio.get_running_loop()
                 if self._loop is None or self._loop is loop:

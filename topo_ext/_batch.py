@@ -14,7 +14,8 @@ import httpx
 
 from . import _exceptions as exc
 from . import _telemetry
-from ._operations import OPTIONS, Operation, _to_jsonable, check_json, check_options
+from ._arguments import OPTIONS, _to_jsonable, check_json, check_options
+from ._operations import Operation
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterable[list[Any]]:

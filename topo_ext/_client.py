@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache, cached_property
 from types import TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import httpx
 
@@ -26,19 +26,25 @@ from ._base_client import (
     resolve_options,
     updated_options,
 )
-from ._drift import DriftRecord
+from ._drift import DecodeOptions, DriftRecord
 from ._exceptions import ClientClosedError
 from ._limits import Limits
-from ._models import DecodeOptions
 from ._operations import Operation
 from ._options import check_prefetch
 from ._rate import Gate, gate_for
-from ._resource import M
+from ._resource import M, Resource
 from ._response import APIResponse, Raw
 from ._telemetry import Telemetry, telemetry_for
 from ._undocumented import AsyncRequests, SyncRequests
 
+if TYPE_CHECKING:
+    from topo_client.resources.activities import ActivitiesWithRawResponse, AsyncActivitiesWithRawResponse
+
+    from .resources.activities import Activities, AsyncActivities
+
 T = TypeVar("T")
+_ACTIVITIES = "topo_ext.resources.activities"  # the generated resource plus stream() and partition()
+_GENERATED_ACTIVITIES = "topo_client.resources.activities"
 
 
 class _Lifecycle:
@@ -136,7 +142,8 @@ class _ClientBase(Generic[M]):
 
     def _new_transport(self) -> Any:
         transport = self._transport_class(self._http, self._api_key, self._options, self._gate, self._telemetry)
-        transport.decode_options = self._decode_options  # copies share it, and so the drift record
+        # Copies share the drift record and strict mode; the depth limit is each copy's own.
+        transport.decode_options = replace(self._decode_options, max_depth=self._options.limits.max_json_depth)
         return transport
 
     def _result(self, value: T, response: httpx.Response | None) -> T:
@@ -178,6 +185,8 @@ class Topo(SyncResources[M], _ClientBase[M], SyncRequests):
 
     _transport: SyncTransport
     _transport_class = SyncTransport
+    activities: Resource[Activities, ActivitiesWithRawResponse] = Resource(
+        _ACTIVITIES, "Activities", "ActivitiesWithRawResponse", _GENERATED_ACTIVITIES)
 
     def __init__(
         self,
@@ -275,6 +284,8 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M], AsyncRequests):
 
     _transport: AsyncTransport
     _transport_class = AsyncTransport
+    activities: Resource[AsyncActivities, AsyncActivitiesWithRawResponse] = Resource(
+        _ACTIVITIES, "AsyncActivities", "AsyncActivitiesWithRawResponse", _GENERATED_ACTIVITIES)
 
     def __init__(
         self,
@@ -346,9 +357,9 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M], AsyncRequests):
 
 @cache
 def _lazy_attributes(cls: type) -> frozenset[str]:
-    """The cached properties of a client class (its resources): read from the class, so never out of date."""
+    """The resources (and other cached properties) of a client class: read from the class, never out of date."""
     return frozenset(name for klass in cls.__mro__ for name, value in vars(klass).items()
-                     if isinstance(value, cached_property))
+                     if isinstance(value, cached_property | Resource))
 
 
 def _check_http_client(http_client: object, kind: type, client: str, other: str) -> None:

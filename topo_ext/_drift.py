@@ -25,11 +25,9 @@ import logging
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-
-from topo_client._decode import DriftKind
 
 log = logging.getLogger("topo")
 
@@ -41,6 +39,8 @@ _MAX_EXAMPLE_STR = 200
 
 def drift_key(kind: str, schema: str, name: str) -> str:
     """The one spelling of a drift key, shared by the runtime record and `python -m topo_tools.drift`."""
+    from topo_client._decode import DriftKind  # on first use: `import topo_ext` does not load the decoder
+
     if kind == DriftKind.ENUM:
         return f"{schema}={json.dumps(name)}"
     if kind == DriftKind.EVENT_TYPE:
@@ -92,6 +92,8 @@ class DriftRecord:
         self.on_new: Callable[[str, str], None] | None = None
 
     def report(self, kind: str, schema: str, name: str, example: Any = None, count: int = 1) -> None:
+        from topo_client._decode import DriftKind  # loaded by then: drift is found while decoding
+
         if kind == DriftKind.TYPE and name.startswith("$"):
             name = name.rsplit(".", 1)[-1]  # a document path like $.items[3].payload.x: key it by the field
         key = (kind, schema, name)
@@ -142,3 +144,16 @@ _RECORD = DriftRecord()
 def drift_record() -> DriftRecord:
     """The process-wide record, for decoding done without a client (`parse_event`, `webhooks.verify`)."""
     return _RECORD
+
+
+class StrictValidationError(ValueError):
+    """In strict mode: the body is valid JSON of the right kind but differs from the spec."""
+
+
+@dataclass(frozen=True)
+class DecodeOptions:
+    """How one client decodes: where drift goes, and whether any drift is an error."""
+
+    record: DriftRecord = field(default_factory=drift_record)
+    strict: bool = False
+    max_depth: int | None = None  # Limits.max_json_depth: a deeper body raises TooDeep (None: not checked here)

@@ -12,12 +12,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from topo_client._schema import NOT_IN_DOCS
-from topo_client._struct import TopoStruct
-
 from . import _exceptions as exc
+from ._drift import StrictValidationError
 from ._limits import DEFAULT_LIMITS, BodyTooLarge, TooDeep, check_depth
-from ._models import StrictValidationError
 from ._options import without_userinfo
 from ._retries import Attempt, BadBody, RefusedLocally, TruncatedBody, parse_retry_after
 
@@ -27,11 +24,17 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+#: Where an answer's request id may be, in order.
+REQUEST_ID_HEADERS = ("x-request-id", "request-id")
+
+
 def request_id_of(response: httpx.Response, body: Any = None) -> str | None:
     if isinstance(body, Mapping) and isinstance(body.get("request_id"), str):
         return str(body["request_id"])
-    header: str | None = response.headers.get("x-request-id") or response.headers.get("request-id")
-    return header
+    for name in REQUEST_ID_HEADERS:
+        if header := response.headers.get(name):
+            return str(header)
+    return None
 
 
 def result_of(op: Operation[Any, T], outcome: Attempt, request: httpx.Request, attempts: int,
@@ -43,9 +46,7 @@ def result_of(op: Operation[Any, T], outcome: Attempt, request: httpx.Request, a
         assert response is not None
         if not 200 <= response.status_code < 300:
             raise status_error(response, attempts, depth, guessed=op.spec.inferred)
-        value: T = outcome.value
-        if isinstance(value, TopoStruct) and (request_id := request_id_of(response)) is not None:
-            value.__dict__["_request_id_"] = request_id  # once per answer: `model._request_id`
+        value: T = outcome.value  # (the transport's own success path marks models with their request id)
         return value
     if isinstance(err, RefusedLocally):  # its message may quote a header value: name the kind of error only
         raise exc.InvalidRequestError(f"{request.method} {request.url.path}: refused locally before sending "
@@ -122,6 +123,8 @@ def status_error(response: httpx.Response, attempts: int, depth: int = DEFAULT_L
                    + f"; {message}")
     request = response._request  # absent on a hand-built response
     if guessed and response.status_code in (404, 405) and request is not None:
+        from topo_client._schema import NOT_IN_DOCS  # the error path only: not loaded at `import topo_ext`
+
         message += (f" [the endpoint itself is a guess: {request.method} {request.url.path} may not exist at Topo. "
                     f"{NOT_IN_DOCS} {guessed}]")
     error = cls(

@@ -9,91 +9,44 @@ with `strict_response_validation=True`, raises `StrictValidationError` naming th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import msgspec
 
-from topo_client._decode import DriftKind, Shape, ShapeError, decode_data
-from topo_client._fast import MISS, fast_decoder
+from topo_client._decode import ShapeError, decode_data
+from topo_client._fast import MISS, conforming_depth, fast_decoder
 
-from ._drift import DriftRecord, drift_record
+from ._drift import DecodeOptions, StrictValidationError
+from ._limits import check_depth
+from ._sink import Collect
 from ._spec import OperationSpec
 
 T = TypeVar("T")
 _JSON = msgspec.json.Decoder()
-
-_PROBLEMS: dict[str, str] = {
-    DriftKind.FIELD: "a field the spec does not describe",
-    DriftKind.MISSING: "a field the spec requires is missing",
-    DriftKind.ENUM: "an enum value the spec does not list",
-    DriftKind.EVENT_TYPE: "an event type the spec does not list",
-    DriftKind.TYPE: "a value of another type than the spec says",
-}
-
-
-class StrictValidationError(ValueError):
-    """In strict mode: the body is valid JSON of the right kind but differs from the spec."""
-
-
-@dataclass(frozen=True)
-class DecodeOptions:
-    """How one client decodes: where drift goes, and whether any drift is an error."""
-
-    record: DriftRecord = field(default_factory=drift_record)
-    strict: bool = False
-
-
-class _Collect:
-    """A sink for one decode: counts each distinct key, then hands them to the record in one go."""
-
-    __slots__ = ("found", "shapes", "strict")
-
-    def __init__(self, strict: bool) -> None:
-        self.strict = strict
-        self.found: dict[tuple[str, str, str], list[Any]] = {}
-        self.shapes: dict[Shape, list[Any]] = {}  # the per-item hot path: one count per key set
-
-    def tally(self, shape: Shape, data: dict[str, Any], count: int = 1) -> None:
-        seen = self.shapes.get(shape)
-        if seen is not None:
-            seen[0] += count
-        elif self.strict:
-            kind, schema, name, example = shape.reports(data)[0]
-            self.report(kind, schema, name, example)
-        else:
-            self.shapes[shape] = [count, data]
-
-    def report(self, kind: str, schema: str, name: str, example: Any) -> None:
-        if self.strict:
-            shown = f"{name!r}" if kind in {DriftKind.ENUM, DriftKind.EVENT_TYPE} else f"field {name!r}"
-            raise StrictValidationError(f"{schema}: {shown}: {_PROBLEMS.get(kind, kind)}")
-        seen = self.found.get((kind, schema, name))
-        if seen is None:
-            self.found[(kind, schema, name)] = [1, example]
-        else:
-            seen[0] += 1
-
-    def flush(self, record: DriftRecord) -> None:
-        for (kind, schema, name), (count, example) in self.found.items():
-            record.report(kind, schema, name, example, count=count)
-        for shape, (count, data) in self.shapes.items():
-            for kind, schema, name, example in shape.reports(data):
-                record.report(kind, schema, name, example, count=count)
-
 
 def decoder(tp: type[T] | None) -> Callable[[bytes, DecodeOptions], T]:
     """A body decoder for responses of model `tp` (None: a response without a body): a body that conforms to the
     spec in one pass of msgspec's decoder (`topo_client._fast`), any other through the lenient walk."""
     model: Any = tp
     fast = fast_decoder(model) if tp is not None else None
+    # A body that decodes on the fast path is at most this deep (None: a free-form value leaves it unbounded), so
+    # under a limit at least that deep it needs no depth check: only a body that takes the lenient walk does.
+    bound = conforming_depth(model) if fast is not None else None
 
     def decode(raw: bytes, options: DecodeOptions) -> T:
-        if tp is None:
+        limit = options.max_depth
+        if tp is None:  # no body documented: whatever came is still held to the limit
+            if limit is not None:
+                check_depth(raw, limit)
             return None  # type: ignore[return-value]
+        if limit is not None and (bound is None or bound > limit):
+            check_depth(raw, limit)
+            limit = None  # checked
         if fast is not None and (quick := fast(raw)) is not MISS:
             value: T = quick
             return value
+        if limit is not None:  # left for the lenient walk
+            check_depth(raw, limit)
         value = decode_value(tp, _JSON.decode(raw), options)  # not JSON: msgspec.DecodeError
         return value
 
@@ -115,7 +68,7 @@ def model_for(spec: OperationSpec) -> Any:
 def decode_value(tp: Any, data: Any, options: DecodeOptions | None = None) -> Any:
     """Build `tp` (a model, a list of models, an event union) from plain data; the wrong kind raises ShapeError."""
     options = options or DecodeOptions()
-    sink = _Collect(options.strict)
+    sink = Collect(options.strict)
     value = decode_data(tp, data, sink)
     if sink.found or sink.shapes:
         sink.flush(options.record)

@@ -9,7 +9,6 @@ ends with `PaginationError` (`Limits.max_stalled_pages`).
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -143,6 +142,8 @@ class AsyncPage(_PageData[T]):
 
 async def _prefetching(first: AsyncPage[T], window: int) -> AsyncIterator[AsyncPage[T]]:
     """Pages after `first`, fetched up to `window` at a time, yielded in order; stops early if the set shrinks."""
+    import asyncio  # loaded by then (an async walk); not at `import topo_ext`
+
     last = max(first.total_pages, first.page + 1)
     pending: dict[int, asyncio.Task[AsyncPage[T]]] = {}
     next_to_start = first.page + 1

@@ -28,6 +28,14 @@ How `RateGate` learns an unknown limit (AIMD on a rate, not on spacing):
   seconds since the cut; the same amount for every client, whatever its share, so shares converge towards equal
   rather than keeping their ratios, and a client left alone soon takes up the whole limit). The first slot
   after such a cut moves by up to `JITTER` of its interval, so clients cut together do not come back together.
+- A 429 before a handful of passes (fewer than `WEAK` in `HISTORY`; typically at start-up, when processes sharing
+  the key all begin at once) says too little to wait for a second one: the bucket was emptied by others (or is
+  tiny). The gate learns at once, from the burst floor but at least one request per window, counts it as other
+  clients' doing, and treats the estimate as a floor: the rate grows by `SLOW_START` per second until the next
+  429 measures the share (then the rules above). Its first slot falls at a random point of the interval after
+  the `Retry-After` pause (at most the pause again), so processes refused together come back apart. The shares'
+  additive growth is scaled by the largest estimate learned, not the first (which, after such a start, is only a
+  floor).
 - Rate-limit headers, when the server sends them (`RateLimit-Remaining`/`-Reset`, `x-ratelimit-remaining`/
   `-reset`): an answer saying nothing remains holds every later slot until the reset.
 A configured `rate_limit` is the starting rate and a ceiling: 429s still lower it (another process may share
@@ -75,6 +83,8 @@ class RateGate:
     SHARED_BACKOFF = 0.8  # with other clients on the key: after a cut, send at this fraction of our share ...
     SHARED_PROBE = 0.1  # ... and add this fraction of the first estimate x (seconds since the cut)^2
     JITTER = 0.5  # ... and move the first slot after the cut by up to this fraction of its interval
+    WEAK = 4  # a 429 before this many passes is others' (or a tiny bucket): the estimate is only a floor ...
+    SLOW_START = 1.4  # ... the rate grows by this factor per second until the next 429 measures the limit
 
     def __init__(self, rate: float | None = None, *, clock: Callable[[], float] = time.monotonic,
                  seed: int | None = None) -> None:
@@ -93,6 +103,7 @@ class RateGate:
         self._last_pass = -math.inf
         self._others = -math.inf  # when the last 429 came that other clients of the key caused
         self._scale = 0.0  # the first estimate learned: how fast a share grows back
+        self._weak = False  # the estimate is a floor from too few passes (slow start until the next 429)
         self._random = random.Random(seed)
         self._lock = threading.Lock()
 
@@ -106,6 +117,8 @@ class RateGate:
         if self.estimate is None:
             return None
         since = max(0.0, now - self._cut_at)
+        if self._weak:
+            return min(self.estimate * self._floor * math.pow(self.SLOW_START, min(since, 60.0)), self.ceiling)
         settle = max(self._floor, self.SETTLE)
         if now - self._others < self.HISTORY:
             # Shared with other clients: our estimate is our share, and shares converge only if they grow back by
@@ -144,6 +157,8 @@ class RateGate:
                     # the 429s. Without it a burst whose 429s all came back first was measured as 0 passes,
                     # i.e. 1 req/s, and the gate then crawled far below the limit.
                     self.estimate = max(self.estimate or 0.0, min(self._burst_floor(now, window), self.ceiling))
+                    if self._weak and len(self._passes) >= self.WEAK:  # enough passes after all: a limit to
+                        self._weak, self._others, self._floor = False, -math.inf, self.BACKOFF  # settle under
                 else:
                     self._late = None
 
@@ -165,13 +180,20 @@ class RateGate:
                 # Sent after our own pause, when the server's bucket had refilled for us (the first request after
                 # a Retry-After), or at a pace under the limit we learned: someone else emptied the bucket.
                 self._others = now
-            if rate is None and (self._doubt is None or now - self._doubt > self.HISTORY):
+            weak = rate is None and len(self._passes) < self.WEAK
+            if rate is None and not weak and (self._doubt is None or now - self._doubt > self.HISTORY):
                 # A first 429 may be a stray one (an overloaded gateway): only this request pauses, and we wait
                 # for a second one to learn from.
                 self._doubt, self._doubt_estimate = now, self._measure(now, window, None)
                 self._resumed = now + window
                 return
             estimate = self._measure(now, window, rate)
+            self._weak = weak
+            if weak:
+                # A 429 before a handful of passes: other clients emptied the bucket (or it is tiny). At least one
+                # request per window goes through, and the rate is a floor to grow from, not a limit to settle under.
+                estimate = max(estimate, 1.0 / window)
+                self._others = now
             if self._doubt is not None:
                 # Confirmed. Between two limit 429s the server's bucket went from empty to empty, so what went
                 # through in between is the limit; for a stray first 429 it is simply the pace we had.
@@ -183,13 +205,16 @@ class RateGate:
                                between / interval if interval >= window else 0.0)
                 self._doubt = None
             self.estimate = min(estimate, self.ceiling)
-            self._scale = self._scale or self.estimate
+            self._scale = max(self._scale, self.estimate)
             self._floor = self.SHARED_BACKOFF if now - self._others < self.HISTORY else self.BACKOFF
             self._cut_at = now
             # The 429 spent a slot: the next request waits one interval (at most the server's window).
             pause = min(1.0 / (self.BACKOFF * self.estimate), window)
             if now - self._others < self.HISTORY:  # other clients were cut too: they must not all come back at once
                 pause *= 1.0 + self.JITTER * (2 * self._random.random() - 1)
+            if weak:  # the request pauses for the hint; the next slot falls somewhere in one interval after it (at
+                hint = retry_after or 0.0  # most the hint again: none when the server says "now")
+                pause = hint + self._random.random() * min(1.0 / (self.BACKOFF * self.estimate), hint)
             self._next = max(self._next, now + pause)
             self._late = (self._next, window) if rate is None else None
             self._resumed = now + window

@@ -1,18 +1,16 @@
-"""The bundled OpenAPI document shipped inside `topo_client`, read once and indexed by operationId.
+"""The facts of an operation (`OperationSpec`), and the bundled OpenAPI document shipped inside `topo_client`, read
+once and indexed by operationId.
 
-Facts about operations (HTTP method, parameter bounds, batch limits, the Python resource and method names) are
-read from here rather than restated in topo_ext, so the spec stays the one place that defines them.
+The generated resources carry each operation's facts as a literal (`OperationSpec(...)`, written by
+generator/facts.py), so a call never reads the bundled spec; `operations()` reads the same facts from the spec for
+the CLI and developer tools (tests/topo_ext/operations/test_facts.py checks that the two agree).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
-
-from topo_client import _schema
 
 
 @dataclass(frozen=True)
@@ -52,13 +50,23 @@ class OperationSpec:
 def document() -> dict[str, Any]:
     """The bundled spec (generated/topo_client/openapi.json), its open sets in the marked form that the client
     reads (`x-topo-open` beside `enum` / `oneOf`; the file has the standard form, see `_schema.open_marked`)."""
+    import json
+    from importlib import resources
+
+    from topo_client import _schema
+
     text = resources.files("topo_client").joinpath("openapi.json").read_text(encoding="utf-8")
     doc: dict[str, Any] = _schema.open_marked(json.loads(text))
     return doc
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """Follow a local `$ref` (possibly several) in the bundled spec to the object it names."""
+    """Follow a local `$ref` (possibly several) in the bundled spec to the object it names; a node without one (the
+    generated facts' schemas never have one) as it is, without reading the spec."""
+    if "$ref" not in node:
+        return node
+    from topo_client import _schema
+
     target: dict[str, Any] = _schema.resolve(document(), node)
     return target
 
@@ -66,6 +74,8 @@ def resolve(node: dict[str, Any]) -> dict[str, Any]:
 @cache
 def operations() -> dict[str, OperationSpec]:
     """Every operation in the spec, by operationId."""
+    from topo_client import _schema
+
     found: dict[str, OperationSpec] = {}
     for path, item in document()["paths"].items():
         for method, op in item.items():

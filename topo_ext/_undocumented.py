@@ -14,16 +14,13 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import httpx
-import msgspec
 
-from topo_client._decode import event_union, is_model
-
-from ._models import DecodeOptions, ShapeError, decode_value
-from ._operations import _to_jsonable, check_options
+from ._arguments import _to_jsonable, check_options
+from ._drift import DecodeOptions
+from ._limits import check_depth
 from ._spec import OperationSpec
 
 T = TypeVar("T")
-_JSON = msgspec.json.Decoder()
 
 
 class Request:
@@ -55,9 +52,15 @@ class Request:
         return dict(self.kwargs)  # the transport pops from it
 
     def decode(self, raw: bytes, options: DecodeOptions | None = None) -> Any:
+        if options is not None and options.max_depth is not None:  # every answer, whatever the caller takes
+            check_depth(raw, options.max_depth)
         if not self.decodes or not raw:  # httpx.Response: the caller takes the response; no body: None
             return None
-        data = _JSON.decode(raw)
+        import msgspec  # the decoder's modules load on the first call, not at `import topo_ext`
+
+        from ._models import ShapeError, decode_value
+
+        data = msgspec.json.decode(raw)
         if self.cast_to is dict:
             if not isinstance(data, dict):
                 raise ShapeError(f"expected a JSON object, got {type(data).__name__}")
@@ -72,6 +75,8 @@ def _decoding(cast_to: Any) -> bool:
     """Whether the body is decoded (False: the caller gets the httpx.Response); anything else is a TypeError."""
     if cast_to is httpx.Response:
         return False
+    from topo_client._decode import event_union, is_model
+
     inner = typing.get_args(cast_to)[0] if typing.get_origin(cast_to) is list and typing.get_args(cast_to) else cast_to
     if cast_to is dict or is_model(inner) or event_union(inner) is not None:
         return True

@@ -22,7 +22,6 @@ import hmac
 import re
 import time
 import types
-import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -31,6 +30,7 @@ from typing import Any, ClassVar, Literal
 
 import msgspec
 
+from topo_client._decode import strip
 from topo_client._struct import TopoStruct
 
 from ._exceptions import TopoError
@@ -282,7 +282,7 @@ def _check_fields(cls: Any, data: Mapping[str, Any], path: str) -> None:
         name = field.encode_name if field.encode_name in data else field.name
         if name not in data:
             continue
-        value, where, inner = data[name], f"{path}.{name}", _strip(field.type)
+        value, where, inner = data[name], f"{path}.{name}", strip(field.type)
         if value is None:
             ok = True
         elif isinstance(inner, type) and issubclass(inner, Enum):  # open enums: new values are fine
@@ -300,14 +300,6 @@ def _check_fields(cls: Any, data: Mapping[str, Any], path: str) -> None:
         if not ok:
             raise WebhookPayloadError(
                 f"`{where}` is a JSON {_kind(value)}, which does not fit {cls.__name__}.{field.name}")
-
-
-def _strip(tp: Any) -> Any:
-    """The type inside `Annotated[...] | None | UnsetType` (the generated models' optional fields)."""
-    for arg in typing.get_args(tp) if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union else ():
-        if arg not in (type(None), msgspec.UnsetType):
-            return _strip(arg)
-    return typing.get_args(tp)[0] if typing.get_origin(tp) is typing.Annotated else tp
 
 
 def _kind(value: Any) -> str:

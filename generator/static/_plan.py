@@ -1,101 +1,47 @@
-"""What the lenient decoder knows about one model class, worked out once, and its two compiled walks.
+"""Per model class what the lenient decoder knows, worked out once, with its two compiled walks; and the coercers
+and walkers of field types, which build and walk nested models through their classes' plans.
 
-Copied verbatim into the generated package by `generator/models.py`; `_decode` is the entry point. After
-`msgspec.convert` has built the typed objects in C, a walk goes over them next to the plain data: it keeps unknown
-keys in `extra`, copies camelCase spellings of known keys, reads naive datetimes as UTC and reports unknown keys,
-missing documented-required keys and unknown enum values to a `Sink`. Both walks are straight-line Python generated
-from the class's fields:
+Copied verbatim into the generated package by `generator/models.py`. `_decode` (the entry point) calls into this
+module and this module only into `_shape`, below it; plans and coercers call each other, so they live together.
+After `msgspec.convert` has built the typed objects in C, a walk goes over them next to the plain data: it keeps
+unknown keys in `extra`, copies camelCase spellings of known keys, reads naive datetimes as UTC and reports unknown
+keys, missing documented-required keys and unknown enum values to a `Sink`. Both walks are straight-line Python
+generated from the class's fields:
 
 - `walk(obj, data, sink)`: one object (a single resource, a page envelope, an item whose key set differs);
 - `walk_many(objs, data, sink)`: every item of a list at once (a page's items). Items nearly always share one key
   set, so that is checked in C (`_uniform`) and the walk compiled for that key set runs one loop over the objects
   (their `extra` dicts, enum and datetime checks inline), drift tallied once with the count. Any other list is
   walked object by object.
+
+If convert raises, `Plan.build` rebuilds the model field by field with the coercers (an odd value kept as sent).
 """
 
 from __future__ import annotations
 
-import re
 import sys
 import typing
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from enum import Enum, StrEnum
+from enum import Enum
 from functools import cache
 from operator import attrgetter
-from typing import Any, Protocol
+from typing import Any
 
 import msgspec
 
+from ._shape import CLEAN, NULL_SINK, DriftKind, Shape, ShapeError, Sink, _snake, _uniform, event_union, is_model, strip
+from ._struct import TopoStruct
 
-class DriftKind(StrEnum):
-    """What the decoder reports to a `Sink`, and `make drift` finds in captures: one set for the client and the tool."""
-
-    FIELD = "field"  # a key the spec does not describe
-    MISSING = "missing"  # a documented-required key left out
-    ENUM = "enum"  # an enum value the spec does not list
-    EVENT_TYPE = "event_type"  # an event type the spec does not list
-    TYPE = "type"  # a known field whose value has another JSON type
-
-
-class Sink(Protocol):
-    """Where the walk reports what the spec does not describe (`kind`: a `DriftKind`)."""
-
-    def report(self, kind: str, schema: str, name: str, example: Any) -> None: ...
-
-    def tally(self, shape: Shape, data: dict[str, Any], count: int = 1) -> None:
-        """`count` more objects with this key set (its unknown and missing keys); `data` is an example of it."""
-
-
-class Shape:
-    """What one key set of a model's objects adds (`extra`), lacks (`missing`: required keys; `absent`: the
-    attributes of every field it lacks) and spells in camelCase (`renames`: (wire key, field) pairs), worked out
-    once per key set."""
-
-    __slots__ = ("absent", "extra", "missing", "move", "renames", "schema")
-
-    def __init__(self, schema: str, extra: tuple[str, ...], missing: tuple[str, ...],
-                 renames: tuple[tuple[str, str], ...], absent: frozenset[str] = frozenset()) -> None:
-        self.schema, self.extra, self.missing, self.renames, self.absent = schema, extra, missing, renames, absent
-        self.move: Callable[[Any, dict[str, Any], Sink], None] | None = None  # set by the plan when renames
-
-    def reports(self, data: dict[str, Any]) -> list[tuple[str, str, str, Any]]:
-        """(kind, schema, name, example) for each difference, the example taken from `data`."""
-        return ([(DriftKind.FIELD, self.schema, key, data.get(key)) for key in self.extra]
-                + [(DriftKind.MISSING, self.schema, key, None) for key in self.missing])
-
-
-class ShapeError(ValueError):
-    """The data is of the wrong kind entirely (e.g. a list where a model's object is expected)."""
-
-
-_CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
-CLEAN = object()  # a key set with every field, nothing unknown, no camelCase
 _MAX_SHAPES = 256
-
-
-@cache
-def _snake(key: str) -> str:
-    """The snake_case field a camelCase key names (the API's own spelling rule; shared with `make drift`)."""
-    return _CAMEL.sub(r"_\1", key).lower()
-
-
-def _uniform(data: list[Any], first: dict[str, Any]) -> bool:
-    """Whether every item of `data` is a dict with exactly `first`'s keys (in any order): two passes in C."""
-    size = len(first)
-    try:  # each has as many keys as `first`, and together they have no other key
-        return set(map(len, data)) == {size} and len(set(first).union(*data)) == size
-    except TypeError:  # an item is not a mapping
-        return False
+Coerce = Callable[[Any, Sink, str, str], Any]  # (value, sink, schema, field) -> value
+Walker = Callable[[Any, Any, Sink], None]  # (decoded value, its plain data, sink)
 
 
 class Plan:
     """Everything the decoder needs to know about one model class, computed once, and its compiled walks."""
 
-    def __init__(self, cls: Any, kit: Any) -> None:
-        # `kit` is the decoder (`_decode`), which builds the plans: passed in, so this module never imports it.
-        coercer, event_union, is_model, strip = kit.coercer, kit.event_union, kit.is_model, kit.strip
-        walker, walk_any_model, walk_pairs = kit.walker, kit.walk_any_model, kit.walk_pairs
+    def __init__(self, cls: Any) -> None:
         self.cls = cls
         config = cls.__struct_config__
         hints = typing.get_type_hints(cls)
@@ -302,3 +248,146 @@ class Plan:
 
 
 PLANS: dict[Any, Plan] = {}
+
+
+def plan_for(cls: Any) -> Plan:
+    """The plan of a generated model class, made on first use."""
+    plan = PLANS.get(cls)
+    if plan is None:
+        if not is_model(cls):
+            raise TypeError(f"{cls!r} is not a generated response model")
+        plan = PLANS[cls] = Plan(cls)
+    return plan
+
+
+def _keep(value: Any, sink: Sink, schema: str, field: str) -> Any:
+    sink.report(DriftKind.TYPE, schema, field, value)
+    return value
+
+
+@cache
+def coercer(tp: Any) -> Coerce:
+    """Turn plain data into a field's type, keeping (and reporting) a value that does not fit."""
+    inner = strip(tp)
+    if is_model(inner):
+        def model(value: Any, sink: Sink, schema: str, field: str) -> Any:
+            if isinstance(value, Mapping):
+                return plan_for(inner).build(value, sink)
+            return value if value is None else _keep(value, sink, schema, field)
+        return model
+    if (members := event_union(inner)) is not None:
+        union = _Union(members)
+        def event(value: Any, sink: Sink, schema: str, field: str) -> Any:
+            if isinstance(value, Mapping):
+                return union.build(value, sink)
+            return value if value is None else _keep(value, sink, schema, field)
+        return event
+    origin = typing.get_origin(inner)
+    if origin is list:
+        item = coercer(typing.get_args(inner)[0])
+        def many(value: Any, sink: Sink, schema: str, field: str) -> Any:
+            if isinstance(value, list):
+                return [item(v, sink, schema, field) for v in value]
+            return value if value is None else _keep(value, sink, schema, field)
+        return many
+    if origin is dict:
+        item = coercer(typing.get_args(inner)[1])
+        def mapping(value: Any, sink: Sink, schema: str, field: str) -> Any:
+            if isinstance(value, Mapping):
+                return {k: item(v, sink, schema, field) for k, v in value.items()}
+            return value if value is None else _keep(value, sink, schema, field)
+        return mapping
+
+    def scalar(value: Any, sink: Sink, schema: str, field: str) -> Any:
+        try:
+            return msgspec.convert(value, inner, str_keys=True)
+        except msgspec.ValidationError:
+            return _keep(value, sink, schema, field)
+    return scalar
+
+
+def walker(tp: Any) -> Walker | None:
+    """Walk a decoded value of type `tp` next to its plain data (None when nothing below can hold drift)."""
+    inner = strip(tp)
+    if is_model(inner):
+        def model(value: Any, data: Any, sink: Sink) -> None:
+            if type(data) is dict and isinstance(value, TopoStruct):
+                plan_for(type(value)).walk(value, data, sink)
+        return model
+    if event_union(inner) is not None:
+        return walk_any_model
+    origin = typing.get_origin(inner)
+    if origin is list:
+        item_type = strip(typing.get_args(inner)[0])
+        if is_model(item_type):  # the hot loop of every page: all items walked at once
+            cls = item_type
+
+            def models(values: Any, data: Any, sink: Sink) -> None:
+                # Walks run after a convert of the whole value succeeded: every item is a `cls` built from a mapping.
+                if type(values) is list and type(data) is list and values and len(values) == len(data):
+                    plan_for(cls).walk_many(values, data, sink)
+            return models
+        item = walker(item_type)
+        if item is None:
+            return None
+
+        def many(values: Any, data: Any, sink: Sink) -> None:
+            if type(values) is list and type(data) is list:
+                for value, entry in zip(values, data, strict=False):
+                    item(value, entry, sink)
+        return many
+    if origin is dict:
+        item = walker(typing.get_args(inner)[1])
+        if item is None:
+            return None
+
+        def mapping(values: Any, data: Any, sink: Sink) -> None:
+            if type(values) is dict and type(data) is dict:
+                for key, value in values.items():
+                    item(value, data.get(key), sink)
+        return mapping
+    return None
+
+
+def walk_any_model(value: Any, data: Any, sink: Sink) -> None:
+    if type(data) is dict and isinstance(value, TopoStruct):
+        plan = PLANS.get(type(value)) or plan_for(type(value))
+        plan.walk(value, data, sink)
+
+
+def walk_pairs(values: list[Any], data: list[Any], sink: Sink) -> None:
+    """Walk each model (or event) in `values` next to its data: together when they are all of one class."""
+    kinds = set(map(type, values))
+    if len(kinds) == 1 and is_model(cls := next(iter(kinds))) and set(map(type, data)) == {dict}:
+        plan_for(cls).walk_many(values, data, sink)  # e.g. a nested model on every item of a page
+        return
+    for value, item in zip(values, data, strict=True):  # e.g. events of many types: sorting them costs more
+        plan = PLANS.get(type(value))
+        if plan is not None and type(item) is dict:
+            plan.walk(value, item, sink)
+        elif value is not None:
+            walk_any_model(value, item, sink)
+
+
+class _Union:
+    """A tagged union of event models; an unknown tag becomes the module's `UnknownEvent`."""
+
+    def __init__(self, members: tuple[Any, ...]) -> None:
+        self.tag_field = members[0].__struct_config__.tag_field
+        self.by_tag = {m.__struct_config__.tag: m for m in members}
+        module = vars(sys.modules[members[0].__module__])
+        self.unknown = module.get("UnknownEvent")
+        union = typing.Union[members]  # noqa: UP007
+        self.name = next((k for k, v in module.items() if strip(v) == union and k[0].isupper()), "Event")
+
+    def build(self, data: Mapping[str, Any], sink: Sink) -> Any:
+        tag = data.get(self.tag_field)
+        cls = self.by_tag.get(tag) if isinstance(tag, str) else None
+        if cls is not None:
+            return plan_for(cls).build(data, sink)
+        sink.report(DriftKind.EVENT_TYPE, self.name, str(tag), dict(data))
+        if self.unknown is None:
+            return dict(data)
+        event = plan_for(self.unknown).build(data, NULL_SINK)  # the whole event is the drift, not its keys
+        event.__dict__["_data_"] = dict(data)
+        return event

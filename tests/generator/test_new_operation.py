@@ -61,7 +61,7 @@ WIDGETS = {
 }
 
 PROBE = r'''
-import asyncio, inspect, json, sys
+import asyncio, inspect, json, sys, typing
 import httpx
 from topo_ext import AsyncTopo, Topo
 
@@ -77,10 +77,13 @@ def answer(request):
                                          "total_pages": 1, "has_more": False})
     return httpx.Response(200, json={"id": sys.argv[1]})
 
-def describe(method):
-    signature = inspect.signature(method)
-    return {"params": {name: p.default is inspect.Parameter.empty for name, p in signature.parameters.items()},
-            "returns": getattr(signature.return_annotation, "__name__", str(signature.return_annotation))}
+def describe(method):  # the keyword form (the first overload, if the method also takes body=)
+    forms = typing.get_overloads(method.__func__)
+    signature = inspect.signature(forms[0] if forms else method.__func__, eval_str=True)
+    returns = typing.get_origin(signature.return_annotation) or signature.return_annotation
+    return {"params": {name: p.default is inspect.Parameter.empty for name, p in signature.parameters.items()
+                       if name != "self"},
+            "returns": getattr(returns, "__name__", str(returns))}
 
 options = dict(api_key="topo_test_key_1234567", base_url="https://api.topo.test/v1", log_drift=False)
 client = Topo(http_client=httpx.Client(transport=httpx.MockTransport(answer)), **options)

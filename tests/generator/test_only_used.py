@@ -1,9 +1,9 @@
 """The generated package holds only what is used (#17): every top-level definition of every generated module
 (functions, classes, module variables, private ones too) is reachable from what topo_ext or topo_tools uses of it,
 through the generated code. Reachability follows imports, `module.name` attributes, names within a module, and the
-`LazyMethod("module", "Class", ...)` strings and names looked up by string (`vars(module).get("REQUIRED")`, in any
-generated module); a star import by topo_ext (`topo_ext.models`) makes the module's
-`__all__` public API, and so used."""
+`Resource("module", "Class", ...)` and `"module:name"` strings and names looked up by string
+(`vars(module).get("REQUIRED")`, in any generated module); a star import by topo_ext (`topo_ext.models`) makes the
+module's `__all__` public API, and so used."""
 
 from __future__ import annotations
 
@@ -87,7 +87,9 @@ class _Package:
             elif isinstance(sub, ast.ImportFrom):  # imports inside functions (lazy imports)
                 source = _absolute(module, self.trees[module][1], sub)
                 found |= {(source, alias.name) for alias in sub.names}
-            elif isinstance(sub, ast.Call) and len(sub.args) >= 2 and all(  # LazyMethod("module", "Class", ...)
+            elif isinstance(sub, ast.Constant) and isinstance(sub.value, str) and ":" in sub.value:
+                found.add(tuple(sub.value.split(":", 1)))  # type: ignore[arg-type]  # Operation("module:name")
+            elif isinstance(sub, ast.Call) and len(sub.args) >= 2 and all(  # Resource("module", "Class", ...)
                     isinstance(a, ast.Constant) and isinstance(a.value, str) for a in sub.args[:2]):
                 found.add((sub.args[0].value, sub.args[1].value))  # type: ignore[union-attr]
             elif isinstance(sub, ast.Constant) and isinstance(sub.value, str) and sub.value.isidentifier():

@@ -16,7 +16,7 @@ import pytest
 from bench import specpages
 from tests.unknowns import EXTRA_FIELD, UNKNOWN_VALUE
 from topo_client import responses
-from topo_client._decode import _plan
+from topo_client._plan import plan_for
 from topo_ext._drift import DriftRecord
 from topo_ext._models import DecodeOptions, StrictValidationError, decode_value
 
@@ -46,7 +46,7 @@ def _drifted(item: dict[str, Any], index: int, op: specpages.ListOperation) -> d
     """`item` as the API may send it after a change: a new field (its value differs per item), a documented-required
     key left out, a camelCase spelling (every third item), unknown enum values, naive date-times (the API means
     UTC). The same `index` gives the same key set."""
-    plan = _plan(getattr(responses, op.item_schema))
+    plan = plan_for(getattr(responses, op.item_schema))
     wire = {attr: key for key, (attr, _) in plan.fields.items()}
     item = {**item, UNKNOWN: f"teal {index}"}
     for key in sorted(plan.required - {"id"})[:1]:

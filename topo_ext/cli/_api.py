@@ -22,7 +22,7 @@ from .._client import Topo
 from .._exceptions import InvalidRequestError
 from .._models import model_for
 from .._operations import Operation
-from .._resource import SyncAPIResource, endpoint, sync_list, sync_op
+from .._resource import sync_list
 from .._spec import OperationSpec, document, operations, resolve
 from ._api_flags import Flag, body_flags, body_required, param_flags
 from ._core import EXIT_OK, Context, UsageError
@@ -111,8 +111,7 @@ def run_api(ctx: Context) -> int:
     _check(op, kwargs, batch)
     if args.raw:
         # One request, one response: a raw batch is sent as given (no chunking).
-        raw: Callable[..., Any] = sync_list(op) if spec.paginated else sync_op(op)
-        _write_raw(ctx, raw(SyncAPIResource(client.with_raw_response), **kwargs))
+        _write_raw(ctx, _caller(client.with_raw_response, spec, op)(**kwargs))
         _secret_note(ctx, spec)
         return EXIT_OK
     # A batch method takes the items themselves and sends them in chunks of the documented maximum (an
@@ -154,9 +153,14 @@ def resolve_method(client: Topo, spec: OperationSpec) -> tuple[Callable[..., Any
     if callable(target) and not spec.params and spec.body_schema is None:
         return target, generated_operation(spec)  # a plain method such as client.me()
     op = generated_operation(spec)
-    factory = sync_list if spec.paginated else sync_op
-    method: Callable[..., Any] = factory(op).__get__(SyncAPIResource(client))
-    return method, op
+    return _caller(client, spec, op), op
+
+
+def _caller(client: Topo[Any], spec: OperationSpec, op: Operation[Any, Any]) -> Callable[..., Any]:
+    """A call of `op` the way the generated methods make it: a list walks pages, anything else is one request."""
+    if spec.paginated:
+        return lambda **kwargs: sync_list(client, op, kwargs)
+    return lambda **kwargs: client._call(op, (), kwargs)
 
 
 def generated_operation(spec: OperationSpec) -> Operation[Any, Any]:
@@ -171,7 +175,7 @@ def generated_operation(spec: OperationSpec) -> Operation[Any, Any]:
             if err.name != name:  # the module exists but something it imports does not
                 raise
             continue
-        return endpoint(spec.operation_id, module.build_request, model_for(spec))
+        return Operation(spec.operation_id, module.build_request, model_for(spec))
     raise UsageError(f"{spec.operation_id}: the spec has this operation but the generated package does not; "
                      "run `make generate`")
 
@@ -180,7 +184,7 @@ def _is_batch(spec: OperationSpec, body: Any) -> bool:
     return spec.batch_max_items is not None and isinstance(body, dict) and isinstance(body.get("items"), list)
 
 
-def _check(op: Operation[Any, Any], kwargs: dict[str, Any], batch: bool) -> None:
+def _check(op: Operation[..., Any], kwargs: dict[str, Any], batch: bool) -> None:
     """Check the arguments as the client will (before anything is sent): bad input is a usage error."""
     try:
         if batch:

@@ -10,18 +10,13 @@ from typing import Any
 from topo_client.responses import Contact
 
 from .._spec import operations
-from ._core import EXIT_OK, Context, UsageError, command_group, positive_int
+from ._core import EXIT_OK, Context, UsageError, command_group, positive_int, subcommand
 from ._output import cell, csv_writer, json_line, table
 
 
 def add_me(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser(
-        "me",
-        parents=[common],
-        help="show the API key in use",
-        description="Show the API key in use: its name, prefix, workspace id and scopes.",
-    )
-    parser.set_defaults(handler=run_me)
+    subcommand(subparsers, common, "me", run_me, "show the API key in use",
+               "Show the API key in use: its name, prefix, workspace id and scopes.")
 
 
 def run_me(ctx: Context) -> int:

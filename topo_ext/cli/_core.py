@@ -202,6 +202,15 @@ def command_group(subparsers: Any, name: str, help: str, description: str | None
     return group.add_subparsers(dest="action", metavar="ACTION", required=True)
 
 
+def subcommand(actions: Any, common: argparse.ArgumentParser, name: str, handler: Callable[..., int], help: str,
+               description: str, epilog: str | None = None) -> argparse.ArgumentParser:
+    """`topo ... NAME`: a (sub)command with the common options that runs `handler`; returns its parser."""
+    parser: argparse.ArgumentParser = actions.add_parser(name, parents=[common], help=help,
+                                                         description=description, epilog=epilog)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
 # ---- argument types (argparse calls them; ArgumentTypeError becomes a usage error naming the option) ----------
 
 

@@ -7,11 +7,13 @@ stderr to store it (for `topo webhooks listen`, TOPO_WEBHOOK_SECRET).
 from __future__ import annotations
 
 import argparse
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from topo_client.models import EventType, WebhookSubscriptionStatus
 
-from ._core import EXIT_API, EXIT_OK, Context, UsageError, enum_choice, uuid_text
+from ._core import EXIT_API, EXIT_OK, Context, UsageError, enum_choice, subcommand, uuid_text
 from ._output import cell, json_line, table
 
 MAX_NAME = 255  # the spec's maxLength for a subscription name
@@ -33,31 +35,15 @@ def add_subscription_actions(actions: Any, common: argparse.ArgumentParser) -> N
     _subscription_fields(create, required=True)
     create.set_defaults(handler=run_create)
 
-    listing = actions.add_parser(
-        "list",
-        parents=[common],
-        help="list webhook subscriptions",
-        description="List every webhook subscription (a table, or JSON lines with --json).",
-    )
-    listing.set_defaults(handler=run_list)
+    subcommand(actions, common, "list", run_list, "list webhook subscriptions",
+               "List every webhook subscription (a table, or JSON lines with --json).")
 
-    test = actions.add_parser(
-        "test",
-        parents=[common],
-        help="send a test delivery to a subscription's URL",
-        description="Ask Topo to send a test delivery; exit 1 if the receiver refused it.",
-    )
-    test.add_argument("subscription_id", type=uuid_text, metavar="SUBSCRIPTION_ID")
-    test.set_defaults(handler=run_test)
-
-    update = actions.add_parser(
-        "update",
-        parents=[common],
-        help="change a subscription (only the options given)",
-        description="Change a webhook subscription; what is not given stays as it is.",
-        epilog=f"Event types: {event_types}.",
-    )
-    update.add_argument("subscription_id", type=uuid_text, metavar="SUBSCRIPTION_ID")
+    one = functools.partial(_by_id, actions, common)
+    one("test", run_test, "send a test delivery to a subscription's URL",
+        "Ask Topo to send a test delivery; exit 1 if the receiver refused it.")
+    update = one("update", run_update, "change a subscription (only the options given)",
+                 "Change a webhook subscription; what is not given stays as it is.",
+                 epilog=f"Event types: {event_types}.")
     update.add_argument("--url", help="new HTTPS endpoint")
     _subscription_fields(update, required=False)
     update.add_argument(
@@ -66,16 +52,16 @@ def add_subscription_actions(actions: Any, common: argparse.ArgumentParser) -> N
         metavar="STATUS",
         help=f"new status: {', '.join(WebhookSubscriptionStatus)} (ACTIVE re-enables)",
     )
-    update.set_defaults(handler=run_update)
+    one("delete", run_delete, "delete a subscription",
+        "Delete a webhook subscription; Topo stops delivering to its URL.")
 
-    delete = actions.add_parser(
-        "delete",
-        parents=[common],
-        help="delete a subscription",
-        description="Delete a webhook subscription; Topo stops delivering to its URL.",
-    )
-    delete.add_argument("subscription_id", type=uuid_text, metavar="SUBSCRIPTION_ID")
-    delete.set_defaults(handler=run_delete)
+
+def _by_id(actions: Any, common: argparse.ArgumentParser, name: str, handler: Callable[..., Any], help: str,
+           description: str, epilog: str | None = None) -> argparse.ArgumentParser:
+    """A subcommand acting on one subscription: `SUBSCRIPTION_ID` first."""
+    parser = subcommand(actions, common, name, handler, help, description, epilog)
+    parser.add_argument("subscription_id", type=uuid_text, metavar="SUBSCRIPTION_ID")
+    return parser
 
 
 def _subscription_fields(parser: argparse.ArgumentParser, *, required: bool) -> None:
@@ -118,14 +104,8 @@ def run_create(ctx: Context) -> int:
     body = _body(ctx.args)
     body.setdefault("name", ctx.args.url[:MAX_NAME])
     created = ctx.client().webhooks.create(**body)
-    if ctx.json:
-        ctx.out.write(json_line(created.to_dict()))
-    else:
-        ctx.out.write(
-            f"created webhook subscription {created.id} ({created.name}) -> {created.url}\n"
-            f"event types: {', '.join(str(t) for t in created.event_types or [])}\n"
-            f"secret: {created.secret}\n"
-        )
+    _show(ctx, created, f"created webhook subscription {created.id} ({created.name}) -> {created.url}\n"
+                        f"event types: {_types(created)}\nsecret: {created.secret}\n")
     ctx.out.flush()
     ctx.note(
         "store the signing secret now: Topo shows it only this once "
@@ -169,14 +149,18 @@ def run_update(ctx: Context) -> int:
             "--sequence-template-id, --status"
         )
     updated = ctx.client().webhooks.update(ctx.args.subscription_id, **body)
-    if ctx.json:
-        ctx.out.write(json_line(updated.to_dict()))
-    else:
-        ctx.out.write(
-            f"updated webhook subscription {updated.id} ({updated.name}): {updated.status} -> "
-            f"{updated.url}; event types: {', '.join(str(t) for t in updated.event_types or [])}\n"
-        )
+    _show(ctx, updated, f"updated webhook subscription {updated.id} ({updated.name}): {updated.status} -> "
+                        f"{updated.url}; event types: {_types(updated)}\n")
     return EXIT_OK
+
+
+def _types(subscription: Any) -> str:
+    return ", ".join(str(t) for t in subscription.event_types or [])
+
+
+def _show(ctx: Context, subscription: Any, text: str) -> None:
+    """The subscription as a JSON line under --json, else `text`."""
+    ctx.out.write(json_line(subscription.to_dict()) if ctx.json else text)
 
 
 def run_delete(ctx: Context) -> int:

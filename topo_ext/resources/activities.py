@@ -1,5 +1,6 @@
 """Activities: the generated `list`/`get` (typed event models), plus what the spec cannot describe: `stream()` polls
-once per activity, `partition()` splits a time range for parallel streams."""
+once per activity, `partition()` splits a time range for parallel streams. The clients build these subclasses for
+`client.activities` (`topo_ext/_client.py`); the generated code knows nothing of them."""
 
 from __future__ import annotations
 
@@ -16,15 +17,14 @@ from topo_client.responses import ActivityPage
 
 from .. import _partition
 from .._partition import CountRequest, Partition
-from .._resource import M
 from ..streaming import ActivityStream, AsyncActivityStream, Cursor, CursorStore, _filters, _start
 
-_list = _generated._list_activities
+_list = _generated._LIST_ACTIVITIES
 
 
 def _size() -> int:
     """The page size a stream walks with: the documented maximum (the list's `size` parameter)."""
-    return _list.spec.max_page_size or 1  # the spec gives list_activities a `size` with a maximum
+    return _list.max_page_size or 1  # the spec gives list_activities a `size` with a maximum
 
 
 _PARTITION_DOC = """Split the activities created in (since, until) into `parts` time ranges of about equal size.
@@ -65,7 +65,7 @@ def _check_store(store: object) -> None:
         raise TypeError(f"store: expected a cursor store with load() and save(), got {type(store).__name__}{hint}")
 
 
-class Activities(_generated.Activities[M]):
+class Activities(_generated.Activities):
     def stream(self, *, since: datetime | None = None, cursor: Cursor | None = None,
                store: CursorStore | None = None, follow: bool = False, interval: float = 5.0,
                **filters: Any) -> ActivityStream:
@@ -97,7 +97,7 @@ class Activities(_generated.Activities[M]):
     partition.__doc__ = _PARTITION_DOC
 
 
-class AsyncActivities(_generated.AsyncActivities[M]):
+class AsyncActivities(_generated.AsyncActivities):
     def stream(self, *, since: datetime | None = None, cursor: Cursor | None = None,
                store: CursorStore | None = None, follow: bool = False, interval: float = 5.0,
                **filters: Any) -> AsyncActivityStream:

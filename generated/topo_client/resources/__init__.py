@@ -4,159 +4,239 @@ model."""
 
 from __future__ import annotations
 
-from functools import cached_property
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, overload
 
-from topo_ext._resource import APIResource, LazyMethod, M
+import httpx
+
+from topo_ext._operations import Operation
+from topo_ext._resource import APIResource, M, Resource, operation
+from topo_ext._response import APIResponse, Plain, Raw
+from topo_ext._spec import OperationSpec, ParamSpec
 
 if TYPE_CHECKING:
-    from topo_ext.resources.activities import Activities, AsyncActivities
+    from collections.abc import Callable
 
-    from .account_exclusions import AccountExclusions, AsyncAccountExclusions
-    from .account_lists import AccountLists, AsyncAccountLists
-    from .contact_exclusions import AsyncContactExclusions, ContactExclusions
-    from .contact_lists import AsyncContactLists, ContactLists
-    from .contacts import AsyncContacts, Contacts
-    from .sequence_templates import AsyncSequenceTemplates, SequenceTemplates
-    from .sequences import AsyncSequences, Sequences
-    from .tasks import AsyncTasks, Tasks
-    from .top_level import AsyncTopLevel, TopLevel
-    from .webhooks import AsyncWebhooks, Webhooks
+    from ..responses import Me
+    from .account_exclusions import (
+        AccountExclusions,
+        AccountExclusionsWithRawResponse,
+        AsyncAccountExclusions,
+        AsyncAccountExclusionsWithRawResponse,
+    )
+    from .account_lists import (
+        AccountLists,
+        AccountListsWithRawResponse,
+        AsyncAccountLists,
+        AsyncAccountListsWithRawResponse,
+    )
+    from .activities import Activities, ActivitiesWithRawResponse, AsyncActivities, AsyncActivitiesWithRawResponse
+    from .contact_exclusions import (
+        AsyncContactExclusions,
+        AsyncContactExclusionsWithRawResponse,
+        ContactExclusions,
+        ContactExclusionsWithRawResponse,
+    )
+    from .contact_lists import (
+        AsyncContactLists,
+        AsyncContactListsWithRawResponse,
+        ContactLists,
+        ContactListsWithRawResponse,
+    )
+    from .contacts import AsyncContacts, AsyncContactsWithRawResponse, Contacts, ContactsWithRawResponse
+    from .sequence_templates import (
+        AsyncSequenceTemplates,
+        AsyncSequenceTemplatesWithRawResponse,
+        SequenceTemplates,
+        SequenceTemplatesWithRawResponse,
+    )
+    from .sequences import AsyncSequences, AsyncSequencesWithRawResponse, Sequences, SequencesWithRawResponse
+    from .tasks import AsyncTasks, AsyncTasksWithRawResponse, Tasks, TasksWithRawResponse
+    from .webhooks import AsyncWebhooks, AsyncWebhooksWithRawResponse, Webhooks, WebhooksWithRawResponse
+
+_GET_ME = Operation(
+    "get_me",
+    "topo_client.api.me.get_me:build_request",
+    "topo_client.responses:Me",
+    OperationSpec(
+        operation_id="get_me",
+        method="GET",
+        path="/me",
+        resource="",
+        python_method="me",
+        scopes=(),
+        params={},
+        body_schema=None,
+        batch_max_items=None,
+        batch_all_or_nothing=False,
+        success_status=200,
+        success_schema="Me",
+        paginated=False,
+        max_page_size=None,
+        inferred=None,
+    ),
+)
 
 
 class SyncResources(APIResource[M]):
     """What every Topo has: one attribute per resource, and the top-level operations."""
 
     if TYPE_CHECKING:
-        me = TopLevel.me
-    else:
-        me = LazyMethod("topo_client.resources.top_level", "TopLevel", "me")
+        _raw: bool
+        _call: Callable[..., Any]
 
-    @cached_property
-    def account_exclusions(self) -> AccountExclusions[M]:
-        from .account_exclusions import AccountExclusions
+    account_exclusions: Resource[AccountExclusions, AccountExclusionsWithRawResponse] = Resource(
+        "topo_client.resources.account_exclusions", "AccountExclusions", "AccountExclusionsWithRawResponse"
+    )
+    account_lists: Resource[AccountLists, AccountListsWithRawResponse] = Resource(
+        "topo_client.resources.account_lists", "AccountLists", "AccountListsWithRawResponse"
+    )
+    activities: Resource[Activities, ActivitiesWithRawResponse] = Resource(
+        "topo_client.resources.activities", "Activities", "ActivitiesWithRawResponse"
+    )
+    contact_exclusions: Resource[ContactExclusions, ContactExclusionsWithRawResponse] = Resource(
+        "topo_client.resources.contact_exclusions", "ContactExclusions", "ContactExclusionsWithRawResponse"
+    )
+    contact_lists: Resource[ContactLists, ContactListsWithRawResponse] = Resource(
+        "topo_client.resources.contact_lists", "ContactLists", "ContactListsWithRawResponse"
+    )
+    contacts: Resource[Contacts, ContactsWithRawResponse] = Resource(
+        "topo_client.resources.contacts", "Contacts", "ContactsWithRawResponse"
+    )
+    sequence_templates: Resource[SequenceTemplates, SequenceTemplatesWithRawResponse] = Resource(
+        "topo_client.resources.sequence_templates", "SequenceTemplates", "SequenceTemplatesWithRawResponse"
+    )
+    sequences: Resource[Sequences, SequencesWithRawResponse] = Resource(
+        "topo_client.resources.sequences", "Sequences", "SequencesWithRawResponse"
+    )
+    tasks: Resource[Tasks, TasksWithRawResponse] = Resource(
+        "topo_client.resources.tasks", "Tasks", "TasksWithRawResponse"
+    )
+    webhooks: Resource[Webhooks, WebhooksWithRawResponse] = Resource(
+        "topo_client.resources.webhooks", "Webhooks", "WebhooksWithRawResponse"
+    )
 
-        return AccountExclusions(self)
+    @overload
+    def me(
+        self: SyncResources[Raw],
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> APIResponse[Me]: ...
 
-    @cached_property
-    def account_lists(self) -> AccountLists[M]:
-        from .account_lists import AccountLists
+    @overload
+    def me(
+        self: SyncResources[Plain],
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> Me: ...
 
-        return AccountLists(self)
+    @operation(_GET_ME)
+    def me(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> Any:
+        """Get the current API key.
 
-    @cached_property
-    def activities(self) -> Activities[M]:
-        from topo_ext.resources.activities import Activities
+        Returns the API key making the request, its workspace and its scopes.
 
-        return Activities(self)
-
-    @cached_property
-    def contact_exclusions(self) -> ContactExclusions[M]:
-        from .contact_exclusions import ContactExclusions
-
-        return ContactExclusions(self)
-
-    @cached_property
-    def contact_lists(self) -> ContactLists[M]:
-        from .contact_lists import ContactLists
-
-        return ContactLists(self)
-
-    @cached_property
-    def contacts(self) -> Contacts[M]:
-        from .contacts import Contacts
-
-        return Contacts(self)
-
-    @cached_property
-    def sequence_templates(self) -> SequenceTemplates[M]:
-        from .sequence_templates import SequenceTemplates
-
-        return SequenceTemplates(self)
-
-    @cached_property
-    def sequences(self) -> Sequences[M]:
-        from .sequences import Sequences
-
-        return Sequences(self)
-
-    @cached_property
-    def tasks(self) -> Tasks[M]:
-        from .tasks import Tasks
-
-        return Tasks(self)
-
-    @cached_property
-    def webhooks(self) -> Webhooks[M]:
-        from .webhooks import Webhooks
-
-        return Webhooks(self)
+        Scopes: none. Errors: 401, 429, 500 (APIStatusError subclasses, topo_ext._exceptions). Per request:
+        extra_headers, extra_query and extra_body are sent as given (values newer than this spec), timeout in
+        seconds.
+        """
+        return self._call(
+            _GET_ME,
+            (),
+            {"extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout},
+        )
 
 
 class AsyncResources(APIResource[M]):
     """What every AsyncTopo has: one attribute per resource, and the top-level operations."""
 
     if TYPE_CHECKING:
-        me = AsyncTopLevel.me
-    else:
-        me = LazyMethod("topo_client.resources.top_level", "AsyncTopLevel", "me")
+        _raw: bool
+        _call: Callable[..., Any]
 
-    @cached_property
-    def account_exclusions(self) -> AsyncAccountExclusions[M]:
-        from .account_exclusions import AsyncAccountExclusions
+    account_exclusions: Resource[AsyncAccountExclusions, AsyncAccountExclusionsWithRawResponse] = Resource(
+        "topo_client.resources.account_exclusions", "AsyncAccountExclusions", "AsyncAccountExclusionsWithRawResponse"
+    )
+    account_lists: Resource[AsyncAccountLists, AsyncAccountListsWithRawResponse] = Resource(
+        "topo_client.resources.account_lists", "AsyncAccountLists", "AsyncAccountListsWithRawResponse"
+    )
+    activities: Resource[AsyncActivities, AsyncActivitiesWithRawResponse] = Resource(
+        "topo_client.resources.activities", "AsyncActivities", "AsyncActivitiesWithRawResponse"
+    )
+    contact_exclusions: Resource[AsyncContactExclusions, AsyncContactExclusionsWithRawResponse] = Resource(
+        "topo_client.resources.contact_exclusions", "AsyncContactExclusions", "AsyncContactExclusionsWithRawResponse"
+    )
+    contact_lists: Resource[AsyncContactLists, AsyncContactListsWithRawResponse] = Resource(
+        "topo_client.resources.contact_lists", "AsyncContactLists", "AsyncContactListsWithRawResponse"
+    )
+    contacts: Resource[AsyncContacts, AsyncContactsWithRawResponse] = Resource(
+        "topo_client.resources.contacts", "AsyncContacts", "AsyncContactsWithRawResponse"
+    )
+    sequence_templates: Resource[AsyncSequenceTemplates, AsyncSequenceTemplatesWithRawResponse] = Resource(
+        "topo_client.resources.sequence_templates", "AsyncSequenceTemplates", "AsyncSequenceTemplatesWithRawResponse"
+    )
+    sequences: Resource[AsyncSequences, AsyncSequencesWithRawResponse] = Resource(
+        "topo_client.resources.sequences", "AsyncSequences", "AsyncSequencesWithRawResponse"
+    )
+    tasks: Resource[AsyncTasks, AsyncTasksWithRawResponse] = Resource(
+        "topo_client.resources.tasks", "AsyncTasks", "AsyncTasksWithRawResponse"
+    )
+    webhooks: Resource[AsyncWebhooks, AsyncWebhooksWithRawResponse] = Resource(
+        "topo_client.resources.webhooks", "AsyncWebhooks", "AsyncWebhooksWithRawResponse"
+    )
 
-        return AsyncAccountExclusions(self)
+    @overload
+    async def me(
+        self: AsyncResources[Raw],
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> APIResponse[Me]: ...
 
-    @cached_property
-    def account_lists(self) -> AsyncAccountLists[M]:
-        from .account_lists import AsyncAccountLists
+    @overload
+    async def me(
+        self: AsyncResources[Plain],
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> Me: ...
 
-        return AsyncAccountLists(self)
+    @operation(_GET_ME)
+    async def me(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> Any:
+        """Get the current API key.
 
-    @cached_property
-    def activities(self) -> AsyncActivities[M]:
-        from topo_ext.resources.activities import AsyncActivities
+        Returns the API key making the request, its workspace and its scopes.
 
-        return AsyncActivities(self)
-
-    @cached_property
-    def contact_exclusions(self) -> AsyncContactExclusions[M]:
-        from .contact_exclusions import AsyncContactExclusions
-
-        return AsyncContactExclusions(self)
-
-    @cached_property
-    def contact_lists(self) -> AsyncContactLists[M]:
-        from .contact_lists import AsyncContactLists
-
-        return AsyncContactLists(self)
-
-    @cached_property
-    def contacts(self) -> AsyncContacts[M]:
-        from .contacts import AsyncContacts
-
-        return AsyncContacts(self)
-
-    @cached_property
-    def sequence_templates(self) -> AsyncSequenceTemplates[M]:
-        from .sequence_templates import AsyncSequenceTemplates
-
-        return AsyncSequenceTemplates(self)
-
-    @cached_property
-    def sequences(self) -> AsyncSequences[M]:
-        from .sequences import AsyncSequences
-
-        return AsyncSequences(self)
-
-    @cached_property
-    def tasks(self) -> AsyncTasks[M]:
-        from .tasks import AsyncTasks
-
-        return AsyncTasks(self)
-
-    @cached_property
-    def webhooks(self) -> AsyncWebhooks[M]:
-        from .webhooks import AsyncWebhooks
-
-        return AsyncWebhooks(self)
+        Scopes: none. Errors: 401, 429, 500 (APIStatusError subclasses, topo_ext._exceptions). Per request:
+        extra_headers, extra_query and extra_body are sent as given (values newer than this spec), timeout in
+        seconds.
+        """
+        return await self._call(
+            _GET_ME,
+            (),
+            {"extra_headers": extra_headers, "extra_query": extra_query, "extra_body": extra_body, "timeout": timeout},
+        )

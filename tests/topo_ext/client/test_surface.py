@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import typing
 from typing import Any
 
 import httpx
@@ -210,6 +211,15 @@ async def test_async_with_raw_response_on_every_operation(async_client: AsyncTop
     assert type(raw.parse()) is type(plain)
 
 
+def _shown(method: Any) -> inspect.Signature:
+    """The signature a reader sees first: the keyword form (first overload) of a method that also takes `body=`."""
+    forms = typing.get_overloads(method.__func__)
+    if not forms:
+        return inspect.signature(method, eval_str=True)
+    signature = inspect.signature(forms[0], eval_str=True)
+    return signature.replace(parameters=list(signature.parameters.values())[1:])  # bound: without self
+
+
 @pytest.mark.parametrize("op", OPS, ids=_ids(OPS))
 def test_signature_lists_the_spec_parameters(client: Topo, async_client: AsyncTopo, op: OperationSpec) -> None:
     expected = set(op.params) | {"extra_headers", "extra_query", "extra_body", "timeout"}
@@ -218,7 +228,7 @@ def test_signature_lists_the_spec_parameters(client: Topo, async_client: AsyncTo
     else:
         expected |= set(resolve(op.body_schema or {}).get("properties", {}))
     for method in (method_for(client, op), method_for(async_client, op)):
-        signature = inspect.signature(method)
+        signature = _shown(method)
         assert set(signature.parameters) == expected
         assert all(p.annotation is not inspect.Parameter.empty for p in signature.parameters.values())
         required = {n for n, p in signature.parameters.items() if p.default is inspect.Parameter.empty}

@@ -1,20 +1,29 @@
-"""The typed surface as a user's type checker sees it: keyword arguments come from the generator, plain strings
-and mappings are accepted where the API takes enums and JSON bodies, mistakes are caught statically."""
+"""The typed surface as a user's type checker sees it (mypy --strict, and pyright in strict mode): keyword arguments
+come from the generator, the spec's values as plain strings and mappings are accepted where the API takes enums
+and JSON bodies, mistakes (a value the spec does not list among them) are caught statically."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from mypy import api
+
+from topo_ext._spec import document, operations, resolve
 
 GOOD = '''
 from datetime import UTC, datetime
 from topo_ext import APIResponse, AsyncPage, AsyncTopo, SyncPage, Topo
 import httpx
-from topo_ext.models import Contact, ContactListBatchResult, ContactPage, ExclusionReason, Me, Sequence
+from topo_ext.models import (Contact, ContactExclusion, ContactListBatchResult, ContactPage, ExclusionReason,
+                             Me, Sequence)
 
 def use(client: Topo) -> None:
-    page: SyncPage[Contact] = client.contacts.list(email="a@b.co", sort_order="DESC")
+    page: SyncPage[Contact] = client.contacts.list(email="a@b.co", sort_order="desc")
     client.activities.list(sort_order="asc", channel="EMAIL")
     for contact in page:
         reveal_type(contact)
@@ -33,6 +42,10 @@ def use(client: Topo) -> None:
     fetched: Contact = raw.parse()
     lists: APIResponse[ContactListBatchResult] = client.with_raw_response.contact_lists.create([{"name": "Q1"}])
     me: APIResponse[Me] = client.with_raw_response.me()
+    made: APIResponse[ContactExclusion] = client.with_raw_response.contact_exclusions.create(
+        email="a@b.co", reason="UNSUBSCRIBED")  # a method with two forms (keywords, body=) keeps both when raw
+    also: APIResponse[ContactExclusion] = client.with_raw_response.contact_exclusions.create(
+        body={"email": "a@b.co", "reason": "UNSUBSCRIBED"})
     pages: APIResponse[SyncPage[Contact]] = client.with_raw_response.with_options(timeout=3).contacts.list()
     for activity in client.activities.stream(since=datetime.now(UTC)):
         reveal_type(activity.payload)
@@ -66,6 +79,18 @@ async def use_async(client: AsyncTopo) -> None:
     data: dict[str, object] = await client.post("/x", body={"a": 1}, cast_to=dict)
 '''
 
+
+def _spec_values() -> str:
+    """Every value the spec lists for the `reason` of contact_exclusions.create, each passed as a plain string."""
+    op = operations()["create_contact_exclusion"]
+    reason = resolve(resolve(op.body_schema or {})["properties"]["reason"])
+    assert reason["enum"] and document()
+    calls = [f'    client.contact_exclusions.create(email="a@b.co", reason="{value}")' for value in reason["enum"]]
+    return "\n\ndef every_reason(client: Topo) -> None:\n" + "\n".join(calls) + "\n"
+
+
+GOOD += _spec_values()
+
 BAD = '''
 from topo_ext import Topo
 
@@ -75,6 +100,7 @@ def use(client: Topo) -> None:
     client.sequences.pause("id")
     client.contacts.get("id", timeout="soon")
     client.with_raw_response.contacts.get("id").parse().no_such_field
+    client.contact_exclusions.create(email="a@b.co", reason="NOPE")
 '''
 
 
@@ -103,4 +129,47 @@ def test_mistakes_are_caught_statically(tmp_path: Path) -> None:
     assert 'Argument "size"' in out
     assert 'Argument "timeout"' in out
     assert '"Contact" has no attribute "no_such_field"' in out
-    assert 'Missing named argument "paused_until"' in out
+    assert 'No overload variant of "pause"' in out  # paused_until (required) is missing
+    assert 'No overload variant of "create" of "ContactExclusions"' in out  # reason="NOPE": not a value the spec lists
+
+
+
+# Strict, except two rules about the snippet's own style: it binds values only to state their types, and reads
+# `_request_id` (public by the Stainless convention, underscore and all).
+PYRIGHT_CONFIG = {"typeCheckingMode": "strict", "pythonVersion": "3.11", "reportUnusedVariable": False,
+                  "reportPrivateUsage": False}
+
+
+def _pyright(tmp_path: Path, source: str) -> dict[str, object]:
+    exe = shutil.which("pyright", path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.skip("pyright is not installed (make install installs it from requirements/dev.txt)")
+    (tmp_path / "pyrightconfig.json").write_text(json.dumps(PYRIGHT_CONFIG))
+    (tmp_path / "user_code.py").write_text(source)
+    done = subprocess.run([exe, "--outputjson", "--pythonpath", sys.executable, "user_code.py"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    try:
+        report: dict[str, object] = json.loads(done.stdout)
+    except json.JSONDecodeError:  # no report at all: pyright could not start (its node package needs npm once)
+        pytest.skip(f"pyright could not run here: {(done.stderr or done.stdout).strip()[:300]}")
+    return report
+
+
+def _errors(report: dict[str, object]) -> list[str]:
+    diagnostics = report["generalDiagnostics"]
+    assert isinstance(diagnostics, list)
+    return [f"{d['range']['start']['line'] + 1}: {d['message']}" for d in diagnostics if d["severity"] == "error"]
+
+
+def test_pyright_strict_accepts_the_typed_user_code(tmp_path: Path) -> None:
+    report = _pyright(tmp_path, GOOD.replace("cast_to=dict)", "cast_to=dict)  # pyright: ignore[reportUnknownVariableType]"))
+    assert _errors(report) == []
+
+
+def test_pyright_strict_catches_the_mistakes(tmp_path: Path) -> None:
+    errors = _errors(_pyright(tmp_path, BAD))
+    lines = BAD.splitlines()
+    caught = {int(e.split(":")[0]) for e in errors}
+    mistakes = {n for n, line in enumerate(lines, 1) if line.startswith("    client.")}
+    assert mistakes <= caught, [lines[n - 1] for n in mistakes - caught]
+    assert any("NOPE" in e and "reason" in e for e in errors), errors

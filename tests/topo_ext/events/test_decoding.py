@@ -85,12 +85,12 @@ def test_each_type_decodes_to_its_class_from_a_page_and_a_webhook(event_type: st
 
 
 def test_spec_shaped_data_decodes_in_one_convert_and_reports_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from topo_client import _decode
+    from topo_client import _plan
 
     def boom(*args: object, **kwargs: object) -> None:
         raise AssertionError("the field-by-field fallback was used")
 
-    monkeypatch.setattr(_decode, "_keep", boom)
+    monkeypatch.setattr(_plan, "_keep", boom)
     record = DriftRecord()
     activities = decode_activity_page(page(*(payload(t) for t in TYPES)), DecodeOptions(record=record)).items
     assert [a.payload.type for a in activities] == TYPES

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from tests.unknowns import absent
 from topo_client import responses
-from topo_client._decode import _plan
+from topo_client._plan import plan_for
 from topo_client._schema import merge_all_of
 from topo_ext._drift import DriftRecord
 from topo_ext._models import DecodeOptions, decode_value
@@ -152,7 +152,7 @@ def test_generated_instances_decode_and_round_trip(name: str) -> None:
 
 @pytest.mark.parametrize("name", RESPONSE_SCHEMAS)
 def test_a_missing_or_retyped_field_still_decodes_and_is_reported(name: str) -> None:
-    required = set(_plan(getattr(responses, name)).required)
+    required = set(plan_for(getattr(responses, name)).required)
 
     @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
     @given(data=strategy(SCHEMAS[name]), pick=st.integers(0, 10**6), retype=st.booleans())
@@ -170,7 +170,7 @@ def test_a_missing_or_retyped_field_still_decodes_and_is_reported(name: str) -> 
             assert kept[key] is None
             assert (f"{name}.{key} (missing)" in keys) == (key in required)
         else:
-            attr, _ = _plan(type(model)).fields[key]
+            attr, _ = plan_for(type(model)).fields[key]
             hint = typing.get_type_hints(type(model))[attr]
             try:
                 msgspec.convert(data[key], hint)

@@ -14,8 +14,8 @@ import pytest
 
 from topo_client.types import UNSET
 from topo_ext import Topo
-from topo_ext._operations import ArgumentChecker
-from topo_ext._resource import Method
+from topo_ext._arguments import ArgumentChecker
+from topo_ext._operations import Operation
 
 BASE_URL = "https://api.topo.test/v1"
 SAMPLES: list[Any] = [0, 1, 5, 100, 101, -1, 10**9, True, False, 1.0, 2.5, "", "x", "100", None, UNSET,
@@ -29,7 +29,7 @@ def _operations() -> list[Any]:
     for resource in [getattr(client, name) for name in dir(client) if not name.startswith("_")]:
         for holder in [resource, *[getattr(resource, n) for n in dir(resource) if n == "entries"]]:
             for attr in vars(type(holder)).values():
-                if isinstance(attr, Method) and attr.operation is not None:
+                if isinstance(getattr(attr, "operation", None), Operation):
                     found.append(attr.operation)
     client.close()
     return found

@@ -64,7 +64,7 @@ def test_bad_input_is_rejected_before_sending(client: Topo, api: MockAPI, op: Op
 
 
 def test_a_batch_over_the_limit_is_rejected_by_the_low_level_call(client: Topo, api: MockAPI) -> None:
-    from topo_client.resources.contact_lists import _create_contact_lists as _cl_create
+    from topo_client.resources.contact_lists import _CREATE_CONTACT_LISTS as _cl_create
 
     body = {"items": [{"name": str(i)} for i in range(101)]}
     with pytest.raises(ValueError, match=r"body.*101 items; at most 100"):

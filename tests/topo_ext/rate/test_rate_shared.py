@@ -88,11 +88,12 @@ def test_clients_cut_together_come_back_at_different_times() -> None:
 def test_processes_on_one_key_share_the_limit_and_finish_together(processes: int) -> None:
     # Processes with their own gates, one 10 req/s key (a token bucket 2 deep), limit unknown: each used to take a
     # 429 caused by the others for its own limit, shrink to ~1 req/s and crawl (the last finished ~4x after the
-    # first, 0.13x of the limit for 4 processes).
+    # first, 0.13x of the limit for 4 processes). Learning from the first 429 at start-up (a floor, slow start)
+    # took the 4 processes from 5.2-5.5 to 6.0-6.7 req/s passed here.
     for seed in (1, 2, 3):
         outcome = run(processes, 20, 10.0, seed=seed)
         passed = (outcome.requests - outcome.rejected) / outcome.seconds
-        assert passed >= 0.35 * 10.0, f"seed {seed}: {passed:.1f} req/s passed"
+        assert passed >= 0.57 * 10.0, f"seed {seed}: {passed:.1f} req/s passed"
         assert max(outcome.finished_at) <= 2.5 * min(outcome.finished_at)
 
 
@@ -172,3 +173,34 @@ def test_headers_are_looked_at_only_while_the_server_sends_them() -> None:
     # The first answer had none, so the second is not looked at; a 429 always is, and since it had them, so is
     # the answer after it.
     assert [c for c in gate.calls if c[0] == "quota"] == [("quota", (0.0, 1.0)), ("quota", (0.0, 2.0))]
+
+
+def test_a_429_before_a_handful_of_passes_is_learnt_from_at_once_and_grows_from_there() -> None:
+    # Four processes start together on a 2-deep bucket: each gets a 429 after one pass or none. Waiting for a second
+    # one (all come back after the same Retry-After and collide again) cost a second 429 each; the estimate from one
+    # pass is a floor, not a limit to settle under.
+    clock = Clock()
+    gate = RateGate(None, clock=clock, seed=1)
+    passes(gate, clock, 1, 0.01)
+    gate.on_429(1, sent_at=clock.now - 0.005)
+    assert gate.cuts == 1 and gate.estimate == pytest.approx(1.0)  # at least one request per window
+    first = gate.reserve()
+    assert 1.0 <= first <= 1.0 + 1 / (gate.BACKOFF * gate.estimate)  # after the pause, somewhere in one interval
+    start = gate.rate or 0
+    clock.now += 2
+    assert gate.rate == pytest.approx(start * gate.SLOW_START ** 2)  # slow start: x SLOW_START per second
+    clock.now += 3
+    rate = gate.rate or 0
+    gate.on_429(1, sent_at=clock.now - 0.01)  # the next 429 measures the share: shared growth from there
+    assert gate.cuts == 2 and gate.estimate == pytest.approx(rate, rel=0.01)
+    assert gate.rate == pytest.approx(gate.SHARED_BACKOFF * rate, rel=0.01)
+    clock.now += 3
+    assert gate.rate == pytest.approx(gate.SHARED_BACKOFF * rate + gate.SHARED_PROBE * rate * 9, rel=0.01)
+
+
+def test_a_429_after_a_handful_of_passes_still_waits_for_a_second_one() -> None:
+    clock = Clock()
+    gate = RateGate(None, clock=clock)
+    passes(gate, clock, gate.WEAK, 0.05)
+    gate.on_429(1, sent_at=clock.now - 0.01)
+    assert gate.rate is None and gate.cuts == 0  # a stray 429 of a busy client does not slow it down

@@ -202,8 +202,22 @@ def test_a_zero_or_past_hint_retries_at_once(client: Topo, api: MockAPI, no_slee
     assert len(calls) == 2 and sum(no_sleep) < 0.5  # not a second's pause, and never a negative one
 
 
+class Ungated:
+    """A gate that never spaces anything: the recorded sleeps are the retry policy's alone."""
+
+    def reserve(self) -> float:
+        return 0.0
+
+    def on_success(self) -> None:
+        pass
+
+    def on_429(self, retry_after: float | None, sent_at: float) -> None:
+        pass
+
+
 def test_an_unreadable_hint_falls_back_to_the_next_one_or_to_backoff(client: Topo, api: MockAPI,
                                                                      no_sleep: list[float]) -> None:
+    client = client.with_options(rate_limit=Ungated())
     odd = httpx.Response(429, headers={"Retry-After": " ", "RateLimit-Reset": "soon", "x-ratelimit-reset": "7"})
     api.override["get_contact"], calls = script(odd, httpx.Response(200, json=CONTACT))
     client.contacts.get(UUID_A)
