@@ -64,3 +64,29 @@ def test_removing_a_help_text_is_wording_and_removing_a_type_is_not() -> None:
     line = "p.add_argument('--x', type=int, help='the x')"
     assert _change(line, "p.add_argument('--x', type=int)")[2]
     assert not _change(line, "p.add_argument('--x', help='the x')")[2]
+
+
+
+def test_reset_between_tests_names_every_cache_and_registry_of_its_module() -> None:
+    # A cache or registry left out would keep what the first test built: the mutants behind it would never run.
+    import functools
+    import importlib
+    import tomllib
+    from pathlib import Path
+
+    from topo_tools.mutate import staged_path
+
+    root = Path(__file__).resolve().parents[2]
+    config = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["topo-tools"]["mutate"]
+    assert config["reset_between_tests"]
+    for module, reset in config["reset_between_tests"].items():
+        name = staged_path(module).removesuffix(".py").replace("/", ".")
+        held = {attr: value for attr, value in vars(importlib.import_module(name)).items()
+                if isinstance(value, functools._lru_cache_wrapper | dict | list | set) and not attr.startswith("__")}
+        cleared = []
+        for dotted in reset:
+            owner, _, attr = dotted.rpartition(".")
+            target = getattr(importlib.import_module(owner), attr)
+            assert hasattr(target, "cache_clear") or hasattr(target, "clear"), dotted
+            cleared.append(target)
+        assert held and all(any(v is c for c in cleared) for v in held.values()), (module, sorted(held))

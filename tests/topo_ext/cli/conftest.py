@@ -53,7 +53,8 @@ def error(status: int, type_: str, message: str, data: dict[str, Any] | None = N
 
 @dataclass
 class FakeTopo:
-    """Answers /me, /contacts, /activities, /contact-exclusions and /account-exclusions; records requests."""
+    """Answers /me, /contacts, /activities (created_at_after and created_at_before exclusive), /contact-exclusions and
+    /account-exclusions; records requests."""
 
     activities: list[dict[str, Any]] = field(default_factory=default_activities)
     contacts: list[dict[str, Any]] = field(default_factory=list)
@@ -99,6 +100,9 @@ class FakeTopo:
         if "created_at_after" in params:
             after = datetime.fromisoformat(params["created_at_after"])
             items = [a for a in items if datetime.fromisoformat(a["created_at"]) > after]
+        if "created_at_before" in params:
+            before = datetime.fromisoformat(params["created_at_before"])
+            items = [a for a in items if datetime.fromisoformat(a["created_at"]) < before]
         if "event_type" in params:
             wanted = params["event_type"].lower()
             items = [a for a in items if a["payload"]["type"].split(".")[-1] == wanted]

@@ -81,7 +81,7 @@ def test_header_values_with_inner_spaces_are_sent(value: str) -> None:
 
 
 @pytest.mark.parametrize(("value", "position"), [(" a", 1), ("a ", 2), ("a\tb", 2), ("ab\n", 3), ("é", 1),
-                                               ("a b\tc", 4), ("x y z\n", 6), ("!~\t", 3)])
+                                               ("a b\tc", 4), ("x y z\n", 6), ("!~\t", 3), ("ab \t", 4)])
 def test_header_values_that_are_not_valid_are_refused_naming_the_header(value: str, position: int) -> None:
     api = MockAPI()
     with pytest.raises(InvalidRequestError, match="X-Debug") as caught:

@@ -345,11 +345,13 @@ def test_a_since_cursor_keeps_its_floor_through_json_and_a_file(tmp_path: Path) 
     assert resumed[-1] == after[1] and not set(at_since) & set(resumed)
 
 
-@pytest.mark.parametrize("reserved", ["sort_order", "sort_by", "page", "created_at_after"])
-def test_the_stream_s_own_query_parameters_cannot_be_passed(reserved: str) -> None:
+@pytest.mark.parametrize(("reserved", "value"), [("sort_order", "desc"), ("sort_by", "created_at"), ("page", 2),
+                                               ("created_at_after", T0)])
+def test_the_stream_s_own_query_parameters_cannot_be_passed(reserved: str, value: object) -> None:
+    # Valid values for list(): refused because the stream manages them, not because the value is wrong.
     feed = Feed(3)
     with pytest.raises(TypeError, match=reserved):
-        client_for(feed).activities.stream(**{reserved: "x"})
+        client_for(feed).activities.stream(**{reserved: value})
     assert feed.requests == 0
 
 
