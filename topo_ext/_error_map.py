@@ -26,6 +26,8 @@ T = TypeVar("T")
 
 #: Where an answer's request id may be, in order.
 REQUEST_ID_HEADERS = ("x-request-id", "request-id")
+#: A key shorter than this is not cut out of messages: it could match ordinary words of the text.
+MIN_REDACTED = 8
 
 
 def request_id_of(response: httpx.Response, body: Any = None) -> str | None:
@@ -39,15 +41,13 @@ def request_id_of(response: httpx.Response, body: Any = None) -> str | None:
 
 def result_of(op: Operation[Any, T], outcome: Attempt, request: httpx.Request, attempts: int,
               depth: int = DEFAULT_LIMITS.max_json_depth) -> T:
-    """The decoded value of the final attempt, or the error it raises. Only 2xx is success."""
+    """The error a final attempt that is not a decoded 2xx raises (the transport returns those itself: only 2xx is
+    success, so an answer here is a status error)."""
     err = outcome.error
     if err is None:
         response = outcome.response
         assert response is not None
-        if not 200 <= response.status_code < 300:
-            raise status_error(response, attempts, depth, guessed=op.spec.inferred)
-        value: T = outcome.value  # (the transport's own success path marks models with their request id)
-        return value
+        raise status_error(response, attempts, depth, guessed=op.spec.inferred)
     if isinstance(err, RefusedLocally):  # its message may quote a header value: name the kind of error only
         raise exc.InvalidRequestError(f"{request.method} {request.url.path}: refused locally before sending "
                                       f"({type(err.cause).__name__}); nothing was sent") from None
@@ -63,7 +63,7 @@ def redact(text: str, request: httpx.Request | None) -> str:
     """`text` (something the server wrote) without the API key the request carried."""
     auth = request.headers.get("authorization", "") if request is not None else ""
     key = auth.partition(" ")[2] or auth
-    return text.replace(key, "[redacted]") if len(key) >= 8 and key in text else text
+    return text.replace(key, "[redacted]") if len(key) >= MIN_REDACTED and key in text else text
 
 
 def body_error(op: Operation[Any, Any], err: BadBody, attempts: int) -> exc.APIResponseValidationError:

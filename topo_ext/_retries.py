@@ -34,6 +34,8 @@ log = logging.getLogger("topo")
 RETRYABLE_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 #: Failures before anything reached the server: retried whatever the method.
 BEFORE_SEND = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+#: The longest header value read as a number of seconds: longer is not a delay (a 400-digit number is ignored).
+MAX_NUMBER_CHARS = 30
 
 
 @dataclass(slots=True)
@@ -103,7 +105,7 @@ def parse_retry_after(headers: httpx.Headers) -> float | None:
 
 def _number(value: str | None) -> float | None:
     """A finite number of seconds from a header value, or None."""
-    if not value or len(value) > 30:
+    if not value or len(value) > MAX_NUMBER_CHARS:
         return None
     try:
         number = float(value)

@@ -41,6 +41,9 @@ __all__ = ["DEFAULT_SCHEME", "MAX_BODY", "SignatureScheme", "WebhookPayloadError
 
 MAX_BODY = 1_000_000  # bytes: an event is a few hundred; anything near this is not a delivery
 MAX_HEADERS = 500  # more header lines than any real request carries
+MAX_SIGNATURES = 16  # signatures in one header (secret rotation sends two or three)
+MAX_NAMES = 40  # header names a failure lists (`.present`) ...
+MAX_NAME_CHARS = 60  # ... each cut to this many characters
 _TIMESTAMP = re.compile(r"[0-9]{1,15}")  # Unix seconds (or milliseconds); longer is not a time
 Headers = Mapping[str, str] | Mapping[bytes, bytes] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]]
 
@@ -148,9 +151,9 @@ def header_pairs(headers: Any) -> list[tuple[str, str]]:
     return pairs
 
 
-def header_names(pairs: Iterable[tuple[str, str]], limit: int = 40) -> tuple[str, ...]:
+def header_names(pairs: Iterable[tuple[str, str]], limit: int = MAX_NAMES) -> tuple[str, ...]:
     """The header names, safe to print: printable ASCII only, each cut short, at most `limit` of them."""
-    names = [re.sub(r"[^\x21-\x7e]", "?", name)[:60] for name, _ in pairs]
+    names = [re.sub(r"[^\x21-\x7e]", "?", name)[:MAX_NAME_CHARS] for name, _ in pairs]
     return tuple(names[:limit]) + ((f"... {len(names) - limit} more",) if len(names) > limit else ())
 
 
@@ -227,7 +230,7 @@ def verify(
                 f"{limit:g}s tolerance{unit}"))
     candidates = [part.strip().removeprefix(scheme.prefix) for part in header.replace(" ", ",").split(",")]
     candidates = [c for c in candidates if c]
-    if not candidates or len(candidates) > 16 or not all(c.isascii() for c in candidates):
+    if not candidates or len(candidates) > MAX_SIGNATURES or not all(c.isascii() for c in candidates):
         raise failed("signature", f"malformed {scheme.signature_header} header (empty, not ASCII, or too many parts)")
     content = scheme.signed_content(raw, timestamp)
     for key in secrets:

@@ -88,5 +88,6 @@ def test_not_found_from_a_guessed_endpoint_says_it_is_a_guess(status: int) -> No
         assert isinstance(err, NotFoundError) == (status == 404)
         message = _flat(str(err))
         assert ("the endpoint itself is a guess" in message) == bool(op.inferred)
+        assert "Not found" in message  # the server's own words are kept beside the hint
         if op.inferred:
             assert f"{op.method} /v1{op.path.split('{')[0]}" in message and f"{NOT_IN_DOCS} {op.inferred}" in message
