@@ -213,7 +213,9 @@ class RateGate:
             if now - self._others < self.HISTORY:  # other clients were cut too: they must not all come back at once
                 pause *= 1.0 + self.JITTER * (2 * self._random.random() - 1)
             if weak:  # the request pauses for the hint; the next slot falls somewhere in one interval after it (at
-                hint = retry_after or 0.0  # most the hint again: none when the server says "now")
+                # most the hint again: none when the server says "now"). A hint past the longest window is no pause
+                # to hold later requests for (the retry policy gives up on it: `max_retry_after`).
+                hint = retry_after if retry_after is not None and retry_after <= self.MAX_WINDOW else 0.0
                 pause = hint + self._random.random() * min(1.0 / (self.BACKOFF * self.estimate), hint)
             self._next = max(self._next, now + pause)
             self._late = (self._next, window) if rate is None else None

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 import httpx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import BASE_URL, TEST_KEY
@@ -50,6 +50,7 @@ def _check(err: BaseException) -> None:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(status=STATUSES, headers=HEADERS, body=BODIES)
+@example(status=429, headers={"retry-after": "99999999999999999999"}, body=b"")  # held the next call past time_t
 def test_the_sync_response_path_raises_only_our_errors(status: int, headers: dict[str, str], body: bytes) -> None:
     http = httpx.Client(transport=httpx.MockTransport(_answer(status, headers, body)))
     with Topo(api_key=TEST_KEY, base_url=BASE_URL, http_client=http, max_retries=0, log_drift=False,

@@ -41,6 +41,23 @@ def test_a_start_up_429_without_a_hint_lets_the_next_request_go_at_once() -> Non
     assert gate.cuts == 1 and gate.reserve() == 0.0
 
 
+@pytest.mark.parametrize("hint", [RateGate.MAX_WINDOW * 2, 1e20])
+def test_a_start_up_429_with_a_hint_past_the_longest_window_holds_nothing(hint: float) -> None:
+    clock = Clock()
+    gate = RateGate(None, clock=clock, seed=1)
+    passes(gate, clock, 1, 0.01)
+    gate.on_429(hint, sent_at=clock.now - 0.005)  # e.g. `Retry-After: 99999999999999999999`
+    assert gate.cuts == 1 and gate.reserve() == 0.0  # not a pause time.sleep() cannot even take
+
+
+def test_a_start_up_429_with_a_hint_within_the_window_holds_the_next_request_for_it() -> None:
+    clock = Clock()
+    gate = RateGate(None, clock=clock, seed=1)
+    passes(gate, clock, 1, 0.01)
+    gate.on_429(RateGate.MAX_WINDOW / 2, sent_at=clock.now - 0.005)
+    assert RateGate.MAX_WINDOW / 2 <= gate.reserve() <= RateGate.MAX_WINDOW
+
+
 def test_gates_with_the_same_seed_jitter_alike() -> None:
     firsts = []
     for _ in range(2):
