@@ -2,8 +2,9 @@
 their arguments to: one core per kind of call, each with a thin sync and async shell.
 
 A generated method names its operation (a module-level `Operation` beside it) and passes the arguments on: a plain
-call to `client._call`, a list to `sync_list`/`async_list` (the first page; iterating walks the rest), a batch
-create to `sync_batch`/`async_batch` (chunks, all-or-nothing; core in `_batch.py`). This module also holds
+call to `client._call` (`_base_client.SyncAPIClient`), a list to `_pagination.sync_list`/`async_list` (the first
+page; iterating walks the rest), a batch create to `sync_batch`/`async_batch` here (chunks, all-or-nothing; core
+in `_batch.py`). This module also holds
 `NOT_GIVEN` (an argument left out: not sent), the `operation` decorator (`method.operation`, `method.inferred`),
 `Resource` (a client attribute built on first use, the plain or the raw-response class) and the raw-response
 wrappers' types. It never imports generated code nor the client.
@@ -14,9 +15,7 @@ from __future__ import annotations
 import importlib
 import typing
 from collections.abc import Awaitable, Callable, Iterable
-from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, Self, TypeVar, overload
-
-import httpx
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Self, TypeVar, overload
 
 from ._response import APIResponse, Plain, Raw
 from ._types import NOT_GIVEN, NotGiven
@@ -34,38 +33,13 @@ Raw_co = TypeVar("Raw_co", covariant=True)
 if TYPE_CHECKING:
     from typing_extensions import TypeVar as DefaultTypeVar
 
+    from ._base_client import AsyncAPIClient, SyncAPIClient
     from ._operations import Operation
-    from ._options import Options
     from ._pagination import AsyncPage, AsyncPaginator
 
     M = DefaultTypeVar("M", default=Plain)  # a plain client unless said otherwise (`with_raw_response`: Raw)
 else:
     M = TypeVar("M")
-
-
-class SyncClient(Protocol):
-    """What the methods need of `Topo` (named here, so that this module never imports the client)."""
-
-    _raw: bool
-    _options: Options
-
-    def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
-              kwargs: dict[str, Any]) -> tuple[T, httpx.Response]: ...
-    def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T: ...
-    def _result(self, value: T, response: httpx.Response | None) -> T: ...
-
-
-class AsyncClient(Protocol):
-    """What the methods need of `AsyncTopo`."""
-
-    _raw: bool
-    _options: Options
-    prefetch: int
-
-    async def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
-                    kwargs: dict[str, Any]) -> tuple[T, httpx.Response]: ...
-    async def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T: ...
-    def _result(self, value: T, response: httpx.Response | None) -> T: ...
 
 
 class APIResource(Generic[M]):
@@ -76,7 +50,7 @@ class APIResource(Generic[M]):
 class SyncAPIResource:
     """A group of methods of `Topo` (`client.contacts`)."""
 
-    _client: SyncClient
+    _client: SyncAPIClient
 
     def __init__(self, client: Any) -> None:
         self._client = client
@@ -85,7 +59,7 @@ class SyncAPIResource:
 class AsyncAPIResource:
     """A group of methods of `AsyncTopo`."""
 
-    _client: AsyncClient
+    _client: AsyncAPIClient
 
     def __init__(self, client: Any) -> None:
         self._client = client
@@ -146,7 +120,7 @@ def async_list_to_raw(method: Callable[P, AsyncPaginator[R]]) -> Callable[P, Awa
     return typing.cast("Callable[P, Awaitable[APIResponse[AsyncPage[R]]]]", method)
 
 
-def sync_batch(client: SyncClient, op: Operation[Any, R], items: Iterable[Any], chunk_size: int | None,
+def sync_batch(client: SyncAPIClient, op: Operation[Any, R], items: Iterable[Any], chunk_size: int | None,
                allow_partial: bool, options: dict[str, Any]) -> R:
     """A batch create: any iterable, sent in chunks of the documented maximum (all-or-nothing ones whole)."""
     from ._batch import Batch  # loaded with the first batch create, not at `import topo_ext`
@@ -157,7 +131,7 @@ def sync_batch(client: SyncClient, op: Operation[Any, R], items: Iterable[Any], 
     return client._result(typing.cast(R, batch.merged()), batch.response)
 
 
-async def async_batch(client: AsyncClient, op: Operation[Any, R], items: Iterable[Any], chunk_size: int | None,
+async def async_batch(client: AsyncAPIClient, op: Operation[Any, R], items: Iterable[Any], chunk_size: int | None,
                       allow_partial: bool, options: dict[str, Any]) -> R:
     """`sync_batch` for `AsyncTopo`."""
     from ._batch import Batch
