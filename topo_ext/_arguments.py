@@ -127,10 +127,6 @@ def check_options(options: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in options.items() if v is not None}
 
 
-def _within(value: Any, low: float | None, high: float | None) -> bool:
-    return (low is None or value >= low) and (high is None or value <= high)
-
-
 class ArgumentChecker:
     """Checks and coerces one argument against its type hint and its spec schema."""
 
@@ -151,8 +147,10 @@ class ArgumentChecker:
         self.high: float | None = high if isinstance(high, int | float) and self.plain is int else None
 
     def __call__(self, value: Any) -> Any:
-        if type(value) is self.plain and _within(value, self.low, self.high):
-            return value
+        if type(value) is self.plain:
+            low, high = self.low, self.high  # (inline: this runs for every argument of every call)
+            if (low is None or value >= low) and (high is None or value <= high):
+                return value
         if self.uuid and type(value) is str and _CANONICAL_UUID.fullmatch(value):
             return value.lower()
         if value is UNSET or isinstance(value, Unset):
@@ -298,25 +296,36 @@ def request_kwargs(self: Checkable, args: tuple[Any, ...], kwargs: dict[str, Any
     Nothing here reports drift: request data that the spec does not describe is an error, not news from Topo.
     """
     name = self.spec.operation_id
-    # Left out: NOT_GIVEN arguments, and per-request options that are None (the generated methods pass them all).
-    options = {k: v for k in OPTIONS if (v := kwargs.get(k)) is not None}
-    kwargs = {k: v for k, v in kwargs.items() if v is not NOT_GIVEN and k not in OPTIONS_SET}
-    if len(args) > len(self._positional):
-        raise TypeError(
-            f"{name}() takes {len(self._positional)} positional argument(s) "
-            f"({', '.join(self._positional) or 'none'}); pass the others by keyword"
-        )
-    named = dict(zip(self._positional, args, strict=False))
-    for key in kwargs:
-        if key in named:
-            raise TypeError(f"{name}() got multiple values for argument {key!r}")
-    named.update(kwargs)
+    checkers = self._checkers
+    # One pass sorts what the generated methods pass (every argument): NOT_GIVEN ones are left out, and per-request
+    # options that are None.
+    named: dict[str, Any] = {}
+    options: dict[str, Any] = {}
+    unknown: list[str] = []
+    for key, value in kwargs.items():
+        if value is NOT_GIVEN:
+            continue
+        if key in checkers:
+            named[key] = value
+        elif key in OPTIONS_SET:
+            if value is not None:
+                options[key] = value
+        else:
+            unknown.append(key)
+    if args:
+        positional = self._positional
+        if len(args) > len(positional):
+            raise TypeError(f"{name}() takes {len(positional)} positional argument(s) "
+                            f"({', '.join(positional) or 'none'}); pass the others by keyword")
+        given = dict(zip(positional, args, strict=False))
+        for key in named:
+            if key in given:
+                raise TypeError(f"{name}() got multiple values for argument {key!r}")
+        named = {**given, **named}
     if options:
         options = check_options(options)
-    checkers = self._checkers
-    unknown = [k for k in named if k not in checkers]
     if unknown:
-        accepted = [k for k in self._checkers if k != "body"] + list(OPTIONS)
+        accepted = [k for k in checkers if k != "body"] + list(OPTIONS)
         raise TypeError(f"{name}() got unexpected argument(s) {', '.join(map(repr, unknown))}; "
                         f"accepted: {', '.join(accepted)}")
     body_fields = self.body_fields
@@ -341,8 +350,8 @@ def request_kwargs(self: Checkable, args: tuple[Any, ...], kwargs: dict[str, Any
         data = {k: v for k, v in _to_jsonable(data).items() if v is not UNSET}
         checked["body"] = self._checkers["body"](data)
     limit = self.spec.batch_max_items
-    items = getattr(checked.get("body"), "items", None)
-    if limit is not None and isinstance(items, list) and len(items) > limit:
+    if limit is not None and isinstance(items := getattr(checked.get("body"), "items", None), list) \
+            and len(items) > limit:
         raise ValueError(
             f"body.items: {len(items)} items; at most {limit} are allowed per request "
             "(the resource's create() accepts any number and sends them in chunks)"
