@@ -125,7 +125,7 @@ class APIStatusError(APIError):
         request_id: str | None = None,
         attempts: int = 1,
     ) -> None:
-        super().__init__(message, request=response.request, attempts=attempts)
+        super().__init__(message, request=response._request, attempts=attempts)  # None: a hand-built response
         self.status_code = response.status_code
         self.type = error_type
         self.data = data
@@ -201,7 +201,7 @@ class APIResponseValidationError(APIError):
 
     def __init__(self, message: str, *, response: httpx.Response, request_id: str | None = None,
                  attempts: int = 1) -> None:
-        super().__init__(message, request=response.request, attempts=attempts)
+        super().__init__(message, request=response._request, attempts=attempts)  # None: a hand-built response
         self.response = response
         self.status_code = response.status_code
         self.request_id = request_id

@@ -82,3 +82,21 @@ def test_a_success_body_that_is_not_the_documented_shape(client: Topo, api: Mock
     with pytest.raises(APIResponseValidationError) as caught:
         client.contacts.get(UUID_A)
     assert "get_contact" in str(caught.value) and caught.value.request_id == "req_x"
+
+
+@pytest.mark.parametrize(("status", "error_type", "cls", "data"), CASES, ids=[str(c[0]) for c in CASES])
+def test_errors_from_a_hand_built_response(status: int, error_type: str, cls: type[APIStatusError],
+                                           data: object) -> None:
+    # A service's own tests fake Topo's errors with `httpx.Response(...)` and no request: `response.request`
+    # raises there, so neither the error classes nor the error map may read it.
+    from topo_ext._error_map import status_error
+
+    body = {"type": error_type, "message": "it went wrong", "request_id": "req_abc", "data": data}
+    error = status_error(httpx.Response(status, json=body), 1)
+    assert type(error) is cls
+    assert (error.request, error.status_code, error.type, error.request_id) == (None, status, error_type, "req_abc")
+    assert "req_abc" in str(error)
+    made = cls("it went wrong", response=httpx.Response(status), body=None, error_type=None)
+    assert (made.request, made.status_code) == (None, status)
+    invalid = APIResponseValidationError("not the documented shape", response=httpx.Response(200))
+    assert (invalid.request, invalid.status_code) == (None, 200)
