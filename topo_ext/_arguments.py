@@ -147,9 +147,9 @@ class ArgumentChecker:
         self.high: float | None = high if isinstance(high, int | float) and self.plain is int else None
 
     def __call__(self, value: Any) -> Any:
-        if type(value) is self.plain:
-            low, high = self.low, self.high  # (inline: this runs for every argument of every call)
-            if (low is None or value >= low) and (high is None or value <= high):
+        if type(value) is self.plain:  # (the bounds inline: this runs for every argument of every call)
+            low, high, number = self.low, self.high, typing.cast(float, value)
+            if (low is None or number >= low) and (high is None or number <= high):
                 return value
         if self.uuid and type(value) is str and _CANONICAL_UUID.fullmatch(value):
             return value.lower()

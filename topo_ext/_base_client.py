@@ -1,9 +1,9 @@
-"""The transport: one core holds the policy, two thin shells do the I/O.
+"""The requesters (not httpx's transports, which they send through): one core holds the policy, two shells do I/O.
 
-`BaseTransport` is the core: the request (auth and default headers, checked once per client), the retry loop
+`BaseRequester` is the core: the request (auth and default headers, checked once per client), the retry loop
 (`attempts`, a generator that says when to pause and when to send, and never does either), the rate gate
 (`_rate.py`; every attempt passes it, and it learns from every 429, retried or not), telemetry hooks and the
-outcome of each attempt. `SyncTransport` and `AsyncTransport` only sleep, send and read. `SyncAPIClient` and
+outcome of each attempt. `SyncRequester` and `AsyncRequester` only sleep, send and read. `SyncAPIClient` and
 `AsyncAPIClient` (bases of Topo, AsyncTopo) are what resource methods call. The retry rule is in `_retries.py`,
 status -> error in `_error_map.py`, settings and key checks in `_options.py`; their names are importable here.
 """
@@ -60,15 +60,15 @@ if TYPE_CHECKING:
     from ._operations import Operation
 
 __all__ = [  # what the rest of the package imports from here (some of it defined next door)
-    "CLOSED", "DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "RETRYABLE_STATUSES", "AsyncTransport",
-    "Attempt", "BaseTransport", "Decision", "Lifecycle", "Options", "Policy", "Secret", "SyncTransport",
+    "CLOSED", "DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "RETRYABLE_STATUSES", "AsyncRequester",
+    "Attempt", "BaseRequester", "Decision", "Lifecycle", "Options", "Policy", "Secret", "SyncRequester",
     "check_api_key", "log", "parse_retry_after", "request_id_of", "resolve_api_key", "resolve_options",
     "status_error", "transport_error", "updated_options",
 ]
 
 T = TypeVar("T")
 
-#: What `BaseTransport.attempts` yields: seconds to pause, or the request to send now.
+#: What `BaseRequester.attempts` yields: seconds to pause, or the request to send now.
 Step = float | httpx.Request
 
 # Retry waits go through these names so tests can skip the waiting without freezing every sleep in the process.
@@ -98,8 +98,8 @@ def _with_request_id(value: T, response: httpx.Response) -> T:
 _HTTPX_DEFAULT_HEADERS = httpx.Headers({"Accept": "*/*", "User-Agent": f"python-httpx/{httpx.__version__}"})
 
 
-class BaseTransport:
-    """The core shared by the sync and async transports: everything but the I/O."""
+class BaseRequester:
+    """The core shared by the sync and async requesters: everything but the I/O."""
 
     def __init__(self, api_key: Secret, options: Options, gate: Gate | None = None,
                  telemetry: _telemetry.Telemetry | None = None) -> None:
@@ -112,7 +112,7 @@ class BaseTransport:
         self._read_quota = self._on_quota is not None
         self.policy = Policy(options)
         self.telemetry = telemetry
-        # The client sets its own (drift record, strict mode); the depth limit is this transport's.
+        # The client sets its own (drift record, strict mode); the depth limit is this requester's.
         self.decode_options = DecodeOptions(max_depth=options.limits.max_json_depth)
         self._base: tuple[httpx.Headers, dict[str, str]] | None = None
 
@@ -257,7 +257,7 @@ class BaseTransport:
                 self._on_quota(*left)
 
 
-class SyncTransport(BaseTransport):
+class SyncRequester(BaseRequester):
     def __init__(self, http: httpx.Client, api_key: Secret, options: Options, gate: Gate | None = None,
                  telemetry: _telemetry.Telemetry | None = None) -> None:
         super().__init__(api_key, options, gate, telemetry)
@@ -299,7 +299,7 @@ class SyncTransport(BaseTransport):
         return self.examine(op, response)
 
 
-class AsyncTransport(BaseTransport):
+class AsyncRequester(BaseRequester):
     def __init__(self, http: LoopBoundHTTP, api_key: Secret, options: Options, gate: Gate | None = None,
                  telemetry: _telemetry.Telemetry | None = None) -> None:
         super().__init__(api_key, options, gate, telemetry)
@@ -360,7 +360,7 @@ class Lifecycle:
 
 
 class _Calls:
-    """What resource methods call on a client (`Topo` and `AsyncTopo` inherit it), here beside the transport so
+    """What resource methods call on a client (`Topo` and `AsyncTopo` inherit it), here beside the requesters so
     that a call runs code in few modules: one operation sent, then its value or, on a `with_raw_response` client,
     its `APIResponse`."""
 
@@ -376,24 +376,24 @@ class _Calls:
 
 
 class SyncAPIClient(_Calls):
-    _transport: SyncTransport
+    _requester: SyncRequester
 
     def _send(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
         self._life.check()
-        return self._transport.send(op, args, kwargs)
+        return self._requester.send(op, args, kwargs)
 
     def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
         return self._result(*self._send(op, args, kwargs))
 
 
 class AsyncAPIClient(_Calls):
-    _transport: AsyncTransport
+    _requester: AsyncRequester
     prefetch: int = 0
 
     async def _send(self, op: Operation[Any, T], args: tuple[Any, ...],
                     kwargs: dict[str, Any]) -> tuple[T, httpx.Response]:
         self._life.check()
-        return await self._transport.send(op, args, kwargs)
+        return await self._requester.send(op, args, kwargs)
 
     async def _call(self, op: Operation[Any, T], args: tuple[Any, ...], kwargs: dict[str, Any]) -> T:
         return self._result(*await self._send(op, args, kwargs))

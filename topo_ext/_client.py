@@ -1,6 +1,6 @@
 """`Topo` and `AsyncTopo`: configuration and per-call option copies. Their resources and top-level methods come from
 the spec (`topo_client.resources.SyncResources` / `AsyncResources`, generated); sync and async share `_ClientBase`
-and differ only in the transport class and the I/O calls."""
+and differ only in the requester class and the I/O calls."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ from topo_client.resources import AsyncResources, SyncResources
 from . import _logs
 from ._base_client import (
     AsyncAPIClient,
-    AsyncTransport,
+    AsyncRequester,
     Lifecycle,
     Options,
     Secret,
     SyncAPIClient,
-    SyncTransport,
+    SyncRequester,
     resolve_api_key,
     resolve_options,
     updated_options,
@@ -53,7 +53,7 @@ class _ClientBase(Generic[M]):
     _gate: Gate
     _raw: bool = False
     _owns_http: bool
-    _transport: Any
+    _requester: Any
     _telemetry: Telemetry | None = None
     _decode_options: DecodeOptions
     _life: Lifecycle
@@ -95,17 +95,17 @@ class _ClientBase(Generic[M]):
             clone._gate = gate_for(rate_limit)
         clone._owns_http = False
         clone._life = Lifecycle(self._life)
-        clone._transport = clone._new_transport()  # same _decode_options: copies share the drift record
+        clone._requester = clone._new_requester()  # same _decode_options: copies share the drift record
         return clone
 
-    _transport_class: Any  # SyncTransport or AsyncTransport: the only I/O difference between the two clients
+    _requester_class: Any  # SyncRequester or AsyncRequester: the only I/O difference between the two clients
     _http: Any
 
     def _init(self, api_key: str | None, http_client: httpx.Client | httpx.AsyncClient | None, strict: bool,
               log_drift: bool, tracing: bool | Telemetry | None, **settings: Any) -> None:
         """What both constructors do, in this order (`settings`: base_url, timeout, max_retries, rate_limit,
         default_headers, default_query, limits)."""
-        sync = self._transport_class is SyncTransport
+        sync = self._requester_class is SyncRequester
         _logs.configure_from_env()
         self._api_key = resolve_api_key(api_key)
         _check_http_client(http_client, httpx.Client if sync else httpx.AsyncClient,
@@ -117,16 +117,16 @@ class _ClientBase(Generic[M]):
         self._telemetry = telemetry_for(tracing)
         self._init_decoding(strict, log_drift)
         self._http = self._new_http(http_client)
-        self._transport = self._new_transport()
+        self._requester = self._new_requester()
 
     def _new_http(self, http_client: Any) -> Any:
         raise NotImplementedError
 
-    def _new_transport(self) -> Any:
-        transport = self._transport_class(self._http, self._api_key, self._options, self._gate, self._telemetry)
+    def _new_requester(self) -> Any:
+        requester = self._requester_class(self._http, self._api_key, self._options, self._gate, self._telemetry)
         # Copies share the drift record and strict mode; the depth limit is each copy's own.
-        transport.decode_options = replace(self._decode_options, max_depth=self._options.limits.max_json_depth)
-        return transport
+        requester.decode_options = replace(self._decode_options, max_depth=self._options.limits.max_json_depth)
+        return requester
 
     def _raw_copy(self) -> Any:
         clone = self._copy()
@@ -159,8 +159,8 @@ class Topo(SyncResources[M], _ClientBase[M], SyncAPIClient, SyncRequests):
     ...     print(contact.id)
     """
 
-    _transport: SyncTransport
-    _transport_class = SyncTransport
+    _requester: SyncRequester
+    _requester_class = SyncRequester
     activities: Resource[Activities, ActivitiesWithRawResponse] = Resource(
         _ACTIVITIES, "Activities", "ActivitiesWithRawResponse", _GENERATED_ACTIVITIES)
 
@@ -249,8 +249,8 @@ class AsyncTopo(AsyncResources[M], _ClientBase[M], AsyncAPIClient, AsyncRequests
     `prefetch` > 0 makes list iteration fetch that many later pages concurrently (bounded, rate-gated).
     """
 
-    _transport: AsyncTransport
-    _transport_class = AsyncTransport
+    _requester: AsyncRequester
+    _requester_class = AsyncRequester
     activities: Resource[AsyncActivities, AsyncActivitiesWithRawResponse] = Resource(
         _ACTIVITIES, "AsyncActivities", "AsyncActivitiesWithRawResponse", _GENERATED_ACTIVITIES)
 

@@ -1,6 +1,6 @@
 """The transport core does no I/O: driven by hand, it says when to pause and what to send, and decides the outcome.
 
-The shells (`SyncTransport`, `AsyncTransport`) only sleep and send; tests/topo_ext/client covers them end to end.
+The shells (`SyncRequester`, `AsyncRequester`) only sleep and send; tests/topo_ext/client covers them end to end.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import BASE_URL, TEST_KEY
 from tests.specdata import UUID_A
 from topo_ext import APIConnectionError, ClientClosedError, InternalServerError, Topo
-from topo_ext._base_client import BaseTransport, Secret, resolve_options
+from topo_ext._base_client import BaseRequester, Secret, resolve_options
 from topo_ext._operations import Operation
 from topo_ext._rate import RateGate
 from topo_ext._retries import Attempt, RefusedLocally
@@ -32,8 +32,8 @@ def http() -> httpx.Client:
 
 
 @pytest.fixture
-def core() -> BaseTransport:
-    return BaseTransport(Secret(TEST_KEY), resolve_options(BASE_URL, None, 2, None))
+def core() -> BaseRequester:
+    return BaseRequester(Secret(TEST_KEY), resolve_options(BASE_URL, None, 2, None))
 
 
 def ops() -> tuple[Operation[Any, Any], Operation[Any, Any]]:
@@ -64,7 +64,7 @@ def drive(steps: Generator[Any, Any, Any], outcome: Callable[[httpx.Request], At
         return done.value
 
 
-def test_a_503_then_a_200_for_a_get_is_paused_for_and_resent(core: BaseTransport, http: httpx.Client) -> None:
+def test_a_503_then_a_200_for_a_get_is_paused_for_and_resent(core: BaseRequester, http: httpx.Client) -> None:
     get, _ = ops()
     steps = core.attempts(http, get, (UUID_A,), {})
     request = next(steps)
@@ -79,7 +79,7 @@ def test_a_503_then_a_200_for_a_get_is_paused_for_and_resent(core: BaseTransport
     assert value.id == UUID_A and response.status_code == 200
 
 
-def test_a_503_for_a_post_is_final(core: BaseTransport, http: httpx.Client) -> None:
+def test_a_503_for_a_post_is_final(core: BaseRequester, http: httpx.Client) -> None:
     _, create = ops()
     steps = core.attempts(http, create, (), {"email": "alex@example.com", "reason": "UNSUBSCRIBED"})
     request = next(steps)
@@ -89,7 +89,7 @@ def test_a_503_for_a_post_is_final(core: BaseTransport, http: httpx.Client) -> N
     assert raised.value.attempts == 1
 
 
-def test_gives_up_after_max_retries(core: BaseTransport, http: httpx.Client) -> None:
+def test_gives_up_after_max_retries(core: BaseRequester, http: httpx.Client) -> None:
     get, _ = ops()
     steps = core.attempts(http, get, (UUID_A,), {})
     sent: list[httpx.Request] = []
@@ -103,7 +103,7 @@ def test_gives_up_after_max_retries(core: BaseTransport, http: httpx.Client) -> 
 def test_the_rate_gate_pause_comes_before_the_send(http: httpx.Client) -> None:
     rate = 4.0
     gate = RateGate(rate, clock=lambda: 100.0)  # time stands still: the pause is exactly one interval
-    core = BaseTransport(Secret(TEST_KEY), resolve_options(BASE_URL, None, 0, rate), gate)
+    core = BaseRequester(Secret(TEST_KEY), resolve_options(BASE_URL, None, 0, rate), gate)
     get, _ = ops()
     first = core.attempts(http, get, (UUID_A,), {})
     assert isinstance(next(first), httpx.Request)  # the first slot is free
@@ -112,7 +112,7 @@ def test_the_rate_gate_pause_comes_before_the_send(http: httpx.Client) -> None:
     assert isinstance(next(second), httpx.Request)
 
 
-def test_what_raised_while_sending_becomes_an_outcome_or_propagates(core: BaseTransport, http: httpx.Client) -> None:
+def test_what_raised_while_sending_becomes_an_outcome_or_propagates(core: BaseRequester, http: httpx.Client) -> None:
     local = core.failed(httpx.LocalProtocolError("bad header"), http)
     assert isinstance(local.error, RefusedLocally)
     dropped = httpx.ReadError("reset")
@@ -128,7 +128,7 @@ def test_what_raised_while_sending_becomes_an_outcome_or_propagates(core: BaseTr
 
 @pytest.mark.parametrize("own", [{}, {"cookies": {"session": "s1"}}, {"params": {"tenant": "t1"}}],
                          ids=["plain", "cookies", "params"])
-def test_requests_are_built_as_the_http_client_would_build_them(core: BaseTransport, own: dict[str, Any]) -> None:
+def test_requests_are_built_as_the_http_client_would_build_them(core: BaseRequester, own: dict[str, Any]) -> None:
     # The transport skips httpx's merges when the client has nothing they would add; the request must be the same.
     http = httpx.Client(transport=httpx.MockTransport(unreachable), headers={"X-Team": "growth"},
                         timeout=httpx.Timeout(7.0), **own)

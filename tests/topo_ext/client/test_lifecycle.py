@@ -23,7 +23,7 @@ def sandbox() -> object:
 def test_a_closed_client_and_its_copies_raise_client_closed(api: MockAPI) -> None:
     client = Topo(api_key=TEST_KEY, base_url=BASE_URL)
     client._http = httpx.Client(transport=httpx.MockTransport(api))
-    client._transport = client._new_transport()
+    client._requester = client._new_requester()
     copy = client.with_options(max_retries=0)
     client.me()
     client.close()

@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import BASE_URL
 from topo_ext import APIConnectionError, AsyncTopo, InvalidRequestError, Topo
-from topo_ext._base_client import Secret, SyncTransport
+from topo_ext._base_client import Secret, SyncRequester
 from topo_ext.cli import main
 
 GOOD = "topo_sbx_d478c0ffee5eb2a91b7e4c03f1d2a8b6"
@@ -119,7 +119,7 @@ def test_a_bad_header_value_is_a_local_error_never_retried_nor_quoted(all_logs: 
     http, sent = counting_http()
     client = Topo(api_key=GOOD, base_url=BASE_URL, http_client=http, max_retries=3)
     key = GOOD + "\n"
-    client._transport = SyncTransport(http, Secret(key), client._options, client._gate)  # slipped past the check
+    client._requester = SyncRequester(http, Secret(key), client._options, client._gate)  # slipped past the check
     with pytest.raises(InvalidRequestError) as caught:
         client.me()
     assert not isinstance(caught.value, APIConnectionError) and isinstance(caught.value, ValueError)
