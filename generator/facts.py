@@ -53,7 +53,7 @@ def facts(doc: dict[str, Any], path: str, verb: str, op: dict[str, Any]) -> str:
     params = []
     for raw in op.get("parameters", []):
         p = resolve(doc, raw)
-        params.append(f'{p["name"]!r}: ParamSpec({p["name"]!r}, {p["in"]!r}, {bool(p.get("required"))!r}, '
+        params.append(f'{p["name"]!r}: ParameterSpec({p["name"]!r}, {p["in"]!r}, {bool(p.get("required"))!r}, '
                       f'{checkable(doc, p.get("schema", {}))!r})')
     request = None
     if "requestBody" in op:

@@ -245,7 +245,7 @@ _IMPORTS = [
     "import httpx",
     "",
     "from topo_ext._operations import Operation",
-    "from topo_ext._spec import OperationSpec, ParamSpec",
+    "from topo_ext._spec import OperationSpec, ParameterSpec",
     "from topo_ext._pagination import AsyncPaginator, SyncPage, async_list, sync_list",
     "from topo_ext._resource import (NOT_GIVEN, AsyncAPIResource, NotGiven, SyncAPIResource, async_batch, "
     "async_list_to_raw, async_to_raw, operation, sync_batch, to_raw)",
@@ -316,7 +316,7 @@ def _client_module(doc: dict[str, Any], models: set[str], tops: list[str], top_l
         "from topo_ext._operations import Operation",
         "from topo_ext._resource import APIResource, M, Resource, operation",
         "from topo_ext._response import APIResponse, Plain, Raw",
-        "from topo_ext._spec import OperationSpec, ParamSpec",
+        "from topo_ext._spec import OperationSpec, ParameterSpec",
         "",
         "if TYPE_CHECKING:",
         "    from collections.abc import Callable",

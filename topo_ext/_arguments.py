@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from topo_client.types import UNSET, Unset
 
 from ._options import as_timeout
-from ._spec import ParamSpec as SpecParam
-from ._spec import resolve
+from ._spec import ParameterSpec, resolve
 from ._types import NOT_GIVEN
 
 if TYPE_CHECKING:
@@ -130,7 +129,7 @@ def check_options(options: dict[str, Any]) -> dict[str, Any]:
 class ArgumentChecker:
     """Checks and coerces one argument against its type hint and its spec schema."""
 
-    def __init__(self, name: str, hint: Any, spec: SpecParam | None, max_items: int | None = None) -> None:
+    def __init__(self, name: str, hint: Any, spec: ParameterSpec | None, max_items: int | None = None) -> None:
         self.name = name
         self.hint = hint
         self.spec_schema = spec.schema if spec else {}
@@ -282,7 +281,7 @@ class Checkable(Protocol):
     @property
     def build(self) -> Callable[..., dict[str, Any]]: ...
     @property
-    def body_fields(self) -> dict[str, SpecParam]: ...
+    def body_fields(self) -> dict[str, ParameterSpec]: ...
     @property
     def _checkers(self) -> dict[str, ArgumentChecker]: ...
     @property

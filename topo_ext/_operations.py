@@ -16,8 +16,7 @@ from typing import Any, Generic, ParamSpec, TypeVar
 
 from ._arguments import OPTIONS, ArgumentChecker, check_json, check_options, request_kwargs
 from ._drift import DecodeOptions
-from ._spec import OperationSpec, operations, resolve
-from ._spec import ParamSpec as SpecParam
+from ._spec import OperationSpec, ParameterSpec, operations, resolve
 
 __all__ = ["OPTIONS", "ArgumentChecker", "Operation", "check_json", "check_options"]
 
@@ -88,13 +87,13 @@ class Operation(Generic[P, T_co]):
         return inspect.signature(forms[0] if forms else self.build)
 
     @cached_property
-    def body_fields(self) -> dict[str, SpecParam]:
+    def body_fields(self) -> dict[str, ParameterSpec]:
         """The body's top-level fields (keyword arguments), from the spec."""
         if self.spec.body_schema is None:
             return {}
         schema = resolve(self.spec.body_schema)
         required = set(schema.get("required", ()))
-        return {name: SpecParam(name, "body", name in required, prop)
+        return {name: ParameterSpec(name, "body", name in required, prop)
                 for name, prop in schema.get("properties", {}).items()}
 
     @cached_property

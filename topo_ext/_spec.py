@@ -14,7 +14,8 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class ParamSpec:
+class ParameterSpec:
+    """One parameter of an operation: where it goes and its spec schema (the argument checks read it)."""
     name: str
     location: str
     required: bool
@@ -29,7 +30,7 @@ class OperationSpec:
     resource: str | None
     python_method: str | None
     scopes: tuple[str, ...]
-    params: dict[str, ParamSpec] = field(default_factory=dict)
+    params: dict[str, ParameterSpec] = field(default_factory=dict)
     body_schema: dict[str, Any] | None = None
     batch_max_items: int | None = None
     batch_all_or_nothing: bool = False  # x-topo-batch.all_or_nothing: one request creates every item or none
@@ -84,7 +85,7 @@ def operations() -> dict[str, OperationSpec]:
             params = {}
             for raw in op.get("parameters", []):
                 p = resolve(raw)
-                params[p["name"]] = ParamSpec(p["name"], p["in"], bool(p.get("required")), p.get("schema", {}))
+                params[p["name"]] = ParameterSpec(p["name"], p["in"], bool(p.get("required")), p.get("schema", {}))
             body_schema = None
             batch = op.get("x-topo-batch") or {}
             batch_max = batch.get("max_items")

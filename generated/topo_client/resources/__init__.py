@@ -12,7 +12,7 @@ import httpx
 from topo_ext._operations import Operation
 from topo_ext._resource import APIResource, M, Resource, operation
 from topo_ext._response import APIResponse, Plain, Raw
-from topo_ext._spec import OperationSpec, ParamSpec
+from topo_ext._spec import OperationSpec, ParameterSpec
 
 if TYPE_CHECKING:
     from collections.abc import Callable

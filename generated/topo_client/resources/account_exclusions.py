@@ -19,7 +19,7 @@ from topo_ext._resource import (
     operation,
     to_raw,
 )
-from topo_ext._spec import OperationSpec, ParamSpec
+from topo_ext._spec import OperationSpec, ParameterSpec
 
 from ..api.account_exclusions import (
     create_account_exclusion,
@@ -93,7 +93,7 @@ _DELETE_ACCOUNT_EXCLUSION = Operation(
         resource="account_exclusions",
         python_method="delete",
         scopes=("exclusions:write",),
-        params={"exclusion_id": ParamSpec("exclusion_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"exclusion_id": ParameterSpec("exclusion_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -115,7 +115,7 @@ _GET_ACCOUNT_EXCLUSION = Operation(
         resource="account_exclusions",
         python_method="get",
         scopes=("exclusions:read",),
-        params={"exclusion_id": ParamSpec("exclusion_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"exclusion_id": ParameterSpec("exclusion_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -138,14 +138,14 @@ _LIST_ACCOUNT_EXCLUSIONS = Operation(
         python_method="list",
         scopes=("exclusions:read",),
         params={
-            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
-            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
-            "sort_by": ParamSpec(
+            "page": ParameterSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParameterSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParameterSpec(
                 "sort_by", "query", False, {"type": "string", "enum": ["created_at", "updated_at", "domain", "reason"]}
             ),
-            "sort_order": ParamSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
-            "domain": ParamSpec("domain", "query", False, {"type": "string"}),
-            "reason": ParamSpec(
+            "sort_order": ParameterSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
+            "domain": ParameterSpec("domain", "query", False, {"type": "string"}),
+            "reason": ParameterSpec(
                 "reason",
                 "query",
                 False,
@@ -170,10 +170,10 @@ _LIST_ACCOUNT_EXCLUSIONS = Operation(
                     ],
                 },
             ),
-            "created_at_before": ParamSpec(
+            "created_at_before": ParameterSpec(
                 "created_at_before", "query", False, {"type": "string", "format": "date-time"}
             ),
-            "created_at_after": ParamSpec(
+            "created_at_after": ParameterSpec(
                 "created_at_after", "query", False, {"type": "string", "format": "date-time"}
             ),
         },
@@ -198,7 +198,7 @@ _UPDATE_ACCOUNT_EXCLUSION = Operation(
         resource="account_exclusions",
         python_method="update",
         scopes=("exclusions:write",),
-        params={"exclusion_id": ParamSpec("exclusion_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"exclusion_id": ParameterSpec("exclusion_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema={
             "type": "object",
             "properties": {

@@ -22,7 +22,7 @@ from topo_ext._resource import (
     sync_batch,
     to_raw,
 )
-from topo_ext._spec import OperationSpec, ParamSpec
+from topo_ext._spec import OperationSpec, ParameterSpec
 
 from ..api.account_lists import (
     create_account_entries,
@@ -88,7 +88,9 @@ _GET_ACCOUNT_LIST = Operation(
         resource="account_lists",
         python_method="get",
         scopes=("account_lists:read",),
-        params={"account_list_id": ParamSpec("account_list_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={
+            "account_list_id": ParameterSpec("account_list_id", "path", True, {"type": "string", "format": "uuid"})
+        },
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -111,17 +113,17 @@ _LIST_ACCOUNT_LISTS = Operation(
         python_method="list",
         scopes=("account_lists:read",),
         params={
-            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
-            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
-            "sort_by": ParamSpec(
+            "page": ParameterSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParameterSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParameterSpec(
                 "sort_by", "query", False, {"type": "string", "enum": ["created_at", "updated_at", "name"]}
             ),
-            "sort_order": ParamSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
-            "name": ParamSpec("name", "query", False, {"type": "string"}),
-            "created_at_after": ParamSpec(
+            "sort_order": ParameterSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
+            "name": ParameterSpec("name", "query", False, {"type": "string"}),
+            "created_at_after": ParameterSpec(
                 "created_at_after", "query", False, {"type": "string", "format": "date-time"}
             ),
-            "created_at_before": ParamSpec(
+            "created_at_before": ParameterSpec(
                 "created_at_before", "query", False, {"type": "string", "format": "date-time"}
             ),
         },
@@ -146,7 +148,9 @@ _UPDATE_ACCOUNT_LIST = Operation(
         resource="account_lists",
         python_method="update",
         scopes=("account_lists:write",),
-        params={"account_list_id": ParamSpec("account_list_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={
+            "account_list_id": ParameterSpec("account_list_id", "path", True, {"type": "string", "format": "uuid"})
+        },
         body_schema={"type": "object", "properties": {"name": {"type": "string"}}},
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -209,7 +213,9 @@ _GET_ACCOUNT_ENTRY = Operation(
         resource="account_lists.entries",
         python_method="get",
         scopes=("account_lists:read",),
-        params={"account_entry_id": ParamSpec("account_entry_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={
+            "account_entry_id": ParameterSpec("account_entry_id", "path", True, {"type": "string", "format": "uuid"})
+        },
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -232,9 +238,9 @@ _LIST_ACCOUNT_ENTRIES = Operation(
         python_method="list",
         scopes=("account_lists:read",),
         params={
-            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
-            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
-            "account_list_id": ParamSpec("account_list_id", "query", False, {"type": "string", "format": "uuid"}),
+            "page": ParameterSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParameterSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "account_list_id": ParameterSpec("account_list_id", "query", False, {"type": "string", "format": "uuid"}),
         },
         body_schema=None,
         batch_max_items=None,

@@ -19,7 +19,7 @@ from topo_ext._resource import (
     operation,
     to_raw,
 )
-from topo_ext._spec import OperationSpec, ParamSpec
+from topo_ext._spec import OperationSpec, ParameterSpec
 
 from ..api.activities import get_activity, list_activities
 from ..models import (
@@ -50,7 +50,7 @@ _GET_ACTIVITY = Operation(
         resource="activities",
         python_method="get",
         scopes=("activities:read",),
-        params={"activity_id": ParamSpec("activity_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"activity_id": ParameterSpec("activity_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -73,21 +73,21 @@ _LIST_ACTIVITIES = Operation(
         python_method="list",
         scopes=("activities:read",),
         params={
-            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
-            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
-            "sort_by": ParamSpec("sort_by", "query", False, {"type": "string", "enum": ["created_at"]}),
-            "sort_order": ParamSpec(
+            "page": ParameterSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParameterSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParameterSpec("sort_by", "query", False, {"type": "string", "enum": ["created_at"]}),
+            "sort_order": ParameterSpec(
                 "sort_order",
                 "query",
                 False,
                 {"anyOf": [{"type": "string", "enum": ["asc", "desc"]}, {"type": "string", "enum": ["ASC", "DESC"]}]},
             ),
-            "person_id": ParamSpec("person_id", "query", False, {"type": "string", "format": "uuid"}),
-            "sequence_id": ParamSpec("sequence_id", "query", False, {"type": "string", "format": "uuid"}),
-            "sequence_template_id": ParamSpec(
+            "person_id": ParameterSpec("person_id", "query", False, {"type": "string", "format": "uuid"}),
+            "sequence_id": ParameterSpec("sequence_id", "query", False, {"type": "string", "format": "uuid"}),
+            "sequence_template_id": ParameterSpec(
                 "sequence_template_id", "query", False, {"type": "string", "format": "uuid"}
             ),
-            "resource_type": ParamSpec(
+            "resource_type": ParameterSpec(
                 "resource_type",
                 "query",
                 False,
@@ -96,10 +96,10 @@ _LIST_ACTIVITIES = Operation(
                     "enum": ["MESSAGE", "INVITATION", "HOT_LEAD", "MEETING", "SEQUENCE_STEP", "SEQUENCE", "TASK"],
                 },
             ),
-            "channel": ParamSpec(
+            "channel": ParameterSpec(
                 "channel", "query", False, {"type": "string", "enum": ["EMAIL", "LINKEDIN", "MANUAL"]}
             ),
-            "event_type": ParamSpec(
+            "event_type": ParameterSpec(
                 "event_type",
                 "query",
                 False,
@@ -120,10 +120,10 @@ _LIST_ACTIVITIES = Operation(
                     ],
                 },
             ),
-            "created_at_after": ParamSpec(
+            "created_at_after": ParameterSpec(
                 "created_at_after", "query", False, {"type": "string", "format": "date-time"}
             ),
-            "created_at_before": ParamSpec(
+            "created_at_before": ParameterSpec(
                 "created_at_before", "query", False, {"type": "string", "format": "date-time"}
             ),
         },

@@ -19,7 +19,7 @@ from topo_ext._resource import (
     operation,
     to_raw,
 )
-from topo_ext._spec import OperationSpec, ParamSpec
+from topo_ext._spec import OperationSpec, ParameterSpec
 
 from ..api.contact_exclusions import (
     create_contact_exclusion,
@@ -94,7 +94,7 @@ _DELETE_CONTACT_EXCLUSION = Operation(
         resource="contact_exclusions",
         python_method="delete",
         scopes=("exclusions:write",),
-        params={"exclusion_id": ParamSpec("exclusion_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"exclusion_id": ParameterSpec("exclusion_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -116,7 +116,7 @@ _GET_CONTACT_EXCLUSION = Operation(
         resource="contact_exclusions",
         python_method="get",
         scopes=("exclusions:read",),
-        params={"exclusion_id": ParamSpec("exclusion_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"exclusion_id": ParameterSpec("exclusion_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -139,15 +139,15 @@ _LIST_CONTACT_EXCLUSIONS = Operation(
         python_method="list",
         scopes=("exclusions:read",),
         params={
-            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
-            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
-            "sort_by": ParamSpec(
+            "page": ParameterSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParameterSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParameterSpec(
                 "sort_by", "query", False, {"type": "string", "enum": ["created_at", "updated_at", "email", "reason"]}
             ),
-            "sort_order": ParamSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
-            "email": ParamSpec("email", "query", False, {"type": "string"}),
-            "linkedin_url": ParamSpec("linkedin_url", "query", False, {"type": "string"}),
-            "reason": ParamSpec(
+            "sort_order": ParameterSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
+            "email": ParameterSpec("email", "query", False, {"type": "string"}),
+            "linkedin_url": ParameterSpec("linkedin_url", "query", False, {"type": "string"}),
+            "reason": ParameterSpec(
                 "reason",
                 "query",
                 False,
@@ -172,10 +172,10 @@ _LIST_CONTACT_EXCLUSIONS = Operation(
                     ],
                 },
             ),
-            "created_at_before": ParamSpec(
+            "created_at_before": ParameterSpec(
                 "created_at_before", "query", False, {"type": "string", "format": "date-time"}
             ),
-            "created_at_after": ParamSpec(
+            "created_at_after": ParameterSpec(
                 "created_at_after", "query", False, {"type": "string", "format": "date-time"}
             ),
         },
@@ -200,7 +200,7 @@ _UPDATE_CONTACT_EXCLUSION = Operation(
         resource="contact_exclusions",
         python_method="update",
         scopes=("exclusions:write",),
-        params={"exclusion_id": ParamSpec("exclusion_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"exclusion_id": ParameterSpec("exclusion_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema={
             "type": "object",
             "properties": {

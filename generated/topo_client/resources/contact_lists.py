@@ -22,7 +22,7 @@ from topo_ext._resource import (
     sync_batch,
     to_raw,
 )
-from topo_ext._spec import OperationSpec, ParamSpec
+from topo_ext._spec import OperationSpec, ParameterSpec
 
 from ..api.contact_lists import (
     create_contact_entries,
@@ -94,7 +94,9 @@ _GET_CONTACT_LIST = Operation(
         resource="contact_lists",
         python_method="get",
         scopes=("contact_lists:read",),
-        params={"contact_list_id": ParamSpec("contact_list_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={
+            "contact_list_id": ParameterSpec("contact_list_id", "path", True, {"type": "string", "format": "uuid"})
+        },
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -117,17 +119,17 @@ _LIST_CONTACT_LISTS = Operation(
         python_method="list",
         scopes=("contact_lists:read",),
         params={
-            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
-            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
-            "sort_by": ParamSpec(
+            "page": ParameterSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParameterSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParameterSpec(
                 "sort_by", "query", False, {"type": "string", "enum": ["created_at", "updated_at", "name"]}
             ),
-            "sort_order": ParamSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
-            "name": ParamSpec("name", "query", False, {"type": "string"}),
-            "created_at_after": ParamSpec(
+            "sort_order": ParameterSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
+            "name": ParameterSpec("name", "query", False, {"type": "string"}),
+            "created_at_after": ParameterSpec(
                 "created_at_after", "query", False, {"type": "string", "format": "date-time"}
             ),
-            "created_at_before": ParamSpec(
+            "created_at_before": ParameterSpec(
                 "created_at_before", "query", False, {"type": "string", "format": "date-time"}
             ),
         },
@@ -152,7 +154,9 @@ _UPDATE_CONTACT_LIST = Operation(
         resource="contact_lists",
         python_method="update",
         scopes=("contact_lists:write",),
-        params={"contact_list_id": ParamSpec("contact_list_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={
+            "contact_list_id": ParameterSpec("contact_list_id", "path", True, {"type": "string", "format": "uuid"})
+        },
         body_schema={
             "type": "object",
             "properties": {
@@ -227,7 +231,9 @@ _GET_CONTACT_ENTRY = Operation(
         resource="contact_lists.entries",
         python_method="get",
         scopes=("contact_lists:read",),
-        params={"contact_entry_id": ParamSpec("contact_entry_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={
+            "contact_entry_id": ParameterSpec("contact_entry_id", "path", True, {"type": "string", "format": "uuid"})
+        },
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -250,9 +256,9 @@ _LIST_CONTACT_ENTRIES = Operation(
         python_method="list",
         scopes=("contact_lists:read",),
         params={
-            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
-            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
-            "contact_list_id": ParamSpec("contact_list_id", "query", False, {"type": "string", "format": "uuid"}),
+            "page": ParameterSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParameterSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "contact_list_id": ParameterSpec("contact_list_id", "query", False, {"type": "string", "format": "uuid"}),
         },
         body_schema=None,
         batch_max_items=None,

@@ -20,7 +20,7 @@ from topo_ext._resource import (
     operation,
     to_raw,
 )
-from topo_ext._spec import OperationSpec, ParamSpec
+from topo_ext._spec import OperationSpec, ParameterSpec
 
 from ..api.contacts import (
     delete_contact_variables,
@@ -45,9 +45,13 @@ _DELETE_CONTACT_VARIABLES = Operation(
         python_method="delete_variables",
         scopes=("contacts:write",),
         params={
-            "contact_id": ParamSpec("contact_id", "path", True, {"type": "string", "format": "uuid"}),
-            "contact_keys": ParamSpec("contact_keys", "query", False, {"type": "array", "items": {"type": "string"}}),
-            "company_keys": ParamSpec("company_keys", "query", False, {"type": "array", "items": {"type": "string"}}),
+            "contact_id": ParameterSpec("contact_id", "path", True, {"type": "string", "format": "uuid"}),
+            "contact_keys": ParameterSpec(
+                "contact_keys", "query", False, {"type": "array", "items": {"type": "string"}}
+            ),
+            "company_keys": ParameterSpec(
+                "company_keys", "query", False, {"type": "array", "items": {"type": "string"}}
+            ),
         },
         body_schema=None,
         batch_max_items=None,
@@ -70,7 +74,7 @@ _GET_CONTACT = Operation(
         resource="contacts",
         python_method="get",
         scopes=("contacts:read",),
-        params={"contact_id": ParamSpec("contact_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"contact_id": ParameterSpec("contact_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -92,7 +96,7 @@ _GET_CONTACT_VARIABLES = Operation(
         resource="contacts",
         python_method="get_variables",
         scopes=("contacts:read",),
-        params={"contact_id": ParamSpec("contact_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"contact_id": ParameterSpec("contact_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -115,19 +119,21 @@ _LIST_CONTACTS = Operation(
         python_method="list",
         scopes=("contacts:read",),
         params={
-            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
-            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
-            "sort_by": ParamSpec(
+            "page": ParameterSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParameterSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParameterSpec(
                 "sort_by", "query", False, {"type": "string", "enum": ["first_seen_at", "last_seen_at", "email"]}
             ),
-            "sort_order": ParamSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
-            "email": ParamSpec("email", "query", False, {"type": "string"}),
-            "linkedin_url": ParamSpec("linkedin_url", "query", False, {"type": "string"}),
-            "contact_id": ParamSpec("contact_id", "query", False, {"type": "string", "format": "uuid"}),
-            "first_seen_after": ParamSpec(
+            "sort_order": ParameterSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
+            "email": ParameterSpec("email", "query", False, {"type": "string"}),
+            "linkedin_url": ParameterSpec("linkedin_url", "query", False, {"type": "string"}),
+            "contact_id": ParameterSpec("contact_id", "query", False, {"type": "string", "format": "uuid"}),
+            "first_seen_after": ParameterSpec(
                 "first_seen_after", "query", False, {"type": "string", "format": "date-time"}
             ),
-            "last_seen_after": ParamSpec("last_seen_after", "query", False, {"type": "string", "format": "date-time"}),
+            "last_seen_after": ParameterSpec(
+                "last_seen_after", "query", False, {"type": "string", "format": "date-time"}
+            ),
         },
         body_schema=None,
         batch_max_items=None,
@@ -150,7 +156,7 @@ _UPDATE_CONTACT_VARIABLES = Operation(
         resource="contacts",
         python_method="update_variables",
         scopes=("contacts:write",),
-        params={"contact_id": ParamSpec("contact_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"contact_id": ParameterSpec("contact_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema={
             "type": "object",
             "properties": {

@@ -19,7 +19,7 @@ from topo_ext._resource import (
     operation,
     to_raw,
 )
-from topo_ext._spec import OperationSpec, ParamSpec
+from topo_ext._spec import OperationSpec, ParameterSpec
 
 from ..api.sequence_templates import get_sequence_template, list_sequence_templates
 from ..models import SequenceTemplateSortBy, SequenceTemplateStatus, SortOrder
@@ -38,7 +38,7 @@ _GET_SEQUENCE_TEMPLATE = Operation(
         python_method="get",
         scopes=("sequences:read",),
         params={
-            "sequence_template_id": ParamSpec(
+            "sequence_template_id": ParameterSpec(
                 "sequence_template_id", "path", True, {"type": "string", "format": "uuid"}
             )
         },
@@ -64,23 +64,23 @@ _LIST_SEQUENCE_TEMPLATES = Operation(
         python_method="list",
         scopes=("sequences:read",),
         params={
-            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
-            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
-            "sort_by": ParamSpec(
+            "page": ParameterSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParameterSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParameterSpec(
                 "sort_by", "query", False, {"type": "string", "enum": ["created_at", "updated_at", "name"]}
             ),
-            "sort_order": ParamSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
-            "name": ParamSpec("name", "query", False, {"type": "string"}),
-            "status": ParamSpec(
+            "sort_order": ParameterSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
+            "name": ParameterSpec("name", "query", False, {"type": "string"}),
+            "status": ParameterSpec(
                 "status",
                 "query",
                 False,
                 {"type": "string", "enum": ["PENDING_SETUP", "ACTIVE", "INACTIVE", "FINISHING", "ARCHIVED"]},
             ),
-            "created_at_before": ParamSpec(
+            "created_at_before": ParameterSpec(
                 "created_at_before", "query", False, {"type": "string", "format": "date-time"}
             ),
-            "created_at_after": ParamSpec(
+            "created_at_after": ParameterSpec(
                 "created_at_after", "query", False, {"type": "string", "format": "date-time"}
             ),
         },

@@ -19,7 +19,7 @@ from topo_ext._resource import (
     operation,
     to_raw,
 )
-from topo_ext._spec import OperationSpec, ParamSpec
+from topo_ext._spec import OperationSpec, ParameterSpec
 
 from ..api.sequences import (
     create_sequence,
@@ -83,7 +83,7 @@ _GET_SEQUENCE = Operation(
         resource="sequences",
         python_method="get",
         scopes=("sequences:read",),
-        params={"sequence_id": ParamSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"sequence_id": ParameterSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -106,11 +106,13 @@ _LIST_SEQUENCES = Operation(
         python_method="list",
         scopes=("sequences:read",),
         params={
-            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
-            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
-            "sort_by": ParamSpec("sort_by", "query", False, {"type": "string", "enum": ["created_at", "updated_at"]}),
-            "sort_order": ParamSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
-            "status": ParamSpec(
+            "page": ParameterSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParameterSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParameterSpec(
+                "sort_by", "query", False, {"type": "string", "enum": ["created_at", "updated_at"]}
+            ),
+            "sort_order": ParameterSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
+            "status": ParameterSpec(
                 "status",
                 "query",
                 False,
@@ -129,10 +131,10 @@ _LIST_SEQUENCES = Operation(
                     ],
                 },
             ),
-            "created_at_after": ParamSpec(
+            "created_at_after": ParameterSpec(
                 "created_at_after", "query", False, {"type": "string", "format": "date-time"}
             ),
-            "created_at_before": ParamSpec(
+            "created_at_before": ParameterSpec(
                 "created_at_before", "query", False, {"type": "string", "format": "date-time"}
             ),
         },
@@ -157,7 +159,7 @@ _PAUSE_SEQUENCE = Operation(
         resource="sequences",
         python_method="pause",
         scopes=("sequences:write",),
-        params={"sequence_id": ParamSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"sequence_id": ParameterSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema={
             "type": "object",
             "properties": {"paused_until": {"type": "string", "format": "date-time"}},
@@ -183,7 +185,7 @@ _RESUME_SEQUENCE = Operation(
         resource="sequences",
         python_method="resume",
         scopes=("sequences:write",),
-        params={"sequence_id": ParamSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"sequence_id": ParameterSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -205,7 +207,7 @@ _STOP_SEQUENCE = Operation(
         resource="sequences",
         python_method="stop",
         scopes=("sequences:write",),
-        params={"sequence_id": ParamSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"sequence_id": ParameterSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema={"type": "object"},
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -227,7 +229,7 @@ _UPDATE_SEQUENCE = Operation(
         resource="sequences",
         python_method="update",
         scopes=("sequences:write",),
-        params={"sequence_id": ParamSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"sequence_id": ParameterSpec("sequence_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema={
             "type": "object",
             "properties": {"variables": {"type": "object", "additionalProperties": {"type": ["string", "null"]}}},

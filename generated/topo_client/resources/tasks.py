@@ -21,7 +21,7 @@ from topo_ext._resource import (
     operation,
     to_raw,
 )
-from topo_ext._spec import OperationSpec, ParamSpec
+from topo_ext._spec import OperationSpec, ParameterSpec
 
 from ..api.tasks import list_task_messages, list_tasks, reassign_task, reopen_task, skip_task
 from ..models import SortOrder, TaskPriority, TaskReassignRequest, TaskReassignScope, TaskSortBy, TaskStatus, TaskType
@@ -47,18 +47,20 @@ _LIST_TASKS = Operation(
         python_method="list",
         scopes=("tasks:read",),
         params={
-            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
-            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
-            "sort_by": ParamSpec("sort_by", "query", False, {"type": "string", "enum": ["created_at", "updated_at"]}),
-            "sort_order": ParamSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
-            "sequence_id": ParamSpec("sequence_id", "query", False, {"type": "string", "format": "uuid"}),
-            "sequence_template_ids": ParamSpec(
+            "page": ParameterSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParameterSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "sort_by": ParameterSpec(
+                "sort_by", "query", False, {"type": "string", "enum": ["created_at", "updated_at"]}
+            ),
+            "sort_order": ParameterSpec("sort_order", "query", False, {"type": "string", "enum": ["asc", "desc"]}),
+            "sequence_id": ParameterSpec("sequence_id", "query", False, {"type": "string", "format": "uuid"}),
+            "sequence_template_ids": ParameterSpec(
                 "sequence_template_ids",
                 "query",
                 False,
                 {"type": "array", "items": {"type": "string", "format": "uuid"}},
             ),
-            "types": ParamSpec(
+            "types": ParameterSpec(
                 "types",
                 "query",
                 False,
@@ -67,20 +69,20 @@ _LIST_TASKS = Operation(
                     "items": {"type": "string", "enum": ["EMAIL_REPLY", "LINKEDIN_REPLY", "NEW_LEAD_REVIEW", "CALL"]},
                 },
             ),
-            "status": ParamSpec(
+            "status": ParameterSpec(
                 "status", "query", False, {"type": "string", "enum": ["PENDING", "IN_PROGRESS", "COMPLETED", "SKIPPED"]}
             ),
-            "priorities": ParamSpec(
+            "priorities": ParameterSpec(
                 "priorities",
                 "query",
                 False,
                 {"type": "array", "items": {"type": "string", "enum": ["HOT", "TODAY", "EXTRA"]}},
             ),
-            "assignee_user_id": ParamSpec("assignee_user_id", "query", False, {"type": "string", "format": "uuid"}),
-            "created_at_after": ParamSpec(
+            "assignee_user_id": ParameterSpec("assignee_user_id", "query", False, {"type": "string", "format": "uuid"}),
+            "created_at_after": ParameterSpec(
                 "created_at_after", "query", False, {"type": "string", "format": "date-time"}
             ),
-            "created_at_before": ParamSpec(
+            "created_at_before": ParameterSpec(
                 "created_at_before", "query", False, {"type": "string", "format": "date-time"}
             ),
         },
@@ -105,7 +107,7 @@ _LIST_TASK_MESSAGES = Operation(
         resource="tasks",
         python_method="list_messages",
         scopes=("tasks:read",),
-        params={"task_id": ParamSpec("task_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"task_id": ParameterSpec("task_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -127,7 +129,7 @@ _REASSIGN_TASK = Operation(
         resource="tasks",
         python_method="reassign",
         scopes=("tasks:write",),
-        params={"task_id": ParamSpec("task_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"task_id": ParameterSpec("task_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema={
             "type": "object",
             "properties": {
@@ -156,7 +158,7 @@ _REOPEN_TASK = Operation(
         resource="tasks",
         python_method="reopen",
         scopes=("tasks:write",),
-        params={"task_id": ParamSpec("task_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"task_id": ParameterSpec("task_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -178,7 +180,7 @@ _SKIP_TASK = Operation(
         resource="tasks",
         python_method="skip",
         scopes=("tasks:write",),
-        params={"task_id": ParamSpec("task_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={"task_id": ParameterSpec("task_id", "path", True, {"type": "string", "format": "uuid"})},
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,

@@ -19,7 +19,7 @@ from topo_ext._resource import (
     operation,
     to_raw,
 )
-from topo_ext._spec import OperationSpec, ParamSpec
+from topo_ext._spec import OperationSpec, ParameterSpec
 
 from ..api.webhooks import create_webhook, delete_webhook, get_webhook, list_webhooks, test_webhook, update_webhook
 from ..models import EventType, WebhookSubscriptionCreate, WebhookSubscriptionStatus, WebhookSubscriptionUpdate
@@ -92,7 +92,9 @@ _DELETE_WEBHOOK = Operation(
         resource="webhooks",
         python_method="delete",
         scopes=("webhooks:write",),
-        params={"subscription_id": ParamSpec("subscription_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={
+            "subscription_id": ParameterSpec("subscription_id", "path", True, {"type": "string", "format": "uuid"})
+        },
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -114,7 +116,9 @@ _GET_WEBHOOK = Operation(
         resource="webhooks",
         python_method="get",
         scopes=("webhooks:read",),
-        params={"subscription_id": ParamSpec("subscription_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={
+            "subscription_id": ParameterSpec("subscription_id", "path", True, {"type": "string", "format": "uuid"})
+        },
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -137,8 +141,8 @@ _LIST_WEBHOOKS = Operation(
         python_method="list",
         scopes=("webhooks:read",),
         params={
-            "page": ParamSpec("page", "query", False, {"type": "integer", "minimum": 1}),
-            "size": ParamSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
+            "page": ParameterSpec("page", "query", False, {"type": "integer", "minimum": 1}),
+            "size": ParameterSpec("size", "query", False, {"type": "integer", "minimum": 1, "maximum": 100}),
         },
         body_schema=None,
         batch_max_items=None,
@@ -161,7 +165,9 @@ _TEST_WEBHOOK = Operation(
         resource="webhooks",
         python_method="test",
         scopes=("webhooks:write",),
-        params={"subscription_id": ParamSpec("subscription_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={
+            "subscription_id": ParameterSpec("subscription_id", "path", True, {"type": "string", "format": "uuid"})
+        },
         body_schema=None,
         batch_max_items=None,
         batch_all_or_nothing=False,
@@ -183,7 +189,9 @@ _UPDATE_WEBHOOK = Operation(
         resource="webhooks",
         python_method="update",
         scopes=("webhooks:write",),
-        params={"subscription_id": ParamSpec("subscription_id", "path", True, {"type": "string", "format": "uuid"})},
+        params={
+            "subscription_id": ParameterSpec("subscription_id", "path", True, {"type": "string", "format": "uuid"})
+        },
         body_schema={
             "type": "object",
             "properties": {

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from topo_ext._spec import ParamSpec, resolve
+from topo_ext._spec import ParameterSpec, resolve
 
 __all__ = ["Invalid", "check", "iso", "parse_param", "parse_time"]
 
@@ -180,7 +180,7 @@ def _scalar(raw: str, schema: dict[str, Any], field: str) -> Any:
     return value
 
 
-def parse_param(values: list[str], param: ParamSpec) -> Any:
+def parse_param(values: list[str], param: ParameterSpec) -> Any:
     """One query/path parameter from its raw string value(s), checked against its spec schema."""
     schema = resolve(param.schema)
     if schema.get("type") == "array":
