@@ -34,7 +34,7 @@ def _load(ref: Any) -> Any:
 
 class Operation(Generic[P, T_co]):
     """One API call: `build` (generated) turns arguments into request keywords; `decode` turns the body into `T`,
-    the generated response model `model` (leniently; see topo_ext._models). `build` and `model` may also be given
+    the generated response model `model` (leniently; see topo_ext._decoding). `build` and `model` may also be given
     as "module:name" (`"topo_client.responses:Me"`), imported on first use: the clients' own methods (`client.me()`)
     are defined where importing the models would slow `import topo_ext`."""
 
@@ -59,7 +59,7 @@ class Operation(Generic[P, T_co]):
     def decode(self) -> Callable[[bytes, DecodeOptions], T_co]:
         """The success body (bytes) as the response model; drift goes to the options' record (raises in strict
         mode). Built on the first call: `import topo_ext` does not load msgspec and the decoder."""
-        from ._models import decoder
+        from ._decoding import decoder
 
         return decoder(self.model)
 

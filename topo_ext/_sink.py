@@ -2,7 +2,7 @@
 
 What the walk finds is counted once per distinct key and handed to the client's drift record at the end (`flush`),
 or, in strict mode, raises `StrictValidationError` at the first difference. A module of its own, below
-`topo_ext._models`: the decoder's walks call the sink while `_models` is on the stack, and no call goes back into a
+`topo_ext._decoding`: the decoder's walks call the sink while `_decoding` is on the stack, and no call goes back into a
 module below its caller.
 """
 

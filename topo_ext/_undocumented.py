@@ -59,7 +59,7 @@ class Request:
             return None
         import msgspec  # the decoder's modules load on the first call, not at `import topo_ext`
 
-        from ._models import ShapeError, decode_value
+        from ._decoding import ShapeError, decode_value
 
         data = msgspec.json.decode(raw)
         if self.cast_to is dict:

@@ -1,7 +1,7 @@
 """Typed events, shared by the activity stream and webhook deliveries.
 
 The models are generated (`topo_client.responses`, msgspec Structs) and decoded like every other response (see
-topo_ext._models): leniently, camelCase keys accepted, unknown fields kept in `.extra`, unknown enum values kept as
+topo_ext._decoding): leniently, camelCase keys accepted, unknown fields kept in `.extra`, unknown enum values kept as
 open-enum members, and an unknown `type` decoded to `UnknownEvent` (the fields every event shares, plus the raw
 data). Dispatch on `type` is one dictionary lookup (`EVENT_TYPES`), never try-each.
 """
@@ -19,7 +19,7 @@ from topo_client import responses as _models
 from topo_client.events import *  # noqa: F403 - every generated event class: an event type the spec adds too
 from topo_client.events import Activity, ActivityPage, EventBase, UnknownEvent
 
-from ._models import DecodeOptions, decode_json, decode_value
+from ._decoding import DecodeOptions, decode_json, decode_value
 
 # The generated list (`topo_client.events.__all__`, written by generator/models.py) and what this module adds.
 __all__ = ["EVENT_TYPES", "Event", "EventDispatcher", "decode_activity", "decode_activity_page", "event_type",

@@ -106,8 +106,8 @@ def test_documented_page_bodies_hold_only_what_the_spec_lists(bench_modules):
     """An "as documented" row must be a body the client sees no drift in (every enum value and event type one the
     spec lists), or the row measures the lenient fallback instead of the common case."""
     from topo_client import responses
+    from topo_ext._decoding import DecodeOptions, decode_value
     from topo_ext._drift import DriftRecord
-    from topo_ext._models import DecodeOptions, decode_value
 
     _, specpages = bench_modules
     for op in specpages.list_operations():

@@ -7,8 +7,8 @@ from __future__ import annotations
 from tests.unknowns import absent
 from topo_client._struct import TopoStruct
 from topo_client.responses import AccountList
+from topo_ext._decoding import DecodeOptions, decode_value
 from topo_ext._drift import DriftRecord
-from topo_ext._models import DecodeOptions, decode_value
 
 
 class Nested(TopoStruct):

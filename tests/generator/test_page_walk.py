@@ -17,8 +17,8 @@ from bench import specpages
 from tests.unknowns import EXTRA_FIELD, UNKNOWN_VALUE
 from topo_client import responses
 from topo_client._plan import plan_for
+from topo_ext._decoding import DecodeOptions, StrictValidationError, decode_value
 from topo_ext._drift import DriftRecord
-from topo_ext._models import DecodeOptions, StrictValidationError, decode_value
 
 OPERATIONS = specpages.list_operations()
 UNKNOWN = EXTRA_FIELD

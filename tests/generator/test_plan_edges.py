@@ -14,8 +14,8 @@ from tests.specdata import schema
 from tests.unknowns import absent
 from topo_client.models import EventType
 from topo_client.responses import AccountList, WebhookSubscription
+from topo_ext._decoding import DecodeOptions, decode_value
 from topo_ext._drift import DriftRecord
-from topo_ext._models import DecodeOptions, decode_value
 
 CREATED = "2025-03-14T09:22:11Z"
 

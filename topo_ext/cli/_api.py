@@ -19,8 +19,8 @@ from typing import Any
 from topo_client._schema import NOT_IN_DOCS
 
 from .._client import Topo
+from .._decoding import model_for
 from .._exceptions import InvalidRequestError
-from .._models import model_for
 from .._operations import Operation
 from .._pagination import sync_list
 from .._spec import OperationSpec, document, operations, resolve

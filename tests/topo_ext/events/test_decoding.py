@@ -12,8 +12,8 @@ from tests.specdata import schema
 from tests.unknowns import absent
 from topo_client._decode import ShapeError
 from topo_ext import events
+from topo_ext._decoding import DecodeOptions
 from topo_ext._drift import DriftRecord
-from topo_ext._models import DecodeOptions
 from topo_ext.events import EVENT_TYPES, EventDispatcher, UnknownEvent, decode_activity_page, parse_event
 
 TYPES = schema("EventType")["enum"]

@@ -8,8 +8,8 @@ import json
 from tests.specdata import schema
 from tests.topo_ext.events.test_decoding import METADATA, TYPES, page, payload
 from tests.unknowns import absent
+from topo_ext._decoding import DecodeOptions
 from topo_ext._drift import DriftRecord
-from topo_ext._models import DecodeOptions
 from topo_ext.events import UnknownEvent, decode_activity_page
 
 UNION = "ActivityPayload"  # the spec's schema of an activity's payload: a tagged union of the event types

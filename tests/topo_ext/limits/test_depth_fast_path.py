@@ -18,9 +18,9 @@ from tests.specdata import response_body
 from tests.unknowns import absent
 from topo_client import resources, responses
 from topo_client._fast import conforming_depth
-from topo_ext import Limits, Topo, _models
+from topo_ext import Limits, Topo, _decoding
 from topo_ext import _exceptions as exc
-from topo_ext._models import model_for
+from topo_ext._decoding import model_for
 from topo_ext._operations import Operation
 from topo_ext._spec import operations
 
@@ -70,13 +70,13 @@ def fresh_decoders(monkeypatch: pytest.MonkeyPatch) -> None:
 def depth_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The limits the separate depth check ran with."""
     seen: list[int] = []
-    check = _models.check_depth
+    check = _decoding.check_depth
 
     def counted(raw: bytes, limit: int) -> None:
         seen.append(limit)
         check(raw, limit)
 
-    monkeypatch.setattr(_models, "check_depth", counted)
+    monkeypatch.setattr(_decoding, "check_depth", counted)
     return seen
 
 

@@ -15,8 +15,8 @@ from tests.specdata import instance, schema
 from topo_client import responses
 from topo_client._fast import MISS, fast_decoder
 from topo_client._schema import merge_all_of, required_keys
+from topo_ext._decoding import DecodeOptions, decode_value, decoder
 from topo_ext._drift import DriftRecord
-from topo_ext._models import DecodeOptions, decode_value, decoder
 from topo_ext._spec import document, resolve
 
 

@@ -129,8 +129,8 @@ async def test_strict_mode_names_operation_model_and_field(api: MockAPI) -> None
 
 @pytest.mark.parametrize("tp", [responses.ContactPage, list[responses.TaskMessage]], ids=["page", "bare array"])
 def test_one_bad_item_never_loses_the_others(tp: Any) -> None:
+    from topo_ext._decoding import DecodeOptions, decode_value
     from topo_ext._drift import DriftRecord
-    from topo_ext._models import DecodeOptions, decode_value
 
     item_type = responses.Contact if tp is responses.ContactPage else responses.TaskMessage
     items: list[Any] = [{**instance(schema(item_type.__name__)), "id": f"id-{i}"} for i in range(100)]
@@ -159,7 +159,7 @@ def test_only_the_wrong_kind_or_not_json_raises(api: MockAPI, body: bytes, why: 
 
 def test_every_resource_method_decodes_the_model_its_spec_names(client: Topo) -> None:
     from tests.specdata import client_operations, method_for
-    from topo_ext._models import model_for
+    from topo_ext._decoding import model_for
     checked = 0
     for spec in client_operations():
         operation = getattr(method_for(client, spec), "operation", None)

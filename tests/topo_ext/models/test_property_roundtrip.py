@@ -19,8 +19,8 @@ from tests.unknowns import absent
 from topo_client import responses
 from topo_client._plan import plan_for
 from topo_client._schema import merge_all_of
+from topo_ext._decoding import DecodeOptions, decode_value
 from topo_ext._drift import DriftRecord
-from topo_ext._models import DecodeOptions, decode_value
 from topo_ext._spec import document, operations, resolve
 
 SCHEMAS = document()["components"]["schemas"]
