@@ -1,10 +1,20 @@
-"""`make mutate`'s own logic: locating a mutant's change and telling message wording from behaviour."""
+"""`make mutate`'s own logic: locating a mutant's change, telling message wording from behaviour, and the plugin that
+makes cached work run in every test."""
 
 from __future__ import annotations
 
 import ast
+import functools
+import importlib
+import json
+import shutil
+import tomllib
+from pathlib import Path
+from typing import Any
 
-from topo_tools.mutate import _diff, _is_wording, _parents
+from topo_tools import mutate_plugin
+from topo_tools.mutate import _diff, _is_wording, _parents, stage, staged_path
+from topo_tools.mutate_plugin import functions_of, held, reset, resolve
 
 
 def _change(before: str, after: str, message_calls: dict[str, int] | None = None) -> tuple[str, str, bool]:
@@ -48,6 +58,25 @@ def test_a_local_that_only_holds_message_words_is_wording() -> None:
     assert not _is_wording(*pair, _parents(a), {}, exception_class=False, message_names=frozenset({"other"}))
 
 
+def test_a_call_removed_from_inside_a_message_is_wording() -> None:
+    line = "raise TypeError(f'unexpected {\", \".join(map(repr, names))}')"
+    assert _change(line, "raise TypeError(f'unexpected {\", \".join(map(names))}')")[2]
+    assert not _change("shown = ', '.join(map(repr, names))", "shown = ', '.join(map(names))")[2]
+    assert not _change("raise TypeError(msg, code)", "raise TypeError(msg)")[2]  # the code, not the words
+
+
+def test_the_type_argument_of_a_cast_is_only_read_by_type_checkers() -> None:
+    from topo_tools.mutate import _type_only
+
+    for before, after, type_only in [("x = typing.cast('list[R]', v)", "x = typing.cast(None, v)", True),
+                                     ("x = cast(R, v)", "x = cast(None, v)", True),
+                                     ("x = typing.cast('list[R]', v)", "x = typing.cast('list[R]', None)", False),
+                                     ("x = convert(R, v)", "x = convert(None, v)", False)]:
+        a = ast.parse(before)
+        pair = _diff(a, ast.parse(after))
+        assert pair is not None and _type_only(pair[0], _parents(a)) is type_only, before
+
+
 def test_case_only_changes_are_recognised() -> None:
     from topo_tools.mutate import _case_only
 
@@ -66,27 +95,103 @@ def test_removing_a_help_text_is_wording_and_removing_a_type_is_not() -> None:
     assert not _change(line, "p.add_argument('--x', help='the x')")[2]
 
 
+def _config() -> dict[str, Any]:
+    root = Path(__file__).resolve().parents[2]
+    config: dict[str, Any] = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["topo-tools"]["mutate"]
+    return config
+
 
 def test_reset_between_tests_names_every_cache_and_registry_of_its_module() -> None:
     # A cache or registry left out would keep what the first test built: the mutants behind it would never run.
-    import functools
-    import importlib
-    import tomllib
-    from pathlib import Path
-
-    from topo_tools.mutate import staged_path
-
-    root = Path(__file__).resolve().parents[2]
-    config = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["topo-tools"]["mutate"]
+    config = _config()
     assert config["reset_between_tests"]
-    for module, reset in config["reset_between_tests"].items():
+    for module, names in config["reset_between_tests"].items():
         name = staged_path(module).removesuffix(".py").replace("/", ".")
         held = {attr: value for attr, value in vars(importlib.import_module(name)).items()
                 if isinstance(value, functools._lru_cache_wrapper | dict | list | set) and not attr.startswith("__")}
-        cleared = []
-        for dotted in reset:
-            owner, _, attr = dotted.rpartition(".")
-            target = getattr(importlib.import_module(owner), attr)
+        cleared, properties = [], []
+        for dotted in names:
+            owner, attr = resolve(dotted)
+            target = getattr(owner, attr)
+            if isinstance(owner, type) and isinstance(target, functools.cached_property):
+                properties.append(target)
+                continue
             assert hasattr(target, "cache_clear") or hasattr(target, "clear"), dotted
             cleared.append(target)
-        assert held and all(any(v is c for c in cleared) for v in held.values()), (module, sorted(held))
+        assert held or properties, module
+        assert all(any(v is c for c in cleared) for v in held.values()), (module, sorted(held))
+
+
+def test_reset_between_tests_names_every_cached_property_but_the_generated_facts() -> None:
+    # An Operation's `spec` is the generated facts its constructor was given: dropped, it would be read from the
+    # bundled spec instead. Every other cached property is built on first use and must be rebuilt in each test.
+    import topo_client.resources.contacts  # noqa: F401  (generated operations, held at module level)
+    from topo_ext._operations import Operation
+
+    named = {dotted.rpartition(".")[2] for dotted in _config()["reset_between_tests"]["topo_ext/_arguments.py"]}
+    cached = {name for name, value in vars(Operation).items() if isinstance(value, functools.cached_property)}
+    assert named == cached - {"spec"}
+    generated = [value for value in held(["topo_client"]) if isinstance(value, Operation)]
+    assert generated and all("spec" in vars(op) for op in generated)
+
+
+def test_the_plugin_rebuilds_cached_properties_of_held_instances_and_clears_caches() -> None:
+    import sys
+    import types
+
+    class Thing:
+        built = 0
+
+        @functools.cached_property
+        def value(self) -> int:
+            Thing.built += 1
+            return Thing.built
+
+    @functools.cache
+    def cached(n: int) -> int:
+        return n
+
+    module = types.ModuleType("topo_ext._mutate_probe")
+    module.Thing, module.thing, module.cached, module.registry = Thing, Thing(), cached, {"a": 1}  # type: ignore[attr-defined]
+    sys.modules[module.__name__] = module
+    try:
+        loose = Thing()
+        assert (module.thing.value, loose.value) == (1, 2)  # type: ignore[attr-defined]
+        cached(1)
+        reset(["topo_ext._mutate_probe.Thing.value", "topo_ext._mutate_probe.cached",
+               "topo_ext._mutate_probe.registry"], ["topo_ext"])
+        assert module.thing.value == 3 and loose.value == 2  # type: ignore[attr-defined]
+        assert cached.cache_info().currsize == 0 and module.registry == {}  # type: ignore[attr-defined]
+    finally:
+        del sys.modules[module.__name__]
+
+
+def test_fresh_import_modules_count_every_test_as_running_every_function(tmp_path: Path) -> None:
+    # A mutant of code run at import (the decorator marking each generated method) changes what any later test sees;
+    # mutmut names functions `module.x_name` / `module.xǁClassǁname`, from the mutated copy's dicts of mutants.
+    import sys
+
+    (tmp_path / "probe_mutated.py").write_text("mutants_x_mark__mutmut = {}\nmutants_xǁResourceǁ__get____mutmut = {}\n"
+                                             "other = 1\n")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        assert functions_of("probe_mutated") == {"probe_mutated.x_mark", "probe_mutated.xǁResourceǁ__get__"}
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("probe_mutated", None)
+
+
+def test_staging_writes_the_plugin_for_fresh_and_reset_modules(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    config = _config()
+    for module in (*config["fresh_imports"], *config["reset_between_tests"]):
+        staged = stage(root, tmp_path, module, ["tests/topo_ext/operations"], module in config["fresh_imports"],
+                       config["reset_between_tests"].get(module))
+        settings = json.loads((staged / "tests" / "_mutate_plugin.json").read_text())
+        fresh = module in config["fresh_imports"]
+        assert settings["every_test"] == (staged_path(module).removesuffix(".py").replace("/", ".") if fresh else None)
+        assert settings["reset"] == config["reset_between_tests"].get(module, [])
+        assert (staged / "tests" / "_mutate_plugin.py").read_text() == Path(mutate_plugin.__file__).read_text()
+        mutmut = tomllib.loads((staged / "pyproject.toml").read_text())["tool"]["mutmut"]
+        assert "-p" in mutmut["pytest_add_cli_args"] and (mutmut.get("process_isolation") == "forkserver") == fresh
+        shutil.rmtree(staged)

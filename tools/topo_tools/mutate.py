@@ -14,11 +14,15 @@ constructor (a name ending in Error/Exception/Warning, or `super().__init__` in 
 of a call named in `message_calls` at the position given there (a retry Decision's reason is only logged), an
 argparse `help=`/`description=`/`epilog=`/`metavar=` text, anything in a function listed in `message_functions`
 (helpers that only word messages), or assigned to a local listed in `message_names` (it only holds a message's
-words), and
-mutants listed under `[[tool.topo-tools.mutate.equivalent]]` (`file`, `mutant`: "before -> after" as the summary
-prints it, or `case_only = true` for every change of a string's letter case; optional `function`: its qualified
-name; `reason`: one line). "No tests" (no selected test runs the
-function) counts as surviving.
+words), also where a message's words hold the mutated call; equivalent mutants: changes of the type argument of a
+`typing.cast` (only type checkers read it), and those listed under `[[tool.topo-tools.mutate.equivalent]]` (`file`,
+`mutant`: "before -> after" as the summary prints it, or `case_only = true` for every change of a string's letter
+case; optional `function`: its qualified name; `reason`: one line). "No tests" (no selected test runs the function)
+counts as surviving.
+
+Modules whose work runs once and is kept get a pytest plugin in their staging tree (`topo_tools.mutate_plugin`):
+`fresh_imports` (code run at import: each mutant in a new interpreter, against every test of the module) and
+`reset_between_tests` (caches and cached properties emptied before each test).
 
 Exit status: 0 every run module at or above `threshold`, 1 otherwise, 2 usage error or a run that failed.
 """
@@ -40,8 +44,10 @@ from typing import Any
 #: Copied into each staging tree besides the packages (tests read the README, the spec, the bench's spec pages).
 COPIED = ("tests", "bench", "spec", "generator", "README.md", "pyproject.toml")
 GENERATED = Path("generated/topo_client")
+PACKAGES = ["topo_ext", "topo_client"]  # the staged packages (mutmut's source_paths)
 HELP_KEYWORDS = {"help", "description", "epilog", "metavar"}  # argparse's words for humans
 LOG_CALLS = {"debug", "info", "warning", "error", "exception", "critical", "warn", "log"}
+TYPE_ONLY = "the type argument of typing.cast: only type checkers read it"
 KILLED = {1, 3, 36, 24, -24, 152, 255, -9, -11, 37}  # failed, pytest error, timeout, crash: the mutant was noticed
 
 
@@ -89,33 +95,15 @@ def staged_path(module: str) -> str:
     return module
 
 
-#: A pytest plugin written into a staging tree for `reset_between_tests`: before each test, the listed caches and
-#: registries are emptied, so that every test runs the cached work itself (mutmut then learns which tests run it,
-#: and a mutant of it runs in each of them) instead of only the first test to need it.
-RESET_PLUGIN = """import importlib
-
-import pytest
-
-RESET = {names!r}
-
-
-@pytest.fixture(autouse=True)
-def _mutate_reset_caches():
-    for dotted in RESET:
-        module, _, attr = dotted.rpartition(".")
-        target = getattr(importlib.import_module(module), attr)
-        (target.cache_clear if hasattr(target, "cache_clear") else target.clear)()
-    yield
-"""
-
-
 def stage(root: Path, work: Path, module: str, tests: list[str], fresh_imports: bool = False,
           reset: list[str] | None = None) -> Path:
     """A staging tree for `module`. `fresh_imports`: each mutant runs in a newly started interpreter (mutmut's
-    forkserver without warm-up), for modules whose functions run once and are cached at import: forked from the
-    process that ran the clean tests, such a mutant would never run. `reset`: for modules whose cached work runs
-    later (the decoder builds a class's plan at its first decode), the caches and registries ("module.name")
-    emptied before each test instead (RESET_PLUGIN): much faster than an interpreter per mutant."""
+    forkserver without warm-up), for modules whose functions run at import (factories, decorators): forked from the
+    process that ran the clean tests, such a mutant would never run; and every test of the module is tried against
+    each of its mutants (what the import built reaches any test). `reset`: for modules whose cached work runs later
+    (the decoder's plans, the operations' argument checkers), the caches ("module.name") and cached properties
+    ("module.Class.name") emptied before each test instead: much faster than an interpreter per mutant. Both are
+    done by a pytest plugin copied into the tree (topo_tools.mutate_plugin)."""
     fresh = {"process_isolation": "forkserver", "forkserver_warmup": "none"} if fresh_imports else {}
     target = work / slug(module)
     shutil.rmtree(target, ignore_errors=True)
@@ -130,11 +118,14 @@ def stage(root: Path, work: Path, module: str, tests: list[str], fresh_imports: 
     shutil.copytree(root / GENERATED, target / "topo_client", ignore=ignore)
     shutil.copytree(root / GENERATED, target / GENERATED, ignore=ignore)  # for tests that read generated/ by path
     plugin: dict[str, Any] = {}
-    if reset:
-        (target / "tests" / "_mutate_reset.py").write_text(RESET_PLUGIN.format(names=reset))
-        plugin = {"pytest_add_cli_args": ["-p", "tests._mutate_reset"]}
+    if reset or fresh_imports:
+        every = staged_path(module).removesuffix(".py").replace("/", ".") if fresh_imports else None
+        (target / "tests" / "_mutate_plugin.json").write_text(json.dumps(
+            {"reset": reset or [], "every_test": every, "packages": PACKAGES}))
+        shutil.copy2(Path(__file__).with_name("mutate_plugin.py"), target / "tests" / "_mutate_plugin.py")
+        plugin = {"pytest_add_cli_args": ["-p", "tests._mutate_plugin"]}
     settings: dict[str, Any] = {
-        **fresh, **plugin, "source_paths": ["topo_ext", "topo_client"], "only_mutate": [staged_path(module)],
+        **fresh, **plugin, "source_paths": PACKAGES, "only_mutate": [staged_path(module)],
         "pytest_add_cli_args_test_selection": tests, "timeout_multiplier": 5.0, "timeout_constant": 5.0,
         "also_copy": [name for name in COPIED if name not in ("tests", "pyproject.toml")] + ["generated"]}
     lines = ["", "[tool.mutmut]", *(f"{key} = {json.dumps(value)}" for key, value in settings.items())]
@@ -193,14 +184,17 @@ def _message_args(call: ast.Call, message_calls: dict[str, int], exception_class
 def _is_wording(before: ast.AST, after: ast.AST, parents: dict[ast.AST, ast.AST], message_calls: dict[str, int],
                 exception_class: bool, message_names: frozenset[str] = frozenset()) -> bool:
     """Whether the mutation only changes the wording of a log line, a warning or an exception message."""
+    # An argument removed: wording if it was a help text or a message argument, or if the call is in a message.
     if isinstance(before, ast.Call) and isinstance(after, ast.Call) and len(after.keywords) < len(before.keywords):
-        kept = {k.arg for k in after.keywords}  # a keyword argument removed: wording if it was a help text
-        return all(k.arg in HELP_KEYWORDS for k in before.keywords if k.arg not in kept)
-    if isinstance(before, ast.Call) and isinstance(after, ast.Call) and len(after.args) < len(before.args):
-        wording = _message_args(before, message_calls, exception_class)  # an argument removed
+        kept = {k.arg for k in after.keywords}
+        if all(k.arg in HELP_KEYWORDS for k in before.keywords if k.arg not in kept):
+            return True
+    elif isinstance(before, ast.Call) and isinstance(after, ast.Call) and len(after.args) < len(before.args):
+        wording = _message_args(before, message_calls, exception_class)
         removed = next((i for i, (x, y) in enumerate(zip(before.args, after.args, strict=False))
                         if ast.dump(x) != ast.dump(y)), len(after.args))
-        return wording is None or removed in wording
+        if wording is None or removed in wording:
+            return True
     child, current = before, before
     while current in parents:
         child, current = current, parents[current]
@@ -213,6 +207,19 @@ def _is_wording(before: ast.AST, after: ast.AST, parents: dict[ast.AST, ast.AST]
         if isinstance(current, ast.Assign) and all(isinstance(t, ast.Name) and t.id in message_names
                                                    for t in current.targets):
             return True  # a local that only holds words for a message
+        if isinstance(current, ast.stmt):
+            return False
+    return False
+
+
+def _type_only(before: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
+    """Whether the mutated node is (in) the type argument of a `cast(...)`: at run time cast returns its value."""
+    child, current = before, before
+    while current in parents:
+        child, current = current, parents[current]
+        if isinstance(current, ast.Call) and current.args and child is current.args[0] and (
+                getattr(current.func, "attr", None) == "cast" or getattr(current.func, "id", None) == "cast"):
+            return True
         if isinstance(current, ast.stmt):
             return False
     return False
@@ -271,6 +278,8 @@ def analyse(root: Path, staging: Path, module: str, config: dict[str, Any]) -> R
                                                              _in_exception_class(in_source, source_parents),
                                                              message_names):
                     mutant.status = "wording"
+                elif _type_only(before, up_before):
+                    mutant.status, mutant.reason = "equivalent", TYPE_ONLY
         case_only = _case_only(mutant.code)
         for entry in equivalent:
             same = entry.get("mutant") == mutant.code or (entry.get("case_only", False) and case_only)
