@@ -20,7 +20,7 @@ from topo_client.types import UNSET, Unset
 from topo_ext import Topo
 from topo_ext._arguments import ArgumentChecker
 from topo_ext._operations import Operation
-from topo_ext._spec import ParamSpec, resolve
+from topo_ext._spec import ParameterSpec, resolve
 
 UPPER_UUID = UUID_A.upper()
 
@@ -29,14 +29,14 @@ class Argument:
     """A checked argument of a generated method that the spec describes. Its checker is the operation's own, read
     when a test asks (an operation builds its checkers on first use)."""
 
-    def __init__(self, operation: Operation[Any, Any], name: str, spec: ParamSpec) -> None:
+    def __init__(self, operation: Operation[Any, Any], name: str, spec: ParameterSpec) -> None:
         self.operation, self.name, self.spec = operation, name, spec
 
     def __call__(self, value: Any) -> Any:
         return self.operation._checkers[self.name](value)
 
 
-def _arguments() -> Iterator[tuple[str, Argument, ParamSpec]]:
+def _arguments() -> Iterator[tuple[str, Argument, ParameterSpec]]:
     with Topo(api_key="topo_test_argument_checker_key") as client:
         for op in client_operations():
             if op.python_method == "me":
@@ -51,7 +51,7 @@ def _arguments() -> Iterator[tuple[str, Argument, ParamSpec]]:
 ARGUMENTS = sorted(_arguments(), key=lambda a: a[0])
 
 
-def _schema(spec: ParamSpec) -> dict[str, Any]:
+def _schema(spec: ParameterSpec) -> dict[str, Any]:
     return resolve(spec.schema)
 
 
@@ -63,7 +63,7 @@ def _nullable(schema: dict[str, Any]) -> bool:
 
 @pytest.mark.parametrize(("name", "checker", "spec"), ARGUMENTS, ids=[a[0] for a in ARGUMENTS])
 def test_none_is_null_for_a_nullable_argument_not_set_for_an_optional_one_refused_for_a_required_one(
-        name: str, checker: Argument, spec: ParamSpec) -> None:
+        name: str, checker: Argument, spec: ParameterSpec) -> None:
     if _nullable(_schema(spec)):
         assert checker(None) is None
     elif spec.required:
@@ -100,7 +100,7 @@ def test_the_common_arguments_have_shortcuts() -> None:
 
 
 @pytest.mark.parametrize(("name", "checker", "spec"), PLAIN, ids=[a[0] for a in PLAIN])
-def test_a_common_argument_never_takes_the_full_check(name: str, checker: Argument, spec: ParamSpec,
+def test_a_common_argument_never_takes_the_full_check(name: str, checker: Argument, spec: ParameterSpec,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     # Each call of a method checks every argument it sends: a plain int within the spec's bounds (the bounds
     # themselves included), a str, a UUID's string form take the shortcut (see test_argument_fast_path.py for
@@ -120,7 +120,7 @@ ARRAYS = [a for a in ARGUMENTS if _kind(_schema(a[2])) == "array"]
 
 @pytest.mark.parametrize(("name", "checker", "spec"), ARRAYS, ids=[a[0] for a in ARRAYS])
 def test_a_list_argument_refuses_a_string_and_checks_each_item_by_its_index(
-        name: str, checker: Argument, spec: ParamSpec) -> None:
+        name: str, checker: Argument, spec: ParameterSpec) -> None:
     schema = _schema(spec)
     with pytest.raises(TypeError, match=spec.name):
         checker("abc")  # not a list of three one-letter items
@@ -139,7 +139,7 @@ BOUNDED = [a for a in ARGUMENTS if {"minItems", "maxItems"} & set(_schema(a[2]))
 
 @pytest.mark.parametrize(("name", "checker", "spec"), BOUNDED, ids=[a[0] for a in BOUNDED])
 def test_a_list_argument_holds_as_many_items_as_its_schema_allows(name: str, checker: Argument,
-                                                                  spec: ParamSpec) -> None:
+                                                                  spec: ParameterSpec) -> None:
     from tests.specdata import instance
 
     schema = _schema(spec)
@@ -167,7 +167,7 @@ ENUMS = [a for a in ARGUMENTS if "enum" in _schema(a[2])]
 
 @pytest.mark.parametrize(("name", "checker", "spec"), ENUMS, ids=[a[0] for a in ENUMS])
 def test_an_enum_argument_refuses_what_the_spec_does_not_list_even_shaped_like_an_id(
-        name: str, checker: Argument, spec: ParamSpec) -> None:
+        name: str, checker: Argument, spec: ParameterSpec) -> None:
     listed = _schema(spec)["enum"]
     assert str(checker(listed[0].swapcase())) == listed[0]
     for value in (UNKNOWN_VALUE, UPPER_UUID):
@@ -188,7 +188,7 @@ def test_an_unknown_member_of_an_open_enum_is_refused_like_its_string() -> None:
 
 # The hints of schema forms no request argument has today.
 def _check(hint: Any, value: Any, schema: dict[str, Any] | None = None, max_items: int | None = None) -> Any:
-    spec = ParamSpec("arg", "query", False, schema) if schema is not None else None
+    spec = ParameterSpec("arg", "query", False, schema) if schema is not None else None
     return ArgumentChecker("arg", hint, spec, max_items)(value)
 
 

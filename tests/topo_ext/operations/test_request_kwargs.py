@@ -16,7 +16,7 @@ from tests.specdata import UUID_A, arguments, client_operations, method_for
 from tests.unknowns import absent
 from topo_ext import Topo
 from topo_ext._operations import Operation
-from topo_ext._spec import OperationSpec, ParamSpec
+from topo_ext._spec import OperationSpec, ParameterSpec
 
 OPS = [op for op in client_operations() if op.python_method != "me"]
 UNKNOWN = absent("unlisted_field")
@@ -146,7 +146,7 @@ def test_uuids_and_datetimes_in_a_body_are_sent_in_their_string_forms(kind: str)
 
 
 def test_a_nullable_body_field_given_none_is_sent_as_null_and_an_optional_one_is_left_out() -> None:
-    def nullable(field: ParamSpec) -> bool:
+    def nullable(field: ParameterSpec) -> bool:
         return isinstance(field.schema.get("type"), list) and "null" in field.schema["type"]
 
     op = next(op for op in FIELD_OPS if any(nullable(f) for f in _operation(op).body_fields.values()))
@@ -169,7 +169,7 @@ def _entry_build(list_id: uuid.UUID | str, entry_id: uuid.UUID | str, *,
 
 
 ENTRY = OperationSpec("get_list_entry", "GET", "/lists/{list_id}/entries/{entry_id}", None, None, (), params={
-    name: ParamSpec(name, "path", True, {"type": "string", "format": "uuid"}) for name in ("list_id", "entry_id")})
+    name: ParameterSpec(name, "path", True, {"type": "string", "format": "uuid"}) for name in ("list_id", "entry_id")})
 OTHER = "018f1a2b-3c4d-7e8f-9a0b-000000000002"
 
 
