@@ -349,7 +349,7 @@ def request_kwargs(self: Checkable, args: tuple[Any, ...], kwargs: dict[str, Any
         data = {k: v for k, v in _to_jsonable(data).items() if v is not UNSET}
         checked["body"] = self._checkers["body"](data)
     limit = self.spec.batch_max_items
-    items = getattr(checked.get("body"), "items", None) if limit is not None else None
+    items = getattr(checked.get("body"), "items", None)
     if limit is not None and isinstance(items, list) and len(items) > limit:
         raise ValueError(
             f"body.items: {len(items)} items; at most {limit} are allowed per request "
