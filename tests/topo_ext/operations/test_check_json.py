@@ -68,32 +68,32 @@ def _has(kind: str, op: OperationSpec) -> bool:
     return any(place[0] == kind for place in _places(op.body_schema or {}, instance(op.body_schema or {})))
 
 
-@pytest.mark.parametrize("op", [op for op in BODY_OPS if _has("object", op)], ids=lambda op: op.operation_id)
-def test_an_unknown_key_is_refused_at_any_depth_naming_its_path(op: OperationSpec) -> None:
+def _copies(op: OperationSpec, kind: str) -> Iterator[tuple[dict[str, Any], Any, Place]]:
+    """For each form of `op`'s body schema and each place of `kind` in a valid body: (schema, a copy of the body,
+    that place in the copy), ready to be broken there alone."""
     for schema in _schemas(op):
         body = instance(schema)
-        places = [p for p in _places(schema, body) if p[0] == "object"]
-        for index in range(len(places)):
+        for index in range(sum(1 for p in _places(schema, body) if p[0] == kind)):
             broken = copy.deepcopy(body)
-            _, path, target, _ = [p for p in _places(schema, broken) if p[0] == "object"][index]
-            target[UNKNOWN] = "teal"
-            with pytest.raises(TypeError) as caught:
-                check_json(broken, schema, "")
-            assert repr(UNKNOWN) in str(caught.value) and path in str(caught.value)
+            yield schema, broken, [p for p in _places(schema, broken) if p[0] == kind][index]
+
+
+@pytest.mark.parametrize("op", [op for op in BODY_OPS if _has("object", op)], ids=lambda op: op.operation_id)
+def test_an_unknown_key_is_refused_at_any_depth_naming_its_path(op: OperationSpec) -> None:
+    for schema, broken, (_, path, target, _) in _copies(op, "object"):
+        target[UNKNOWN] = "teal"
+        with pytest.raises(TypeError) as caught:
+            check_json(broken, schema, "")
+        assert repr(UNKNOWN) in str(caught.value) and path in str(caught.value)
 
 
 @pytest.mark.parametrize("op", [op for op in BODY_OPS if _has("enum", op)], ids=lambda op: op.operation_id)
 def test_an_unlisted_enum_value_is_refused_naming_its_path(op: OperationSpec) -> None:
-    for schema in _schemas(op):
-        body = instance(schema)
-        places = [p for p in _places(schema, body) if p[0] == "enum"]
-        for index in range(len(places)):
-            broken = copy.deepcopy(body)
-            _, path, container, key = [p for p in _places(schema, broken) if p[0] == "enum"][index]
-            container[key] = UNKNOWN_VALUE
-            with pytest.raises(ValueError) as caught:
-                check_json(broken, schema, "")
-            assert repr(UNKNOWN_VALUE) in str(caught.value) and str(caught.value).startswith(path)
+    for schema, broken, (_, path, container, key) in _copies(op, "enum"):
+        container[key] = UNKNOWN_VALUE
+        with pytest.raises(ValueError) as caught:
+            check_json(broken, schema, "")
+        assert repr(UNKNOWN_VALUE) in str(caught.value) and str(caught.value).startswith(path)
 
 
 def _open_objects(node: dict[str, Any], path: str = "") -> Iterator[tuple[str, Any]]:
