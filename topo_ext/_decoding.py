@@ -24,6 +24,7 @@ from ._spec import OperationSpec
 T = TypeVar("T")
 _JSON = msgspec.json.Decoder()
 
+
 def decoder(tp: type[T] | None) -> Callable[[bytes, DecodeOptions], T]:
     """A body decoder for responses of model `tp` (None: a response without a body): a body that conforms to the
     spec in one pass of msgspec's decoder (`topo_client._fast.body_decoder`), any other through the lenient walk.

@@ -4,10 +4,9 @@ their arguments to: one core per kind of call, each with a thin sync and async s
 A generated method names its operation (a module-level `Operation` beside it) and passes the arguments on: a plain
 call to `client._call` (`_base_client.SyncAPIClient`), a list to `_pagination.sync_list`/`async_list` (the first
 page; iterating walks the rest), a batch create to `sync_batch`/`async_batch` here (chunks, all-or-nothing; core
-in `_batch.py`). This module also holds
-`NOT_GIVEN` (an argument left out: not sent), the `operation` decorator (`method.operation`, `method.inferred`),
-`Resource` (a client attribute built on first use, the plain or the raw-response class) and the raw-response
-wrappers' types. It never imports generated code nor the client.
+in `_batch.py`). This module also holds `NOT_GIVEN` (an argument left out: not sent), the `operation` decorator
+(`method.operation`, `method.inferred`), `Resource` (a client attribute built on first use, the plain or the
+raw-response class) and the raw-response wrappers' types. It never imports generated code nor the client.
 """
 
 from __future__ import annotations
