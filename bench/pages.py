@@ -5,7 +5,10 @@ unknown field per item: the state right after Topo adds a field), both clients f
 `httpx.MockTransport`:
 - ours: `client.<resource>.<method>(size=100)` on `Topo(http_client=httpx.Client(transport=...))`;
 - the peer: `httpx.Client(transport=...)` GET of the same URL + `PeerPageModel.model_validate_json(response.content)`
-  with the models datamodel-codegen generates from the spec (peer.py).
+  with the models datamodel-codegen generates from the spec (peer.py);
+- a floor, reported beside the ratio: a new `httpx.Request` with the URL and headers ours sent, sent through the same
+  `httpx.Client` and read, nothing decoded. What any client that sends through `httpx.Client.send` pays per call
+  before it does any work of its own; `floor_ratio` = floor / peer.
 Time is CPU time of this process (the transport is in memory, so there is no I/O to miss), which waiting for a
 core on a busy machine does not inflate. Rounds alternate the order of the two; a row's ratio is the median over
 rounds of ours / peer in the same round, its times the minimum over rounds. Only the public client API is used,
@@ -31,12 +34,14 @@ VARIANTS = {"documented": "as documented", "unknown_field": "+1 unknown field/it
 EMPTY = "empty"  # one diagnostic row: the same call on a page without items, i.e. the per-call cost of each client
 
 
-def _transport(op: ListOperation, body: bytes) -> Any:
+def _transport(op: ListOperation, body: bytes, last: list[Any]) -> Any:
+    """The bench's server: `body` for `op`'s path; `last` holds the last request it was sent."""
     import httpx
 
     expected = "/v1" + op.url_path
 
     def handler(request: httpx.Request) -> httpx.Response:
+        last[:] = [request]
         if request.url.path != expected:  # both clients must ask for the same resource
             return httpx.Response(404, json={"type": "NotFoundIssue", "message": f"bench serves {expected} only"})
         return httpx.Response(200, content=body, headers={"content-type": "application/json"})
@@ -60,11 +65,19 @@ def _keeps_unknown(item: Any) -> bool:
 
 def candidates(op: ListOperation, body: bytes) -> tuple[Callable[[], Any], Callable[[], Any], Callable[[], None]]:
     """(ours, peer, close): two calls that each fetch and decode `body`, as a user of each client would."""
+    ours, theirs, _, close = _calls(op, body)
+    return ours, theirs, close
+
+
+def _calls(op: ListOperation, body: bytes) -> tuple[Callable[[], Any], Callable[[], Any], Callable[[], Any],
+                                                    Callable[[], None]]:
+    """(ours, peer, floor, close); `floor` is valid once `ours` has run (it resends ours's request, undecoded)."""
     import httpx
 
     from topo_ext import Topo
 
-    transport = _transport(op, body)
+    last: list[Any] = []
+    transport = _transport(op, body, last)
     ours_http = httpx.Client(transport=transport)
     client = Topo(api_key="topo_bench_placeholder_key", base_url=BASE_URL, max_retries=0, log_drift=False,
                   http_client=ours_http)
@@ -86,11 +99,19 @@ def candidates(op: ListOperation, body: bytes) -> tuple[Callable[[], Any], Calla
         response.raise_for_status()
         return model.model_validate_json(response.content)
 
+    request: tuple[str, dict[str, str]] | None = None  # what ours sent, as the str and dict a client starts from
+
+    def floor() -> Any:
+        nonlocal request
+        if request is None:
+            request = str(last[0].url), dict(last[0].headers)
+        return ours_http.send(httpx.Request("GET", request[0], headers=request[1])).read()
+
     def close() -> None:
         for each in (client, ours_http, http):
             each.close()
 
-    return ours, theirs, close
+    return ours, theirs, floor, close
 
 
 def _loops(fn: Callable[[], Any], target: float) -> int:
@@ -106,20 +127,20 @@ def _loops(fn: Callable[[], Any], target: float) -> int:
         loops *= 4
 
 
-def measure(ours: Callable[[], Any], theirs: Callable[[], Any], *, rounds: int = ROUNDS,
-            target: float = TARGET) -> tuple[list[float], list[float]]:
-    """CPU seconds per call of each, per round; rounds alternate which of the two runs first."""
-    pair = {"ours": ours, "peer": theirs}
-    loops = {name: _loops(fn, target) for name, fn in pair.items()}
-    times: dict[str, list[float]] = {name: [] for name in pair}
+def measure(calls: dict[str, Callable[[], Any]], *, rounds: int = ROUNDS,
+            target: float = TARGET) -> dict[str, list[float]]:
+    """CPU seconds per call of each, per round; the order in which they run rotates from round to round."""
+    loops = {name: _loops(fn, target) for name, fn in calls.items()}
+    times: dict[str, list[float]] = {name: [] for name in calls}
+    names = list(calls)
     for i in range(rounds):
-        for name in ("ours", "peer") if i % 2 == 0 else ("peer", "ours"):
-            fn, n = pair[name], loops[name]
+        for name in names[i % len(names):] + names[:i % len(names)]:
+            fn, n = calls[name], loops[name]
             start = time.process_time()
             for _ in range(n):
                 fn()
             times[name].append((time.process_time() - start) / n)
-    return times["ours"], times["peer"]
+    return times
 
 
 def row(op: ListOperation, variant: str, *, rounds: int = ROUNDS, target: float = TARGET) -> dict[str, Any]:
@@ -134,9 +155,9 @@ def row(op: ListOperation, variant: str, *, rounds: int = ROUNDS, target: float 
         "name": f"page: {call}, {label}", "seconds": None, "ratio": None, "baseline": "pydantic v2 peer",
         "goal": f"<= {GOALS[variant]:g}x peer", "met": False,
         "operation": op.operation_id, "call": call, "variant": variant, "body_bytes": len(body), "peer_seconds": None,
-        "ratio_of_minimums": None, "unknown_field_kept": None, "error": None,
+        "ratio_of_minimums": None, "unknown_field_kept": None, "error": None, "floor_ratio": None,
     }
-    ours, theirs, close = candidates(op, body)
+    ours, theirs, floor, close = _calls(op, body)
     try:
         try:
             decoded = _items(ours())
@@ -149,11 +170,13 @@ def row(op: ListOperation, variant: str, *, rounds: int = ROUNDS, target: float 
         if variant == "unknown_field":
             out["unknown_field_kept"] = all(_keeps_unknown(item) for item in decoded)
             assert all(item.model_extra == dict([UNKNOWN_FIELD]) for item in peer_items), "the peer drops it"
-        mine, peers = measure(ours, theirs, rounds=rounds, target=target)
+        times = measure({"ours": ours, "peer": theirs, "floor": floor}, rounds=rounds, target=target)
     finally:
         close()
+    mine, peers = times["ours"], times["peer"]
     # Paired rounds share the machine's state of the moment, so their ratio is steadier than either time alone.
     out["ratio"] = statistics.median(m / p for m, p in zip(mine, peers, strict=True))
+    out["floor_ratio"] = statistics.median(f / p for f, p in zip(times["floor"], peers, strict=True))
     out["seconds"], out["peer_seconds"] = min(mine), min(peers)
     out["ratio_of_minimums"] = out["seconds"] / out["peer_seconds"]
     out["met"] = out["ratio"] <= GOALS[variant]

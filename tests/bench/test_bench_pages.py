@@ -76,9 +76,37 @@ def test_the_harness_runs_one_operation_against_the_peer(bench_modules):
         assert row["peer_seconds"] > 0
         assert row["ratio_of_minimums"] == row["seconds"] / row["peer_seconds"]
         assert row["ratio"] > 0
+        assert row["floor_ratio"] > 0
     for row, variant in zip(rows, variants, strict=True):
         assert row["met"] is (row["ratio"] <= pages.GOALS[variant])
     assert rows[1]["unknown_field_kept"] is True
+
+
+def test_the_floor_sends_what_ours_sent_and_decodes_nothing(bench_modules, monkeypatch):
+    """The floor row is only a floor if it sends the same request ours does (URL, headers) and stops at the bytes."""
+    import httpx
+
+    pages, specpages = bench_modules
+    op = next(op for op in specpages.list_operations() if op.query)
+    body = specpages.page_body(op)
+    ours, _, floor, close = pages._calls(op, body)
+    sent: list[httpx.Request] = []
+    original = httpx.Client.send
+
+    def spy(self, request, **kwargs):
+        sent.append(request)
+        return original(self, request, **kwargs)
+
+    monkeypatch.setattr(httpx.Client, "send", spy)
+    try:
+        ours()
+        assert floor() == body  # the raw bytes, not decoded
+    finally:
+        close()
+    mine, floors = sent
+    assert "?" in str(mine.url)
+    assert str(floors.url) == str(mine.url)
+    assert floors.headers.multi_items() == mine.headers.multi_items()
 
 
 def test_an_unknown_operation_name_is_refused(bench_modules):
