@@ -5,6 +5,7 @@ Every check names the setting and never quotes a key or a header value (the Auth
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import unicodedata
@@ -200,10 +201,12 @@ def resolve_options(
         raise ValueError(f"base_url: {shown!r} is not a valid URL: {err}") from None
     if not parsed.host or (parsed.port is not None and not 0 < parsed.port < 65536):
         raise ValueError(f"base_url: {shown!r} has no host or an impossible port")
+    if "?" in url or "#" in url:  # every path would be appended inside the query or fragment
+        raise ValueError(f"base_url: {shown!r} has a query or fragment; pass query parameters as default_query=")
     if not isinstance(rate_limit, int | float) or isinstance(rate_limit, bool):
         rate_limit = None  # a Gate (e.g. SharedBudget) carries its own rate; see _rate.gate_for
-    if rate_limit is not None and rate_limit <= 0:
-        raise ValueError(f"rate_limit: must be a positive number of requests per second, got {rate_limit!r}")
+    if rate_limit is not None and not (math.isfinite(rate_limit) and rate_limit > 0):
+        raise ValueError(f"rate_limit: must be a positive, finite number of requests per second, got {rate_limit!r}")
     return Options(
         base_url=url.rstrip("/"),
         timeout=as_timeout(timeout),
@@ -217,9 +220,13 @@ def as_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
     if value is None:
         return DEFAULT_TIMEOUT
     if isinstance(value, httpx.Timeout):
+        for phase, seconds in value.as_dict().items():  # None: no limit for that phase
+            if seconds is not None and not (math.isfinite(seconds) and seconds > 0):
+                raise ValueError(f"timeout: the httpx.Timeout's {phase} must be a positive, finite number of "
+                                 f"seconds or None, got {seconds!r}")
         return value
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ValueError(f"timeout: must be a positive number of seconds or an httpx.Timeout, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not (math.isfinite(value) and value > 0):
+        raise ValueError(f"timeout: must be a positive, finite number of seconds or an httpx.Timeout, got {value!r}")
     return httpx.Timeout(float(value))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import typing
 from collections.abc import Mapping
 from typing import Any, TypeVar
+from urllib.parse import unquote
 
 import httpx
 
@@ -100,9 +101,28 @@ def relative_path(base_url: str, path: str) -> str:
     path = path if path.startswith("/") else "/" + path
     base, url = httpx.URL(base_url), httpx.URL(base_url + path)
     if (url.scheme, url.host, url.port) != (base.scheme, base.host, base.port) or not (
-            url.path + "/").startswith(base.path.rstrip("/") + "/"):
+            url.path + "/").startswith(base.path.rstrip("/") + "/") or _climbs(path):
         raise ValueError(f"path: {path!r} leads outside base_url ({base_url})")
     return path
+
+
+def _climbs(path: str) -> bool:
+    """Whether `path`, percent-decoded (as a server may do before resolving dot segments), goes above its start:
+    `/%2e%2e/admin` is `/../admin` to such a server, though httpx sends it as it is."""
+    decoded = path
+    for _ in range(3):  # a server may decode more than once; `%252e` is `%2e` after one pass
+        decoded, before = unquote(decoded), decoded
+        if decoded == before:
+            break
+    depth = 0
+    for segment in decoded.replace("\\", "/").split("/"):
+        if segment == "..":
+            depth -= 1
+            if depth < 0:
+                return True
+        elif segment not in ("", "."):
+            depth += 1
+    return False
 
 
 def _call(client: Any, method: str, path: str, cast_to: Any, query: Any, body: Any, extra_headers: Any,

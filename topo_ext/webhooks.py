@@ -9,7 +9,8 @@ Defaults: `X-Topo-Signature: sha256=<hex>` over `<X-Topo-Timestamp>.<raw body>`,
 
 `verify` raises only `WebhookVerificationError` (not verified: answer 400 and drop it; `.part` says which part
 failed, `.looked_for` and `.present` name the headers) and `WebhookPayloadError` (signed, but a body this client
-cannot use: answer 400 and look at the delivery). If every real delivery fails verification, a guess is wrong:
+cannot use: answer 400 and look at the delivery); a bad argument (a `secret` that is None, a negative
+`tolerance`) is a TypeError/ValueError naming it. If every real delivery fails verification, a guess is wrong:
 `topo webhooks listen --inspect` prints a delivery's header names and body shape without verifying it.
 """
 
@@ -19,6 +20,7 @@ import base64
 import binascii
 import hashlib
 import hmac
+import math
 import re
 import time
 import types
@@ -69,6 +71,16 @@ class WebhookVerificationError(TopoError):
         self.present = present
 
 
+def check_tolerance(value: Any) -> None:
+    """A tolerance is None or a finite number of seconds >= 0: a negative one would refuse every fresh delivery."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"tolerance: expected seconds (a number) or None, got {type(value).__name__}")
+    if not (math.isfinite(value) and value >= 0):
+        raise ValueError(f"tolerance: must be a finite number of seconds, 0 or more (or None), got {value!r}")
+
+
 @dataclass(frozen=True)
 class SignatureScheme:
     """How deliveries are signed. Topo documents only HMAC-SHA256: every field is a guess (see `GUESSES`).
@@ -104,6 +116,7 @@ class SignatureScheme:
             raise ValueError("signed_string: only {timestamp} and {body} can be filled in")
         if not self.signature_header:
             raise ValueError("signature_header: a header name is required")
+        check_tolerance(self.tolerance)
 
     def signed_content(self, body: bytes, timestamp: str | None) -> bytes:
         """The bytes the HMAC covers: `signed_string` filled in, or the raw body when there is no timestamp."""
@@ -163,7 +176,16 @@ def _find(pairs: list[tuple[str, str]], name: str) -> str | None:
 
 
 def _secrets(secret: str | bytes | Iterable[str | bytes]) -> list[str | bytes]:
-    found = [secret] if isinstance(secret, str | bytes) else list(secret)
+    """The secret(s) to try, checked; errors name the type, never the value."""
+    if isinstance(secret, str | bytes):
+        found: list[Any] = [secret]
+    elif isinstance(secret, Iterable) and not isinstance(secret, Mapping):
+        found = list(secret)
+    else:  # None is the usual case: os.environ.get(...) of a variable that is not set
+        raise TypeError(f"secret: expected the webhook secret as str or bytes (or a list of them), got "
+                        f"{type(secret).__name__}")
+    if wrong := [type(s).__name__ for s in found if not isinstance(s, str | bytes)]:
+        raise TypeError(f"secret: each secret must be str or bytes, got {wrong[0]}")
     if not found or any(not s for s in found):
         raise ValueError("secret: a non-empty webhook secret is required")
     return found
@@ -194,6 +216,8 @@ def verify(
         WebhookVerificationError: which part failed (`.part`), naming the headers looked for and present.
         WebhookPayloadError: the body is too large, or correctly signed but not a usable event (not JSON, not an
             object, no string `type`, a field of the wrong type). Unknown event types and enum values are fine.
+        TypeError, ValueError: a bad argument (`secret` not str/bytes or empty, `tolerance` not None or a finite
+            number >= 0, `scheme` not a SignatureScheme), named in the message; never the secret's value.
     """
     raw = body.encode() if isinstance(body, str) else body
     if not isinstance(raw, bytes):
@@ -201,6 +225,10 @@ def verify(
     if len(raw) > max_body:
         raise WebhookPayloadError(f"body is {len(raw):,} bytes, more than max_body={max_body:,}: not a delivery")
     secrets = _secrets(secret)
+    if not isinstance(scheme, SignatureScheme):
+        raise TypeError(f"scheme: expected a SignatureScheme, got {type(scheme).__name__}")
+    if tolerance is not ...:
+        check_tolerance(tolerance)
     pairs = header_pairs(headers)
     looked_for = tuple(filter(None, (scheme.signature_header, scheme.timestamp_header)))
 

@@ -29,6 +29,7 @@ def test_bad_settings_are_rejected(kwargs: dict[str, object], match: str) -> Non
 @pytest.mark.parametrize(("kwargs", "match"), [
     ({"max_retries": True}, "max_retries"), ({"max_retries": 1.5}, "max_retries"), ({"timeout": True}, "timeout"),
     ({"timeout": 0}, "timeout"), ({"prefetch": True}, "prefetch"), ({"prefetch": -1}, "prefetch"),
+    ({"timeout": float("nan")}, "timeout"), ({"timeout": float("inf")}, "timeout"),
 ])
 def test_the_constructor_and_with_options_reject_the_same_settings(kwargs: dict[str, object], match: str) -> None:
     """One check per setting (#31): `AsyncTopo(...)` and `with_options(...)` agree (a bool is not a count)."""

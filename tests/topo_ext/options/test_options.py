@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import httpx
 import pytest
 
@@ -18,7 +20,9 @@ def make(api: MockAPI | None = None, **options: object) -> Topo:
 
 
 @pytest.mark.parametrize("url", ["ftp://api.topo.test/v1", "api.topo.test/v1", "https://api.topo.test/v1 x",
-                                 "https://api.topo.test:0/v1", "https://api.topo.test:65536/v1", "https://:443/v1"])
+                                 "https://api.topo.test:0/v1", "https://api.topo.test:65536/v1", "https://:443/v1",
+                                 "https://api.topo.test/v1?x=1", "https://api.topo.test/v1#frag",
+                                 "https://api.topo.test/v1/?", "https://api.topo.test?x=1/v1"])
 def test_a_bad_base_url_is_refused(url: str) -> None:
     with pytest.raises(ValueError, match="base_url"):
         make(base_url=url)
@@ -37,7 +41,12 @@ def test_the_base_url_comes_from_the_argument_then_the_environment(monkeypatch: 
 
 @pytest.mark.parametrize(("name", "value"), [("max_retries", -1), ("max_retries", 1.5), ("timeout", 0),
                                              ("timeout", -2), ("timeout", True), ("rate_limit", 0),
-                                             ("rate_limit", -1.0)])
+                                             ("rate_limit", -1.0), ("timeout", math.nan), ("timeout", math.inf),
+                                             ("timeout", -math.inf), ("timeout", httpx.Timeout(math.nan)),
+                                             ("timeout", httpx.Timeout(5.0, read=math.inf)),
+                                             ("timeout", httpx.Timeout(5.0, connect=-1.0)),
+                                             ("rate_limit", math.nan), ("rate_limit", math.inf),
+                                             ("rate_limit", -math.inf)])
 def test_bad_numbers_are_refused_naming_the_setting(name: str, value: object) -> None:
     with pytest.raises(ValueError, match=name):
         make(**{name: value})
@@ -54,12 +63,29 @@ def test_settings_in_range_are_kept() -> None:
 
 @pytest.mark.parametrize(("name", "value", "error"), [("max_retries", -1, ValueError), ("max_retries", True, ValueError),
                                                       ("timeout", 0, ValueError), ("base_url", "ftp://x", ValueError),
+                                                      ("timeout", math.nan, ValueError),
+                                                      ("timeout", math.inf, ValueError),
+                                                      ("rate_limit", math.nan, ValueError),
+                                                      ("base_url", "https://x.test/v1?a=1", ValueError),
                                                       ("default_headers", ["X-A"], TypeError),
                                                       ("default_headers", {"X-A": 1}, TypeError),
                                                       ("default_query", "a=1", TypeError)])
 def test_with_options_checks_what_it_changes(name: str, value: object, error: type[Exception]) -> None:
     with pytest.raises(error, match=name):
         make().with_options(**{name: value})
+
+
+@pytest.mark.parametrize("timeout", [math.nan, math.inf, 0, -1, httpx.Timeout(math.nan)])
+def test_a_bad_per_call_timeout_is_refused_naming_it_before_sending(timeout: object) -> None:
+    api = MockAPI()
+    with pytest.raises(ValueError, match="timeout"):
+        make(api, base_url=BASE_URL).me(timeout=timeout)  # type: ignore[arg-type]
+    assert api.requests == []
+
+
+def test_a_timeout_with_phases_unset_is_kept() -> None:
+    timeout = httpx.Timeout(None, connect=2.0)
+    assert make(timeout=timeout)._options.timeout == timeout
 
 
 def test_with_options_changes_only_what_is_passed_and_merges_defaults() -> None:

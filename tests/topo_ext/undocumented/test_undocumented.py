@@ -138,6 +138,8 @@ def test_drift_goes_to_the_clients_record(client: Topo, api: MockAPI) -> None:
 @pytest.mark.parametrize("path", [
     "https://elsewhere.example/v1/me", "//elsewhere.example/v1/me", BASE_URL.replace("https", "http") + "/me",
     "/../admin", "/me?size=1", BASE_URL + "evil.example/me",
+    "/%2e%2e/admin", "/%2E%2E/%2E%2E/admin", "/.%2e/admin", "/%2e./admin", "/a/%2e%2e/%2e%2e/admin",
+    "/%252e%252e/admin", "/%2e%2e%2fadmin", "/%2e%2e%5cadmin", BASE_URL + "/%2e%2e/admin",
 ])
 @pytest.mark.parametrize("sync", [True, False], ids=["Topo", "AsyncTopo"])
 def test_paths_outside_base_url_are_refused_before_sending(api: MockAPI, sync: bool, path: str) -> None:
@@ -157,9 +159,23 @@ def test_paths_outside_base_url_are_refused_before_sending(api: MockAPI, sync: b
 @pytest.mark.parametrize(("kwargs", "match"), [
     ({"cast_to": str}, "cast_to"), ({"cast_to": dict, "query": [("a", 1)]}, "query"),
     ({"cast_to": dict, "body": {"a": 1}}, "body"),
-    ({"cast_to": dict, "timeout": -1}, "timeout"),
+    ({"cast_to": dict, "timeout": -1}, "timeout"), ({"cast_to": dict, "timeout": float("nan")}, "timeout"),
+    ({"cast_to": dict, "timeout": float("inf")}, "timeout"),
 ])
 def test_bad_arguments_name_themselves(client: Topo, api: MockAPI, kwargs: dict[str, Any], match: str) -> None:
     with pytest.raises((TypeError, ValueError), match=match):
         client.get("/me", **kwargs)
     assert api.requests == []
+
+
+@pytest.mark.parametrize("path", ["/a/%2e%2e/me", "/files/a%2eb", "/%2e/me", "/a/b/%2e%2e/%2e%2e/me"])
+def test_encoded_dots_that_stay_under_base_url_are_sent_as_given(path: str) -> None:
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={})
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    assert Topo(api_key=TEST_KEY, base_url=BASE_URL, http_client=http).get(path, cast_to=dict) == {}
+    assert sent[-1].url.raw_path.decode() == httpx.URL(BASE_URL).path + path

@@ -101,6 +101,36 @@ def test_empty_secret_is_a_usage_error() -> None:
         verify(BODY, sign(BODY, SECRET), "")
 
 
+@pytest.mark.parametrize("secret", [None, 123, ["whsec_ok", None], [b"whsec_ok", 0], {"whsec_key_in_a_dict": 1}])
+def test_a_secret_of_the_wrong_type_is_a_usage_error_naming_the_type_not_the_value(secret: object) -> None:
+    """`os.environ.get(...)` of an unset variable is None: a TypeError naming `secret`, not a delivery failure."""
+    with pytest.raises(TypeError, match="secret") as caught:
+        verify(BODY, sign(BODY, SECRET), secret)  # type: ignore[arg-type]
+    assert "whsec" not in str(caught.value) and "123" not in str(caught.value)
+    assert not isinstance(caught.value, WebhookVerificationError)
+
+
+@pytest.mark.parametrize(("tolerance", "error"), [(-1, ValueError), (-0.5, ValueError), (float("nan"), ValueError),
+                                                  (float("inf"), ValueError), ("300", TypeError), (True, TypeError)])
+def test_a_bad_tolerance_is_refused_where_it_is_given(tolerance: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match="tolerance"):
+        SignatureScheme(tolerance=tolerance)  # type: ignore[arg-type]
+    with pytest.raises(error, match="tolerance"):
+        verify(BODY, sign(BODY, SECRET), SECRET, tolerance=tolerance)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("tolerance", [0, 0.0, 1.5, 300, None])
+def test_tolerances_in_range_are_kept(tolerance: float | None) -> None:
+    assert SignatureScheme(tolerance=tolerance).tolerance == tolerance
+    stamped = sign(BODY, SECRET, timestamp=1_700_000_000)
+    assert verify(BODY, stamped, SECRET, tolerance=tolerance, now=1_700_000_000).type == "message.replied"
+
+
+def test_a_scheme_that_is_not_a_signature_scheme_is_a_usage_error() -> None:
+    with pytest.raises(TypeError, match="scheme"):
+        verify(BODY, sign(BODY, SECRET), SECRET, scheme={"tolerance": 300})  # type: ignore[arg-type]
+
+
 def test_a_delivery_from_the_future_is_rejected_too() -> None:
     now = 1_800_000_000
     for ahead in (3600, 301):
