@@ -192,6 +192,22 @@ async def test_async_stalled_pages_end_the_stream_unless_allowed() -> None:
         assert [a.id async for a in topo.activities.stream()] == ["a", "b", "c"]
 
 
+
+def test_the_same_activities_reordered_on_every_page_end_the_stream() -> None:
+    # A server that ignores page and created_at_after and swaps the order each time: no page brings anything new.
+    requests: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        requests.append(int(request.url.params["page"]))
+        rows = [row("a", T0), row("b", T0)]
+        return page(rows if len(requests) % 2 else rows[::-1], has_more=len(requests) < 50, total_pages=100)
+
+    stream = client(handler).activities.stream()
+    got: list[Any] = []
+    with pytest.raises(exc.PaginationError, match="repeats the items"):
+        got.extend(a.id for a in stream)
+    assert got == ["a", "b"] and requests == [1, 1, 2]
+
 # --- stores ----------------------------------------------------------------------------------------------------
 
 
