@@ -5,6 +5,7 @@ asked, sub-millisecond timestamps, drifted pages, pages that make no progress, s
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 import sys
 import tempfile
@@ -53,6 +54,31 @@ def test_a_cursor_that_has_yielded_nothing_round_trips_through_json() -> None:
     for cursor in (Cursor(), Cursor(floor=T0)):
         assert Cursor.from_json(cursor.to_json()) == cursor
 
+
+
+def test_ids_of_other_json_types_round_trip_through_the_file_store_and_are_not_delivered_again(
+        tmp_path: Path) -> None:
+    # Lenient decoding keeps an id as sent: 5 must not collide with "5", nor True with 1, nor crash the sort.
+    ids: list[Any] = ["a1", 5, "5", True, 1, 1.5, ["x"]]
+    rows = [{**row("?", T0), "id": i} for i in ids]
+    store = FileCursorStore(tmp_path / "cursor.json")
+    assert [a.id for a in client(lambda _: page(rows)).activities.stream(store=store)] == ids
+    saved = json.loads((tmp_path / "cursor.json").read_text())
+    assert saved["seen"] == dict.fromkeys(["5", "a1"], T0.isoformat())
+    assert sorted(saved["seen_json"]) == ["1", "1.5", "5", '["x"]', "true"]
+    assert list(client(lambda _: page(rows)).activities.stream(store=store)) == []  # resumed: nothing again
+    cursor = store.load()
+    assert cursor is not None and Cursor.from_json(cursor.to_json()) == cursor
+
+
+def test_a_cursor_of_string_ids_keeps_the_format_earlier_versions_wrote_and_read() -> None:
+    old = json.dumps({"created_at": T0.isoformat(), "seen": {"5": T0.isoformat()}, "floor": None})
+    cursor = Cursor.from_json(old)
+    assert cursor.to_json() == old and "seen_json" not in old
+    rows = [{**row("?", T0), "id": i} for i in ("5", 5)]
+    assert [a.id for a in client(lambda _: page(rows)).activities.stream(cursor=cursor)] == [5]  # "5" was seen
+    again = Cursor.from_json(cursor.to_json())  # now with both: the string "5" and the number 5
+    assert list(client(lambda _: page(rows)).activities.stream(cursor=again)) == []
 
 def test_since_asks_the_server_only_for_what_is_after_it() -> None:
     feed = Feed(0)
