@@ -25,22 +25,35 @@ if TYPE_CHECKING:
 _CANONICAL_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
-def _to_jsonable(value: Any) -> Any:
-    """Plain data for `Model.from_dict`: datetimes, UUIDs and enums become the strings the API uses."""
+def _to_jsonable(value: Any, name: str = "body", key: Any = None) -> Any:
+    """Plain data for `Model.from_dict`: datetimes, UUIDs and enums become the strings the API uses. `name` and
+    `key` say where `value` sits (`until`, `body.until`, `items[2].until`) for errors; the path is only joined
+    for containers, so a flat body costs nothing extra."""
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.datetime):
-        _require_aware("body", value)
+        _require_aware(_where(name, key), value)
         return value.isoformat()
     if isinstance(value, dt.date | uuid.UUID):
         return value.isoformat() if isinstance(value, dt.date) else str(value)
     if isinstance(value, Mapping):
-        return {k: _to_jsonable(v) for k, v in value.items()}
+        here = _where(name, key)
+        return {k: _to_jsonable(v, here, k) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_to_jsonable(v) for v in value]
+        here = _where(name, key)
+        return [_to_jsonable(v, here, i) for i, v in enumerate(value)]
     if hasattr(value, "to_dict"):
         return value.to_dict()
     return value
+
+
+def _where(name: str, key: Any) -> str:
+    """`name` extended by a mapping key (`name.key`, or `key` at the top) or a list index (`name[i]`)."""
+    if key is None:
+        return name
+    if isinstance(key, int):
+        return f"{name}[{key}]"
+    return f"{name}.{key}" if name else str(key)
 
 
 def _require_aware(name: str, value: dt.datetime) -> None:
@@ -260,7 +273,7 @@ class ArgumentChecker:
                 return value
             if isinstance(value, Mapping):
                 try:
-                    return hint.from_dict(_to_jsonable(value))
+                    return hint.from_dict(_to_jsonable(value, name))
                 except KeyError as exc:
                     raise TypeError(f"{name}: missing required field {exc.args[0]!r} for {hint.__name__}") from None
                 except (AttributeError, TypeError, ValueError) as exc:
@@ -343,10 +356,11 @@ def request_kwargs(self: Checkable, args: tuple[Any, ...], kwargs: dict[str, Any
         data = fields if isinstance(body, Unset) else body.to_dict() if hasattr(body, "to_dict") else body
         if not isinstance(data, Mapping):
             raise TypeError(f"body: got {_describe(body)}; expected a mapping of the body's fields")
-        check_json(_to_jsonable(data), self.spec.body_schema, "")  # unknown keys and enum values first
+        where = "" if isinstance(body, Unset) else "body"  # a field is named as its argument, or as body.<field>
+        check_json(_to_jsonable(data, where), self.spec.body_schema, "")  # unknown keys and enum values first
         if isinstance(body, Unset):  # each field against its type, named as the argument
             data = {k: self._checkers[k](v) for k, v in fields.items()}
-        data = {k: v for k, v in _to_jsonable(data).items() if v is not UNSET}
+        data = {k: v for k, v in _to_jsonable(data, where).items() if v is not UNSET}
         checked["body"] = self._checkers["body"](data)
     limit = self.spec.batch_max_items
     items = getattr(checked.get("body"), "items", None)

@@ -125,6 +125,6 @@ def _iterable(op: Operation[Any, Any], items: Any) -> Iterable[Any]:
         raise TypeError(f"items: expected an iterable of items, got {type(items).__name__}")
     if isinstance(items, Sequence) and op.spec.body_schema is not None:
         # Every item is checked before the first chunk goes out (a lazy iterable is checked chunk by chunk).
-        check_json({"items": _to_jsonable(list(items))}, op.spec.body_schema, "")
+        check_json({"items": _to_jsonable(list(items), "items")}, op.spec.body_schema, "")
     iterable: Iterable[Any] = items
     return iterable

@@ -42,7 +42,7 @@ class Request:
         options = check_options({"extra_headers": extra_headers, "timeout": timeout})
         self.kwargs: dict[str, Any] = {"method": method, "url": path}
         if query:
-            self.kwargs["params"] = _to_jsonable(dict(query))
+            self.kwargs["params"] = _to_jsonable(dict(query), "query")
         if body is not None:
             self.kwargs["json"] = _to_jsonable(body)
         if "extra_headers" in options:

@@ -23,81 +23,27 @@ committed:
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import sqlite3
 import sys
 import tempfile
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from topo_client.events import Activity
 
+from ._cursor import OVERLAP, Cursor
 from ._limits import PageProgress
 from .events import ActivityPage
 
 if TYPE_CHECKING:
     import httpx
 
-#: How far before the cursor each request reaches back. Covers clock precision differences between the cursor we
-#: send (microseconds) and the server's stored timestamps (milliseconds in the docs' examples).
-OVERLAP = timedelta(milliseconds=1)
-
-
-@dataclass
-class Cursor:
-    """Where a stream has got to: the newest `created_at` yielded, and the activities yielded inside the overlap
-    window just before it (by id, with their `created_at`), which a later request can return again."""
-
-    created_at: datetime | None = None
-    seen: dict[str, datetime] = field(default_factory=dict)
-    #: Everything created at or before this instant counts as delivered (set by `since=`).
-    floor: datetime | None = None
-
-    def to_json(self) -> str:
-        return json.dumps({
-            "created_at": self.created_at.isoformat() if self.created_at else None,
-            "seen": {i: t.isoformat() for i, t in sorted(self.seen.items())},
-            "floor": self.floor.isoformat() if self.floor else None,
-        })
-
-    @classmethod
-    def from_json(cls, text: str) -> Cursor:
-        data = json.loads(text)
-        if not isinstance(data, dict):
-            raise ValueError("cursor: expected a JSON object from Cursor.to_json()")
-        created = data.get("created_at")
-        seen = {str(i): datetime.fromisoformat(t) for i, t in (data.get("seen") or {}).items()}
-        floor = data.get("floor")
-        return cls(datetime.fromisoformat(created) if created else None, seen,
-                   datetime.fromisoformat(floor) if floor else None)
-
-    @classmethod
-    def starting_at(cls, since: datetime) -> Cursor:
-        """A cursor that yields activities created strictly after `since` (timezone-aware)."""
-        if not isinstance(since, datetime):
-            raise TypeError(f"since: expected a datetime, got {type(since).__name__}")
-        if since.tzinfo is None:
-            raise ValueError("since: naive datetime; pass a timezone-aware datetime (e.g. UTC)")
-        return cls(since, {}, since)
-
-    def has_seen(self, activity: Activity) -> bool:
-        return getattr(activity, "id", None) in self.seen  # an item may be anything under lenient decoding
-
-    def advance(self, activity: Activity) -> None:
-        """Record that `activity` was delivered."""
-        when, key = getattr(activity, "created_at", None), getattr(activity, "id", None)
-        if not isinstance(when, datetime) or key is None:
-            return  # decoded leniently without an id or a time (reported as drift): it cannot move the cursor
-        if self.created_at is None or when > self.created_at:
-            self.created_at = when
-            floor = when - OVERLAP
-            self.seen = {i: t for i, t in self.seen.items() if t >= floor}
-        self.seen[key] = when
+__all__ = ["OVERLAP", "ActivityStream", "AsyncActivityStream", "Cursor", "CursorStore", "DBAPICursorStore",
+           "FileCursorStore", "SQLiteCursorStore"]
 
 
 class CursorStore(Protocol):

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from topo_ext import _limits
 from topo_ext._limits import PageProgress
 
 
@@ -58,3 +59,30 @@ def test_stalls_past_the_allowance_end_the_walk_and_progress_resets_them() -> No
 
 def test_empty_pages_are_not_stalls() -> None:
     assert stalls([[], []]) == [0, 0]
+
+
+def test_the_same_ids_in_another_order_are_a_stall() -> None:
+    # A server that ignores `page` and shuffles its answer would otherwise be walked forever.
+    a, b, c = WithId("a"), WithId("b"), WithId("c")
+    assert stalls([[a, b], [b, a], [a, b]]) == [0, 1, 2]
+    assert stalls([[a, b], [a, c], [c, a, b]]) == [0, 0, 0]  # the same first id, other ids: progress
+    assert stalls([[NoId("x"), NoId("y")], [NoId("y"), NoId("x")]]) == [0, 1]  # told apart by repr, as before
+    progress = PageProgress(0)
+    assert progress.problem(1, None, [a, b]) is None
+    assert "repeats the items" in str(progress.problem(2, None, [b, a]))
+
+
+def test_sets_are_built_only_when_a_page_starts_with_an_id_of_the_page_before(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[object] = []
+
+    def spy(items: Any = ()) -> frozenset[Any]:
+        built.append(items)
+        return frozenset(items)
+
+    monkeypatch.setattr(_limits, "frozenset", spy, raising=False)
+    pages = [[WithId(f"{n}-{i}") for i in range(3)] for n in range(4)]
+    assert stalls([*pages, [], []]) == [0] * 6
+    assert built == []
+    assert stalls([pages[0], pages[0][::-1]]) == [0, 1]
+    assert len(built) == 2

@@ -85,3 +85,17 @@ def test_enum_arguments_accept_members_and_strings_of_either_case(client: Topo, 
     client.contacts.list(sort_order="DESC")  # type: ignore[arg-type]
     client.contacts.list(sort_order="desc")  # type: ignore[arg-type]
     assert [r.url.params["sort_order"] for r in api.requests] == ["desc"] * 3
+
+
+def test_a_naive_datetime_in_a_body_field_names_the_field(client: Topo, api: MockAPI) -> None:
+    # The field, not "body": as keyword argument `until`, inside body= as `body.until`.
+    naive = datetime(2030, 1, 1)
+    uid = "0190a1b2-0000-7000-8000-000000000001"
+    calls = {"until": [lambda: client.contact_exclusions.update(uid, until=naive),
+                       lambda: client.contact_exclusions.create(email="a@b.co", reason="OTHER", until=naive)],
+             "body.until": [lambda: client.contact_exclusions.update(uid, body={"until": naive})]}
+    for names, attempts in calls.items():
+        for attempt in attempts:
+            with pytest.raises(ValueError, match=rf"^{names}: naive datetime '2030-01-01T00:00:00'"):
+                attempt()
+    assert api.requests == []

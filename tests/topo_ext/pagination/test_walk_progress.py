@@ -85,6 +85,21 @@ async def test_async_repeated_pages_within_the_allowance_are_walked(async_client
     assert [str(c.id) async for c in walker.contacts.list(size=1)] == expanded(ids)
 
 
+
+def test_the_same_items_in_another_order_end_the_walk(client: Topo, api: MockAPI) -> None:
+    # A server that ignores `page` and answers a1, a2 then a2, a1 forever (no total_pages): nothing new comes.
+    ids, seen = [new_id(), new_id()], []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(int(request.url.params["page"]))
+        items = [{"id": i} for i in (ids if len(seen) % 2 else ids[::-1])]
+        return httpx.Response(200, json={"items": items, "has_more": len(seen) < 50})
+
+    api.override["list_contacts"] = handler  # type: ignore[assignment]
+    with pytest.raises(PaginationError, match="page 2 repeats the items"):
+        list(client.contacts.list(size=2))
+    assert seen == [1, 2]
+
 def test_a_page_past_total_pages_that_says_has_more_ends_the_walk(client: Topo, api: MockAPI) -> None:
     seen, handler = past_the_end_feed()
     api.override["list_contacts"] = handler  # type: ignore[assignment]

@@ -5,6 +5,7 @@ asked, sub-millisecond timestamps, drifted pages, pages that make no progress, s
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 import sys
 import tempfile
@@ -53,6 +54,31 @@ def test_a_cursor_that_has_yielded_nothing_round_trips_through_json() -> None:
     for cursor in (Cursor(), Cursor(floor=T0)):
         assert Cursor.from_json(cursor.to_json()) == cursor
 
+
+
+def test_ids_of_other_json_types_round_trip_through_the_file_store_and_are_not_delivered_again(
+        tmp_path: Path) -> None:
+    # Lenient decoding keeps an id as sent: 5 must not collide with "5", nor True with 1, nor crash the sort.
+    ids: list[Any] = ["a1", 5, "5", True, 1, 1.5, ["x"]]
+    rows = [{**row("?", T0), "id": i} for i in ids]
+    store = FileCursorStore(tmp_path / "cursor.json")
+    assert [a.id for a in client(lambda _: page(rows)).activities.stream(store=store)] == ids
+    saved = json.loads((tmp_path / "cursor.json").read_text())
+    assert saved["seen"] == dict.fromkeys(["5", "a1"], T0.isoformat())
+    assert sorted(saved["seen_json"]) == ["1", "1.5", "5", '["x"]', "true"]
+    assert list(client(lambda _: page(rows)).activities.stream(store=store)) == []  # resumed: nothing again
+    cursor = store.load()
+    assert cursor is not None and Cursor.from_json(cursor.to_json()) == cursor
+
+
+def test_a_cursor_of_string_ids_keeps_the_format_earlier_versions_wrote_and_read() -> None:
+    old = json.dumps({"created_at": T0.isoformat(), "seen": {"5": T0.isoformat()}, "floor": None})
+    cursor = Cursor.from_json(old)
+    assert cursor.to_json() == old and "seen_json" not in old
+    rows = [{**row("?", T0), "id": i} for i in ("5", 5)]
+    assert [a.id for a in client(lambda _: page(rows)).activities.stream(cursor=cursor)] == [5]  # "5" was seen
+    again = Cursor.from_json(cursor.to_json())  # now with both: the string "5" and the number 5
+    assert list(client(lambda _: page(rows)).activities.stream(cursor=again)) == []
 
 def test_since_asks_the_server_only_for_what_is_after_it() -> None:
     feed = Feed(0)
@@ -191,6 +217,22 @@ async def test_async_stalled_pages_end_the_stream_unless_allowed() -> None:
     async with async_client(stalling([]), limits=Limits(max_stalled_pages=2)) as topo:
         assert [a.id async for a in topo.activities.stream()] == ["a", "b", "c"]
 
+
+
+def test_the_same_activities_reordered_on_every_page_end_the_stream() -> None:
+    # A server that ignores page and created_at_after and swaps the order each time: no page brings anything new.
+    requests: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        requests.append(int(request.url.params["page"]))
+        rows = [row("a", T0), row("b", T0)]
+        return page(rows if len(requests) % 2 else rows[::-1], has_more=len(requests) < 50, total_pages=100)
+
+    stream = client(handler).activities.stream()
+    got: list[Any] = []
+    with pytest.raises(exc.PaginationError, match="repeats the items"):
+        got.extend(a.id for a in stream)
+    assert got == ["a", "b"] and requests == [1, 1, 2]
 
 # --- stores ----------------------------------------------------------------------------------------------------
 
