@@ -21,9 +21,9 @@ import httpx
 from . import _exceptions as exc
 from . import _logs, _telemetry
 from ._drift import DecodeOptions
-from ._error_map import REQUEST_ID_HEADERS, request_id_of, result_of, status_error, transport_error
+from ._error_map import result_of, status_error, transport_error
 from ._exceptions import CLOSED
-from ._limits import BodyTooLarge, TooDeep, aread_capped, read_capped
+from ._limits import BodyTooLarge, TooDeep, aread_capped, read_capped, request_id_of
 from ._options import (
     DEFAULT_BASE_URL,
     DEFAULT_MAX_RETRIES,
@@ -87,11 +87,8 @@ def _with_request_id(value: T, response: httpx.Response) -> T:
     """A decoded model marked with its answer's request id (`model._request_id`), once per answer."""
     from topo_client._struct import TopoStruct  # loaded by then (by the decoder); not at `import topo_ext`
 
-    if isinstance(value, TopoStruct):
-        for name in REQUEST_ID_HEADERS:
-            if request_id := response.headers.get(name):
-                value.__dict__["_request_id_"] = request_id
-                break
+    if isinstance(value, TopoStruct) and (request_id := request_id_of(response)) is not None:
+        value.__dict__["_request_id_"] = request_id
     return value
 
 

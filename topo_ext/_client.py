@@ -89,6 +89,7 @@ class _ClientBase(Generic[M]):
                                          limits=limits)
         if api_key is not None:
             clone._api_key = resolve_api_key(api_key)
+            clone._decode_options.record.hide(clone._api_key.get())  # the shared record: this key too
         if rate_limit is not None:
             checked = resolve_options(clone._options.base_url, None, None, rate_limit).rate_limit
             clone._options = replace(clone._options, rate_limit=checked)
@@ -146,6 +147,7 @@ class _ClientBase(Generic[M]):
     def _init_decoding(self, strict: bool, log_drift: bool) -> None:
         record = DriftRecord()
         record.log_enabled = log_drift
+        record.hide(self._api_key.get())  # a server echoing the key in a field name or enum value
         if self._telemetry is not None:
             record.on_new = self._telemetry.drift
         self._decode_options = DecodeOptions(record=record, strict=strict)

@@ -13,7 +13,8 @@ way). Keys name the spec schema and the field or value:
     Task.priority (missing)                     a field the spec requires that the API left out
     MessageSentEvent.sequence_id (unexpected type)   a known field whose value has another JSON type
 
-Values of fields whose names look secret, and strings that look like API keys or signing secrets, are never kept.
+Values of fields whose names look secret, and strings that look like API keys or signing secrets, are never kept;
+the client's own API key is cut out of field names, enum values and event types too (a server may echo it).
 A decode reports once per distinct key (with its count), so a clean page costs nothing here.
 `python -m topo_tools.drift` reads a saved record (`client.drift.to_json()`).
 """
@@ -28,6 +29,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from ._limits import MIN_REDACTED
 
 log = logging.getLogger("topo")
 
@@ -90,12 +93,27 @@ class DriftRecord:
         self.log_enabled = True
         #: Called with (kind, schema) for each new key, e.g. the client's OpenTelemetry drift counter.
         self.on_new: Callable[[str, str], None] | None = None
+        self._secrets: tuple[str, ...] = ()
+
+    def hide(self, secret: str) -> None:
+        """Cut `secret` (the API key of a client reporting here) out of what is recorded and logged."""
+        if len(secret) >= MIN_REDACTED and secret not in self._secrets:
+            self._secrets = (*self._secrets, secret)
+
+    def _hidden(self, text: str) -> str:
+        for secret in self._secrets:
+            if secret in text:
+                text = text.replace(secret, REDACTED)
+        return text
 
     def report(self, kind: str, schema: str, name: str, example: Any = None, count: int = 1) -> None:
         from topo_client._decode import DriftKind  # loaded by then: drift is found while decoding
 
         if kind == DriftKind.TYPE and name.startswith("$"):
             name = name.rsplit(".", 1)[-1]  # a document path like $.items[3].payload.x: key it by the field
+        if self._secrets:
+            name = self._hidden(name)
+            example = self._hidden(example) if isinstance(example, str) else example
         key = (kind, schema, name)
         with self._lock:
             entry = self._entries.get(key)

@@ -14,7 +14,7 @@ import httpx
 
 from . import _exceptions as exc
 from ._drift import StrictValidationError
-from ._limits import DEFAULT_LIMITS, BodyTooLarge, TooDeep, check_depth
+from ._limits import DEFAULT_LIMITS, BodyTooLarge, TooDeep, check_depth, redact, request_id_of
 from ._options import without_userinfo
 from ._retries import Attempt, BadBody, RefusedLocally, TruncatedBody, parse_retry_after
 
@@ -22,21 +22,6 @@ if TYPE_CHECKING:
     from ._operations import Operation
 
 T = TypeVar("T")
-
-
-#: Where an answer's request id may be, in order.
-REQUEST_ID_HEADERS = ("x-request-id", "request-id")
-#: A key shorter than this is not cut out of messages: it could match ordinary words of the text.
-MIN_REDACTED = 8
-
-
-def request_id_of(response: httpx.Response, body: Any = None) -> str | None:
-    if isinstance(body, Mapping) and isinstance(body.get("request_id"), str):
-        return str(body["request_id"])
-    for name in REQUEST_ID_HEADERS:
-        if header := response.headers.get(name):
-            return str(header)
-    return None
 
 
 def result_of(op: Operation[Any, T], outcome: Attempt, request: httpx.Request, attempts: int,
@@ -57,13 +42,6 @@ def result_of(op: Operation[Any, T], outcome: Attempt, request: httpx.Request, a
     if isinstance(err, BadBody):
         raise body_error(op, err, attempts) from err.cause
     raise transport_error(err, request, attempts) from err
-
-
-def redact(text: str, request: httpx.Request | None) -> str:
-    """`text` (something the server wrote) without the API key the request carried."""
-    auth = request.headers.get("authorization", "") if request is not None else ""
-    key = auth.partition(" ")[2] or auth
-    return text.replace(key, "[redacted]") if len(key) >= MIN_REDACTED and key in text else text
 
 
 def body_error(op: Operation[Any, Any], err: BadBody, attempts: int) -> exc.APIResponseValidationError:

@@ -1,19 +1,23 @@
 """Bounds on what an answer may cost: body size after decompression, JSON nesting depth, pages walked without
 progress. `Limits` is a client option (`Topo(limits=Limits(...))`, `with_options(limits=...)`); a body or a page
 over a bound ends the call as `APIResponseValidationError` (or its `PaginationError`) naming the bound.
+Also what of an answer may be shown (`request_id_of`, `redact`, `printable`): here, beside the reading, so that a
+warm call runs through no extra module for it.
 """
 
 from __future__ import annotations
 
 import operator
-from collections.abc import Hashable, Sequence
+import re
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["BodyTooLarge", "Limits", "PageProgress", "TooDeep", "aread_capped", "check_depth", "read_capped"]
+__all__ = ["BodyTooLarge", "Limits", "PageProgress", "TooDeep", "aread_capped", "check_depth", "printable",
+           "read_capped", "redact", "request_id_of"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,45 @@ class BodyTooLarge(Exception):
 
 class TooDeep(ValueError):
     """JSON nested deeper than `max_json_depth`."""
+
+
+#: A key shorter than this is not cut out of server text: it could match ordinary words of the text.
+MIN_REDACTED = 8
+#: Where an answer's request id may be, in order.
+REQUEST_ID_HEADERS = ("x-request-id", "request-id")
+#: A request id longer than this is cut: real ones are a UUID or a short token (under 100 characters), and this
+#: one string is repeated in every error message and log line of the call, so a huge header must not be.
+MAX_REQUEST_ID = 256
+#: Control and bidi characters: shown as escapes wherever server text meets a terminal or a log line.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with control and bidi characters shown as escapes (`\\x1b`, `\\n`): no terminal escapes or forged log
+    lines (also the CLI's rule for what it writes to stderr)."""
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def request_id_of(response: httpx.Response, body: Any = None) -> str | None:
+    """The answer's request id (the body's `request_id`, else a request-id header), safe to show: without the
+    request's API key (a server or proxy may echo it), control characters escaped, at most `MAX_REQUEST_ID` long."""
+    if isinstance(body, Mapping) and isinstance(body.get("request_id"), str):
+        found = str(body["request_id"])
+    else:
+        for name in REQUEST_ID_HEADERS:
+            if found := response.headers.get(name):
+                break
+        else:
+            return None
+    text = printable(redact(found, response._request))  # _request: absent on a hand-built response
+    return text if len(text) <= MAX_REQUEST_ID else text[:MAX_REQUEST_ID] + "...(cut)"
+
+
+def redact(text: str, request: httpx.Request | None) -> str:
+    """`text` (something the server wrote) without the API key the request carried."""
+    auth = request.headers.get("authorization", "") if request is not None else ""
+    key = auth.partition(" ")[2] or auth
+    return text.replace(key, "[redacted]") if len(key) >= MIN_REDACTED and key in text else text
 
 
 _DROP = bytes(b for b in range(256) if b not in b'[]{}"')  # what the depth check throws away

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ._error_map import request_id_of
+from ._limits import request_id_of
 
 if TYPE_CHECKING:
     from ._operations import Operation

@@ -6,7 +6,7 @@ from typing import Generic, TypeVar
 
 import httpx
 
-from ._error_map import request_id_of
+from ._limits import request_id_of
 
 T = TypeVar("T")
 

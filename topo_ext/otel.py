@@ -30,6 +30,7 @@ from opentelemetry import metrics, propagate, trace
 from opentelemetry.trace import Link, SpanContext, SpanKind, Status, StatusCode, TraceFlags
 
 from . import _telemetry
+from ._limits import request_id_of
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -169,7 +170,7 @@ class _Span(_telemetry.OperationSpan):
                 if response is not None:
                     attributes["http.response.status_code"] = response.status_code
                     attributes["url.full"] = str(response.request.url)
-                    if request_id := response.headers.get("x-request-id") or response.headers.get("request-id"):
+                    if request_id := request_id_of(response):  # made safe: bounded, escaped, no key
                         attributes["topo.request_id"] = request_id
                 span.set_attributes(attributes)  # one call: each set_attribute takes the span's lock
             if error is not None:

@@ -39,6 +39,7 @@ import httpx
 
 from .. import _exceptions as exc
 from .. import _logs
+from .._limits import printable
 from .._version import __version__
 from ._activities import add_activities
 from ._api import add_api
@@ -57,7 +58,7 @@ from ._core import (
     positive_float,
 )
 from ._exclusions import add_exclusions
-from ._output import CSV_FORMULAS, printable
+from ._output import CSV_FORMULAS
 from ._webhooks import add_webhooks
 
 __all__ = ["build_parser", "main"]

@@ -20,8 +20,8 @@ import httpx
 from .. import _exceptions as exc
 from .._base_client import check_api_key
 from .._client import Topo
+from .._limits import printable
 from .._spec import operations
-from ._output import printable
 
 log = logging.getLogger("topo")
 
@@ -117,7 +117,7 @@ class RedactingFilter(logging.Filter):
         self.redact = redact
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = self.redact(record.getMessage())
+        record.msg = printable(self.redact(record.getMessage()))  # one line each, no terminal escapes
         record.args = None
         return True
 

@@ -15,13 +15,14 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
+from .._limits import printable  # the one rule for control characters in server text
+
 #: `--csv-formulas`: write CSV cells verbatim (set once per CLI run).
 CSV_FORMULAS: contextvars.ContextVar[bool] = contextvars.ContextVar("csv_formulas", default=False)
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: Cells that start like a formula but cannot call anything: numbers and phone numbers (`+49 30 1234567`, `-12.5`).
 _NUMBERISH = re.compile(r"[+-][0-9 ().,/+-]*[0-9][0-9 ().,/+-]*")
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def formula_safe(value: str) -> str:
@@ -29,11 +30,6 @@ def formula_safe(value: str) -> str:
     if value.startswith(_FORMULA_START) and not _NUMBERISH.fullmatch(value):
         return "'" + value
     return value
-
-
-def printable(text: str) -> str:
-    """`text` with control and bidi characters shown as escapes (`\x1b`, `\n`), for a terminal."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def jsonable(value: Any) -> dict[str, Any]:

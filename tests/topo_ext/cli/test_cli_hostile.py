@@ -117,3 +117,17 @@ def test_credentials_in_the_base_url_are_refused_and_never_shown(run) -> None:
     result = run("--base-url", "https://user:hunter2pw@api.topo.test/v1", "-v", "me")
     assert result.code == 2 and "holds credentials" in result.err and "hunter2pw" not in result.err + result.out
     _clean(result)
+
+
+def test_verbose_log_lines_show_control_characters_as_escapes(run, fake: FakeTopo) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:  # a forged line in the request id and in a drift key
+        me = json.loads(fake(request).content)
+        return httpx.Response(200, json={**me, "x\x1b[31m\ntopo: error: forged": 1},
+                              headers={"x-request-id": "req_\x1b[2J\r\ntopo: info: forged"})
+
+    result = run("-v", "me", handler=answer)
+    assert result.code == 0 and "\x1b" not in result.err and "\r" not in result.err
+    assert not any(line.startswith("topo: ") and "forged" in line.split(":", 2)[2][:8]
+                   for line in result.err.splitlines())
+    assert "request_id=req_\\x1b[2J\\r\\ntopo: info: forged" in result.err and "x\\x1b[31m\\ntopo" in result.err
+    _clean(result)

@@ -120,3 +120,34 @@ def test_drift_records_never_hold_secrets(api: MockAPI, caplog: pytest.LogCaptur
     assert examples["Contact.password"] == REDACTED
     assert examples["Contact.nested"] == {"deep": [{"access_token": REDACTED}]}
     assert examples["Contact.echo"] == REDACTED
+
+
+OTHER_KEY = "plain-key-no-known-prefix-7c3e"  # not key-shaped: only knowing it finds it
+
+
+def _echo_key(request: httpx.Request) -> str:
+    return request.headers["authorization"].removeprefix("Bearer ")
+
+
+def test_the_clients_keys_echoed_as_field_names_or_enum_values_are_cut_out(
+        api: MockAPI, caplog: pytest.LogCaptureFixture) -> None:
+    api.override["get_contact_exclusion"] = lambda r: httpx.Response(
+        200, json={**instance(schema("ContactExclusion")), "reason": _echo_key(r)})
+    api.override["get_contact"] = lambda r: httpx.Response(200, json=_contact(**{f"x_{_echo_key(r)}": _echo_key(r)}))
+    client = Topo(api_key=TEST_KEY, base_url="https://t/v1", http_client=httpx.Client(transport=httpx.MockTransport(api)))
+    with caplog.at_level(logging.WARNING):
+        for each in (client.with_options(api_key=OTHER_KEY), client):  # the copy shares the record: its key too
+            each.contact_exclusions.get(UUID_A)
+            each.contacts.get(UUID_A)
+    assert client.drift.keys() == {f'ExclusionReason="{REDACTED}"', f"Contact.x_{REDACTED}"}
+    assert [e.count for e in client.drift.entries()] == [2, 2]
+    assert {e.example for e in client.drift.entries()} == {REDACTED}
+    dumped = client.drift.to_json() + repr(client.drift) + "".join(r.getMessage() for r in caplog.records)
+    assert REDACTED in dumped and TEST_KEY not in dumped and OTHER_KEY not in dumped
+
+
+def test_a_key_too_short_to_tell_from_words_is_not_cut_from_drift_keys() -> None:
+    record = DriftRecord()
+    record.hide("ACTIVE")
+    record.report("enum", "ExclusionReason", "ACTIVE")
+    assert record.keys() == {'ExclusionReason="ACTIVE"'}

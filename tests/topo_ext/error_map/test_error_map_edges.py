@@ -6,9 +6,10 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from tests.conftest import TEST_KEY
 from tests.specdata import UUID_A, MockAPI
 from topo_ext import APIResponseValidationError, Limits, NotFoundError, Topo
-from topo_ext._error_map import MIN_REDACTED, redact
+from topo_ext._limits import MAX_REQUEST_ID, MIN_REDACTED, redact
 
 
 def test_an_error_body_deeper_than_the_configured_limit_is_not_read(client: Topo, api: MockAPI) -> None:
@@ -55,3 +56,51 @@ def test_a_request_without_a_key_cuts_nothing() -> None:
     request = httpx.Request("GET", "https://t/v1/me")
     assert redact("the whole message", request) == "the whole message"
     assert redact("the whole message", None) == "the whole message"
+
+
+def _me_answering(api: MockAPI, status: int, body: dict[str, str], request_id: str | None = None) -> None:
+    headers = {"x-request-id": request_id} if request_id is not None else {}
+    api.override["get_me"] = lambda request: httpx.Response(status, json=body, headers=headers)
+
+
+@pytest.mark.parametrize("where", ["header", "body"])
+def test_a_key_the_server_echoes_as_the_request_id_is_cut_out(client: Topo, api: MockAPI, where: str) -> None:
+    body = {"type": "NotFoundIssue", "message": "nope", **({"request_id": TEST_KEY} if where == "body" else {})}
+    _me_answering(api, 404, body, TEST_KEY if where == "header" else None)
+    with pytest.raises(NotFoundError) as caught:
+        client.with_options(max_retries=0).me()
+    err = caught.value
+    assert err.request_id == "[redacted]"
+    assert TEST_KEY not in str(err) and TEST_KEY not in repr(err)
+
+
+@pytest.mark.parametrize(("header", "body", "shown"), [
+    ("req_1\x1b[2J\r\nLOG forged", {}, "req_1\\x1b[2J\\r\\nLOG forged"),
+    (None, {"request_id": "req_\u202egnp.exe\x00"}, "req_\\u202egnp.exe\\x00"),
+])
+def test_a_request_id_with_control_characters_is_escaped(client: Topo, api: MockAPI, header: str | None,
+                                                         body: dict[str, str], shown: str) -> None:
+    _me_answering(api, 404, {"type": "NotFoundIssue", "message": "nope", **body}, header)
+    with pytest.raises(NotFoundError) as caught:
+        client.with_options(max_retries=0).me()
+    assert caught.value.request_id == shown
+    assert not any(char in str(caught.value) for char in "\x1b\r\n\u202e\x00")
+
+
+def test_a_huge_request_id_is_cut(client: Topo, api: MockAPI) -> None:
+    _me_answering(api, 404, {"type": "NotFoundIssue", "message": "nope"}, "r" * 200_000)
+    with pytest.raises(NotFoundError) as caught:
+        client.with_options(max_retries=0).me()
+    request_id = caught.value.request_id
+    assert request_id is not None and request_id.startswith("r" * MAX_REQUEST_ID) and request_id.endswith("(cut)")
+    assert len(request_id) < MAX_REQUEST_ID + 20 and len(str(caught.value)) < MAX_REQUEST_ID + 100
+
+
+def test_a_decoded_models_request_id_is_made_safe_the_same_way(client: Topo, api: MockAPI) -> None:
+    api.override["get_me"] = lambda request: httpx.Response(
+        200, content=api.respond(request).content, headers={"x-request-id": f"req_\x1b[2J{TEST_KEY}" + "r" * 1000})
+    model = client.me()
+    raw = client.with_raw_response.me()
+    for request_id in (model._request_id, raw.request_id):
+        assert request_id is not None and request_id.startswith("req_\\x1b[2J[redacted]rrr")
+        assert len(request_id) < MAX_REQUEST_ID + 20

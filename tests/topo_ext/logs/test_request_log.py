@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import BASE_URL, TEST_KEY
 from tests.specdata import MockAPI
-from topo_ext import AsyncTopo, Topo, _logs
+from topo_ext import AsyncTopo, NotFoundError, Topo, _logs
 from topo_ext.cli import main
 from topo_tools.sandbox import Sandbox
 
@@ -184,3 +184,16 @@ def test_the_cli_refuses_a_bad_topo_log_as_a_usage_error(monkeypatch: pytest.Mon
     with httpx.Client(transport=httpx.MockTransport(MockAPI())) as http:
         code = main(["me"], http_client=http, stdout=out, stderr=err)
     assert code == 2 and err.getvalue() == "topo: error: TOPO_LOG: must be one of debug, info, got 'loud'\n"
+
+
+def test_a_hostile_request_id_is_one_escaped_line_without_the_key(api: MockAPI, caplog: pytest.LogCaptureFixture) -> None:
+    api.override["get_me"] = lambda request: httpx.Response(
+        404, json={"type": "NotFoundIssue", "message": "nope"},
+        headers={"x-request-id": f"{TEST_KEY}\x1b[2J\r\nget_me: forged" + "r" * 100_000})
+    http = httpx.Client(transport=httpx.MockTransport(api))
+    with caplog.at_level(logging.DEBUG, logger="topo"), pytest.raises(NotFoundError):
+        Topo(api_key=TEST_KEY, base_url=BASE_URL, http_client=http, max_retries=0).me()
+    lines = _lines(caplog, logging.DEBUG) + _lines(caplog, logging.INFO)
+    assert len(lines) == 2 and all("request_id=[redacted]\\x1b[2J\\r\\nget_me: forged" in line for line in lines)
+    assert not any("\r" in line or "\n" in line or "\x1b" in line or len(line) > 1000 for line in lines)
+    assert TEST_KEY not in caplog.text

@@ -295,3 +295,11 @@ def test_an_ipv6_base_url_is_traced_with_its_host_and_port(api: MockAPI, rec: Re
         c.me()
     (span,) = rec.spans()
     assert (span.attributes["server.address"], span.attributes["server.port"]) == (host, port)
+
+
+def test_a_spans_request_id_is_made_safe_like_the_errors(traced: Topo, api: MockAPI, rec: Recorder) -> None:
+    api.override["get_me"] = lambda request: httpx.Response(
+        200, content=api.respond(request).content, headers={"x-request-id": f"req_\x1b[2J{TEST_KEY}"})
+    traced.me()
+    (span,) = rec.spans()
+    assert span.attributes["topo.request_id"] == "req_\\x1b[2J[redacted]"
