@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ._limits import MIN_REDACTED
+from ._options import Secret
 
 log = logging.getLogger("topo")
 
@@ -93,17 +94,17 @@ class DriftRecord:
         self.log_enabled = True
         #: Called with (kind, schema) for each new key, e.g. the client's OpenTelemetry drift counter.
         self.on_new: Callable[[str, str], None] | None = None
-        self._secrets: tuple[str, ...] = ()
+        self._secrets: tuple[Secret, ...] = ()  # (held as Secret: never shown by a repr or vars() of the record)
 
     def hide(self, secret: str) -> None:
         """Cut `secret` (the API key of a client reporting here) out of what is recorded and logged."""
-        if len(secret) >= MIN_REDACTED and secret not in self._secrets:
-            self._secrets = (*self._secrets, secret)
+        if len(secret) >= MIN_REDACTED and Secret(secret) not in self._secrets:
+            self._secrets = (*self._secrets, Secret(secret))
 
     def _hidden(self, text: str) -> str:
         for secret in self._secrets:
-            if secret in text:
-                text = text.replace(secret, REDACTED)
+            if secret.get() in text:
+                text = text.replace(secret.get(), REDACTED)
         return text
 
     def report(self, kind: str, schema: str, name: str, example: Any = None, count: int = 1) -> None:
