@@ -124,6 +124,7 @@ def sync_batch(client: SyncAPIClient, op: Operation[Any, R], items: Iterable[Any
     """A batch create: any iterable, sent in chunks of the documented maximum (all-or-nothing ones whole)."""
     from ._batch import Batch  # loaded with the first batch create, not at `import topo_ext`
 
+    client._life.check()  # a closed client: ClientClosedError before any item is read
     for request in (batch := Batch(op, items, chunk_size, allow_partial, options)):
         with batch.chunk():
             batch.add(*client._send(op, (), request))
@@ -135,6 +136,7 @@ async def async_batch(client: AsyncAPIClient, op: Operation[Any, R], items: Iter
     """`sync_batch` for `AsyncTopo`."""
     from ._batch import Batch
 
+    client._life.check()
     for request in (batch := Batch(op, items, chunk_size, allow_partial, options)):
         with batch.chunk():
             batch.add(*await client._send(op, (), request))
