@@ -83,7 +83,8 @@ class _ClientBase(Generic[M]):
         the copy does not close the pool."""
         clone = object.__new__(type(self))
         lazy = _lazy_attributes(type(self))  # type: ignore[arg-type]  # resources are rebuilt on the copy, so they use its settings
-        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in lazy})
+        # A snapshot (dict.copy holds the GIL throughout): another thread may build a resource meanwhile.
+        clone.__dict__.update({k: v for k, v in self.__dict__.copy().items() if k not in lazy})
         clone._options = updated_options(self._options, timeout=timeout, max_retries=max_retries, base_url=base_url,
                                          default_headers=default_headers, default_query=default_query,
                                          limits=limits)
