@@ -184,7 +184,12 @@ def resolve_options(
     max_retries: int | None,
     rate_limit: float | Gate | None,
 ) -> Options:
-    url = base_url or os.environ.get("TOPO_BASE_URL") or DEFAULT_BASE_URL
+    if base_url is not None:  # None: TOPO_BASE_URL, then the default; anything given must be a URL itself
+        if not isinstance(base_url, str):
+            raise TypeError(f"base_url: expected a str URL, got {type(base_url).__name__}")
+        if not base_url.strip():  # never the production default in its place: the key would go there
+            raise ValueError("base_url: is empty; pass a URL, or None for TOPO_BASE_URL or the default")
+    url = base_url if base_url is not None else os.environ.get("TOPO_BASE_URL") or DEFAULT_BASE_URL
     shown = without_userinfo(url)
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"base_url: {shown!r} is not an http(s) URL")
