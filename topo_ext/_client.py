@@ -194,7 +194,8 @@ class Topo(SyncResources[M], _ClientBase[M], SyncAPIClient, SyncRequests):
                 `SharedBudget` that every process using the same Topo key draws from.
             default_headers: headers sent with every request (names compared case-insensitively, yours win over
                 Topo's own Accept/User-Agent); Authorization is refused (it comes from `api_key`).
-            default_query: query parameters sent with every request, as given.
+            default_query: query parameters sent with every request: str, int, float, bool or None values, or
+                lists of them.
             limits: bounds on what one answer may cost (`topo_ext.Limits`: decompressed body size, JSON depth,
                 pages walked without progress); the defaults fit every documented response.
             http_client: an httpx.Client to use (its pool, proxies, transport, timeout and headers, unless given

@@ -128,6 +128,23 @@ def check_headers(op: _Named, headers: Mapping[str, Any]) -> None:
             raise exc.InvalidRequestError(f"{op.operation_id}: header {name!r} contains {problem}; nothing was sent")
 
 
+def check_query(query: Mapping[Any, Any], where: str) -> None:
+    """Refuse what httpx would send as a Python repr (`{'a': 1}`, `<object at 0x...>`) or as nan/inf. Allowed, and
+    sent as httpx sends them: str, int, finite float, bool (true/false), None (empty), a list or tuple of these."""
+    for key, value in query.items():
+        if not isinstance(key, str):
+            raise TypeError(f"{where}: parameter names must be str, got {type(key).__name__}")
+        for item in value if isinstance(value, list | tuple) else (value,):
+            if item is None or isinstance(item, str | int):
+                continue
+            if isinstance(item, float):
+                if math.isfinite(item):
+                    continue
+                raise ValueError(f"{where}: {key!r} must be a finite number, got {item!r}")
+            raise TypeError(f"{where}: {key!r} is a {type(item).__name__}; a query value must be a str, int, float, "
+                            "bool, None, or a list or tuple of these")
+
+
 def _header_problem(value: str, inner_spaces: bool = True) -> str | None:
     """What makes `value` unusable in an HTTP header (printable ASCII, and inner spaces only), or None."""
     if (
@@ -281,5 +298,6 @@ def updated_options(
                 raise TypeError("default_headers: names and values must be str")
             changes[name] = merge_headers(options.default_headers, value, "default_headers")
         else:
+            check_query(value, "default_query")
             changes[name] = {**options.default_query, **value}
     return replace(options, **changes)
