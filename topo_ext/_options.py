@@ -101,9 +101,13 @@ def check_api_key(key: str, source: str = "api_key") -> None:
     )
 
 
+_FRAMING_HEADERS = frozenset({"content-length", "transfer-encoding"})
+
+
 def merge_headers(base: Mapping[str, str], extra: Mapping[str, str], where: str) -> dict[str, str]:
     """`base` with `extra` on top, names compared case-insensitively (one header per name, `extra`'s spelling).
-    Authorization is the client's (from the API key): a caller's is refused, never sent next to it."""
+    Authorization is the client's (from the API key): a caller's is refused, never sent next to it. So are the
+    framing headers, which the client sets from the body it sends: h11 would fail mid-request on any other value."""
     merged = dict(base)
     lower = {name.lower(): name for name in merged}
     for name, value in extra.items():
@@ -114,6 +118,8 @@ def merge_headers(base: Mapping[str, str], extra: Mapping[str, str], where: str)
                 f"{where}: the Authorization header is set from the API key; pass api_key= (to "
                 "Topo(...) or with_options(...)) instead"
             )
+        if name.lower() in _FRAMING_HEADERS:
+            raise ValueError(f"{where}: the {name} header is set from the body that is sent; leave it out")
         if (old := lower.pop(name.lower(), None)) is not None:
             del merged[old]
         merged[name] = value

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import BASE_URL, TEST_KEY
 from tests.specdata import UUID_A, MockAPI
-from topo_ext import AsyncTopo, Limits, Topo
+from topo_ext import AsyncTopo, InvalidRequestError, Limits, Topo
 from topo_ext._options import MAX_PREFETCH
 
 
@@ -93,3 +93,28 @@ def test_query_values_are_sent_as_httpx_sends_them(value: object, sent: str, whe
     else:
         make(api).contacts.get(UUID_A, extra_query={"q": value})
     assert api.requests[-1].url.query.decode() == sent
+
+
+FRAMING = ["Content-Length", "content-length", "Transfer-Encoding", "TRANSFER-ENCODING"]
+
+
+@pytest.mark.parametrize("name", FRAMING)
+def test_a_framing_default_header_is_refused_when_the_client_is_made(name: str) -> None:
+    """The client frames the body itself; another Content-Length made h11 fail mid-request with its own error."""
+    for made in (lambda: make(MockAPI(), default_headers={name: "5"}),
+                 lambda: make(MockAPI()).with_options(default_headers={name: "chunked"}),
+                 lambda: AsyncTopo(api_key=TEST_KEY, base_url=BASE_URL, default_headers={name: "5"})):
+        with pytest.raises(ValueError, match=f"default_headers: the {name} header"):
+            made()
+
+
+@pytest.mark.parametrize("name", FRAMING)
+async def test_a_framing_extra_header_is_refused_before_sending(name: str) -> None:
+    api = MockAPI()
+    with pytest.raises(InvalidRequestError, match=f"extra_headers: the {name} header.*nothing was sent"):
+        make(api).contact_exclusions.create(email="a@b.io", reason="UNSUBSCRIBED", extra_headers={name: "2"})
+    async with AsyncTopo(api_key=TEST_KEY, base_url=BASE_URL,
+                         http_client=httpx.AsyncClient(transport=httpx.MockTransport(api))) as client:
+        with pytest.raises(InvalidRequestError, match=f"extra_headers: the {name} header.*nothing was sent"):
+            await client.me(extra_headers={name: "5"})
+    assert api.requests == []
