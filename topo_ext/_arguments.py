@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from topo_client.types import UNSET, Unset
 
-from ._options import as_timeout
+from ._options import as_timeout, check_query
 from ._spec import ParameterSpec, resolve
 from ._types import NOT_GIVEN
 
@@ -134,6 +134,8 @@ def check_options(options: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(key, str) or not isinstance(header, str):
             raise TypeError(f"extra_headers: names and values must be str (got a {type(header).__name__} for "
                             f"{key!r})")
+    if options.get("extra_query"):
+        check_query(options["extra_query"], "extra_query")
     if options.get("timeout") is not None:
         options["timeout"] = as_timeout(options["timeout"])
     return {k: v for k, v in options.items() if v is not None}

@@ -83,7 +83,8 @@ class _ClientBase(Generic[M]):
         the copy does not close the pool."""
         clone = object.__new__(type(self))
         lazy = _lazy_attributes(type(self))  # type: ignore[arg-type]  # resources are rebuilt on the copy, so they use its settings
-        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in lazy})
+        # A snapshot (dict.copy holds the GIL throughout): another thread may build a resource meanwhile.
+        clone.__dict__.update({k: v for k, v in self.__dict__.copy().items() if k not in lazy})
         clone._options = updated_options(self._options, timeout=timeout, max_retries=max_retries, base_url=base_url,
                                          default_headers=default_headers, default_query=default_query,
                                          limits=limits)
@@ -193,7 +194,8 @@ class Topo(SyncResources[M], _ClientBase[M], SyncAPIClient, SyncRequests):
                 `SharedBudget` that every process using the same Topo key draws from.
             default_headers: headers sent with every request (names compared case-insensitively, yours win over
                 Topo's own Accept/User-Agent); Authorization is refused (it comes from `api_key`).
-            default_query: query parameters sent with every request, as given.
+            default_query: query parameters sent with every request: str, int, float, bool or None values, or
+                lists of them.
             limits: bounds on what one answer may cost (`topo_ext.Limits`: decompressed body size, JSON depth,
                 pages walked without progress); the defaults fit every documented response.
             http_client: an httpx.Client to use (its pool, proxies, transport, timeout and headers, unless given

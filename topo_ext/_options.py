@@ -101,9 +101,13 @@ def check_api_key(key: str, source: str = "api_key") -> None:
     )
 
 
+_FRAMING_HEADERS = frozenset({"content-length", "transfer-encoding"})
+
+
 def merge_headers(base: Mapping[str, str], extra: Mapping[str, str], where: str) -> dict[str, str]:
     """`base` with `extra` on top, names compared case-insensitively (one header per name, `extra`'s spelling).
-    Authorization is the client's (from the API key): a caller's is refused, never sent next to it."""
+    Authorization is the client's (from the API key): a caller's is refused, never sent next to it. So are the
+    framing headers, which the client sets from the body it sends: h11 would fail mid-request on any other value."""
     merged = dict(base)
     lower = {name.lower(): name for name in merged}
     for name, value in extra.items():
@@ -114,6 +118,8 @@ def merge_headers(base: Mapping[str, str], extra: Mapping[str, str], where: str)
                 f"{where}: the Authorization header is set from the API key; pass api_key= (to "
                 "Topo(...) or with_options(...)) instead"
             )
+        if name.lower() in _FRAMING_HEADERS:
+            raise ValueError(f"{where}: the {name} header is set from the body that is sent; leave it out")
         if (old := lower.pop(name.lower(), None)) is not None:
             del merged[old]
         merged[name] = value
@@ -126,6 +132,23 @@ def check_headers(op: _Named, headers: Mapping[str, Any]) -> None:
     for name, value in headers.items():
         if isinstance(value, str) and (problem := _header_problem(value)):
             raise exc.InvalidRequestError(f"{op.operation_id}: header {name!r} contains {problem}; nothing was sent")
+
+
+def check_query(query: Mapping[Any, Any], where: str) -> None:
+    """Refuse what httpx would send as a Python repr (`{'a': 1}`, `<object at 0x...>`) or as nan/inf. Allowed, and
+    sent as httpx sends them: str, int, finite float, bool (true/false), None (empty), a list or tuple of these."""
+    for key, value in query.items():
+        if not isinstance(key, str):
+            raise TypeError(f"{where}: parameter names must be str, got {type(key).__name__}")
+        for item in value if isinstance(value, list | tuple) else (value,):
+            if item is None or isinstance(item, str | int):
+                continue
+            if isinstance(item, float):
+                if math.isfinite(item):
+                    continue
+                raise ValueError(f"{where}: {key!r} must be a finite number, got {item!r}")
+            raise TypeError(f"{where}: {key!r} is a {type(item).__name__}; a query value must be a str, int, float, "
+                            "bool, None, or a list or tuple of these")
 
 
 def _header_problem(value: str, inner_spaces: bool = True) -> str | None:
@@ -184,7 +207,12 @@ def resolve_options(
     max_retries: int | None,
     rate_limit: float | Gate | None,
 ) -> Options:
-    url = base_url or os.environ.get("TOPO_BASE_URL") or DEFAULT_BASE_URL
+    if base_url is not None:  # None: TOPO_BASE_URL, then the default; anything given must be a URL itself
+        if not isinstance(base_url, str):
+            raise TypeError(f"base_url: expected a str URL, got {type(base_url).__name__}")
+        if not base_url.strip():  # never the production default in its place: the key would go there
+            raise ValueError("base_url: is empty; pass a URL, or None for TOPO_BASE_URL or the default")
+    url = base_url if base_url is not None else os.environ.get("TOPO_BASE_URL") or DEFAULT_BASE_URL
     shown = without_userinfo(url)
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"base_url: {shown!r} is not an http(s) URL")
@@ -276,5 +304,6 @@ def updated_options(
                 raise TypeError("default_headers: names and values must be str")
             changes[name] = merge_headers(options.default_headers, value, "default_headers")
         else:
+            check_query(value, "default_query")
             changes[name] = {**options.default_query, **value}
     return replace(options, **changes)

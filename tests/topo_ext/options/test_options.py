@@ -28,6 +28,25 @@ def test_a_bad_base_url_is_refused(url: str) -> None:
         make(base_url=url)
 
 
+@pytest.mark.parametrize("url", [123, b"https://api.topo.test/v1", 1.5, ["https://api.topo.test/v1"]])
+@pytest.mark.parametrize("where", ["Topo", "with_options"])
+def test_a_base_url_that_is_not_a_str_is_refused_naming_it_and_the_type(url: object, where: str) -> None:
+    with pytest.raises(TypeError, match=f"base_url: .*{type(url).__name__}"):
+        make(base_url=url) if where == "Topo" else make(base_url=BASE_URL).with_options(base_url=url)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("url", ["", " ", "\t\n"])
+@pytest.mark.parametrize("where", ["Topo", "with_options"])
+def test_an_empty_base_url_is_refused_never_the_default_host(url: str, where: str,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """An explicit empty URL is a mistake (an unset variable), not "the default": the key would go to production."""
+    monkeypatch.setenv("TOPO_BASE_URL", "https://env.topo.test/v1")
+    api = MockAPI()
+    with pytest.raises(ValueError, match="base_url"):
+        (make(api, base_url=url) if where == "Topo" else make(api, base_url=BASE_URL).with_options(base_url=url)).me()
+    assert api.requests == []
+
+
 @pytest.mark.parametrize("url", ["https://api.topo.test:65535/v1", "http://localhost:1/v1"])
 def test_ports_at_the_edges_are_fine(url: str) -> None:
     assert make(base_url=url)._options.base_url == url
