@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from enum import Enum, IntEnum, StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx
@@ -141,6 +142,9 @@ def check_query(query: Mapping[Any, Any], where: str) -> None:
         if not isinstance(key, str):
             raise TypeError(f"{where}: parameter names must be str, got {type(key).__name__}")
         for item in value if isinstance(value, list | tuple) else (value,):
+            if isinstance(item, Enum) and not isinstance(item, StrEnum | IntEnum):
+                # a (str, Enum) member passes as a str, but httpx would send its str(), "Color.RED", not its value
+                raise TypeError(f"{where}: {key!r} is the enum member {item}; pass its .value")
             if item is None or isinstance(item, str | int):
                 continue
             if isinstance(item, float):

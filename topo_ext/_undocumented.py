@@ -18,6 +18,7 @@ import httpx
 
 from ._drift import DecodeOptions
 from ._limits import check_depth
+from ._options import check_query
 
 T = TypeVar("T")
 
@@ -43,6 +44,7 @@ class Request:
         self.kwargs: dict[str, Any] = {"method": method, "url": path}
         if query:
             self.kwargs["params"] = _to_jsonable(dict(query), "query")
+            check_query(self.kwargs["params"], "query")
         if body is not None:
             self.kwargs["json"] = _to_jsonable(body)
         if "extra_headers" in options:

@@ -3,6 +3,7 @@ refused in any spelling), the largest prefetch window, and what default_query / 
 
 from __future__ import annotations
 
+import enum
 import math
 
 import httpx
@@ -51,7 +52,12 @@ def test_the_largest_prefetch_window_is_accepted() -> None:
         AsyncTopo(api_key=TEST_KEY, base_url=BASE_URL, prefetch=MAX_PREFETCH + 1)
 
 
+class _Color(str, enum.Enum):  # a str mixin: httpx would send "_Color.RED", not "red"
+    RED = "red"
+
+
 BAD_QUERY_VALUES = [({"status": "open"}, TypeError, "dict"), (object(), TypeError, "object"),
+                    (_Color.RED, TypeError, "value"),
                     (b"x", TypeError, "bytes"), ([{"a": 1}], TypeError, "dict"), ((1, [2]), TypeError, "list"),
                     ({"a"}, TypeError, "set"), (math.nan, ValueError, "finite"), ([1.0, math.inf], ValueError, "finite")]
 
@@ -84,7 +90,8 @@ def test_a_query_parameter_name_must_be_a_str() -> None:
 
 @pytest.mark.parametrize(("value", "sent"), [("open", "q=open"), (3, "q=3"), (1.5, "q=1.5"), (True, "q=true"),
                                              (False, "q=false"), (None, "q="), (["a", 2], "q=a&q=2"),
-                                             (("x", None), "q=x&q="), ([], "")])
+                                             (("x", None), "q=x&q="), ([], ""),
+                                             (enum.IntEnum("Size", {"BIG": 7}).BIG, "q=7")])
 @pytest.mark.parametrize("where", ["default_query", "extra_query"])
 def test_query_values_are_sent_as_httpx_sends_them(value: object, sent: str, where: str) -> None:
     api = MockAPI()

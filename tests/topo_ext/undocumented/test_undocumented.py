@@ -158,7 +158,8 @@ def test_paths_outside_base_url_are_refused_before_sending(api: MockAPI, sync: b
 
 @pytest.mark.parametrize(("kwargs", "match"), [
     ({"cast_to": str}, "cast_to"), ({"cast_to": dict, "query": [("a", 1)]}, "query"),
-    ({"cast_to": dict, "body": {"a": 1}}, "body"),
+    ({"cast_to": dict, "body": {"a": 1}}, "body"), ({"cast_to": dict, "query": {"a": {"b": 1}}}, "query"),
+    ({"cast_to": dict, "query": {"a": object()}}, "query"),
     ({"cast_to": dict, "timeout": -1}, "timeout"), ({"cast_to": dict, "timeout": float("nan")}, "timeout"),
     ({"cast_to": dict, "timeout": float("inf")}, "timeout"),
 ])
