@@ -52,7 +52,7 @@ def test_the_largest_prefetch_window_is_accepted() -> None:
         AsyncTopo(api_key=TEST_KEY, base_url=BASE_URL, prefetch=MAX_PREFETCH + 1)
 
 
-class _Color(str, enum.Enum):  # a str mixin: httpx would send "_Color.RED", not "red"
+class _Color(str, enum.Enum):  # noqa: UP042 - the point: a str mixin, httpx would send "_Color.RED", not "red"
     RED = "red"
 
 
