@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache, cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NoReturn, Self, SupportsIndex, TypeVar
 
 import httpx
 
@@ -62,6 +62,13 @@ class _ClientBase(Generic[M]):
     def __repr__(self) -> str:
         return (f"{type(self).__name__}(base_url={self._options.base_url!r}, max_retries={self._options.max_retries}, "
                 f"timeout={self._options.timeout.read})")
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> NoReturn:
+        # pickle, copy.copy and copy.deepcopy all get here: a client holds a connection pool, locks and its closed
+        # state, none of which a copy could share or rebuild correctly.
+        raise TypeError(f"{type(self).__name__} clients cannot be pickled or copied (they hold a connection pool and "
+                        "locks): create one in each process, and use client.with_options() for a copy with other "
+                        "settings")
 
     @property
     def base_url(self) -> str:

@@ -6,6 +6,8 @@ from typing import Any
 
 import httpx
 
+from ._limits import api_key_of
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -35,19 +37,39 @@ class TopoError(Exception):
     def __reduce__(self) -> tuple[Any, ...]:
         # Keyword-only constructors defeat Exception's default pickling (Celery, multiprocessing): rebuild from
         # the message and the attributes instead.
-        # The request's Authorization header (the API key) is not pickled.
-        state = {k: _without_key(v) for k, v in self.__dict__.items()}
-        return _rebuild, (type(self), self.args, state)
+        # No API key is pickled: not the request's Authorization header, nor the key echoed by a server or proxy
+        # in anything it wrote (body, headers, message), which the redacted message and repr do not cover.
+        request = self.__dict__.get("request") or getattr(self.__dict__.get("response"), "_request", None)
+        key = api_key_of(request)
+        state = {k: _without_key(v, key) for k, v in self.__dict__.items()}
+        return _rebuild, (type(self), _without_key(self.args, key), state)
 
 
-def _without_key(value: Any) -> Any:
+def _without_key(value: Any, key: str | None) -> Any:
+    """`value` with the Authorization header left out and `key` replaced wherever the server may have echoed it."""
     if isinstance(value, httpx.Request):
-        headers = {k: v for k, v in value.headers.items() if k.lower() != "authorization"}
-        return httpx.Request(value.method, value.url, headers=headers, content=value.content,
+        headers = [(k, _without_key(v, key)) for k, v in value.headers.multi_items() if k.lower() != "authorization"]
+        return httpx.Request(value.method, _without_key(str(value.url), key), headers=headers,
+                             content=_without_key(value.content, key),
                              extensions={k: v for k, v in value.extensions.items() if k != "trace"})
     if isinstance(value, httpx.Response):
-        request = _without_key(value.request) if value._request is not None else None
-        return httpx.Response(value.status_code, headers=value.headers, content=value.content, request=request)
+        request = _without_key(value.request, key) if value._request is not None else None
+        # The content is decoded (and maybe redacted): its encoding and length headers no longer describe it, and a
+        # gzip header would have httpx decode it again.
+        headers = [(k, _without_key(v, key)) for k, v in value.headers.multi_items()
+                   if k.lower() not in ("content-encoding", "content-length")]
+        return httpx.Response(value.status_code, headers=headers, content=_without_key(value.content, key),
+                              request=request)
+    if key is None:
+        return value
+    if isinstance(value, str):
+        return value.replace(key, "[redacted]")
+    if isinstance(value, bytes):
+        return value.replace(key.encode(), b"[redacted]")
+    if isinstance(value, dict):
+        return {_without_key(k, key): _without_key(v, key) for k, v in value.items()}
+    if type(value) in (list, tuple):
+        return type(value)(_without_key(v, key) for v in value)
     return value
 
 

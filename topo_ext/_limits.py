@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["BodyTooLarge", "Limits", "PageProgress", "TooDeep", "aread_capped", "check_depth", "printable",
-           "read_capped", "redact", "request_id_of"]
+__all__ = ["BodyTooLarge", "Limits", "PageProgress", "TooDeep", "api_key_of", "aread_capped", "check_depth",
+           "printable", "read_capped", "redact", "request_id_of"]
 
 
 @dataclass(frozen=True)
@@ -93,9 +93,15 @@ def request_id_of(response: httpx.Response, body: Any = None) -> str | None:
 
 def redact(text: str, request: httpx.Request | None) -> str:
     """`text` (something the server wrote) without the API key the request carried."""
+    key = api_key_of(request)
+    return text.replace(key, "[redacted]") if key and key in text else text
+
+
+def api_key_of(request: httpx.Request | None) -> str | None:
+    """The API key the request carried (its Authorization header), None if none long enough to look for."""
     auth = request.headers.get("authorization", "") if request is not None else ""
     key = auth.partition(" ")[2] or auth
-    return text.replace(key, "[redacted]") if len(key) >= MIN_REDACTED and key in text else text
+    return key if len(key) >= MIN_REDACTED else None
 
 
 _DROP = bytes(b for b in range(256) if b not in b'[]{}"')  # what the depth check throws away

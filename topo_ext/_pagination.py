@@ -9,8 +9,9 @@ ends with `PaginationError` (`Limits.max_stalled_pages`).
 
 from __future__ import annotations
 
+import copy
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NoReturn, Protocol, Self, SupportsIndex, TypeVar
 
 import httpx
 
@@ -82,6 +83,23 @@ class _PageData(Generic[T]):
             raise PaginationError(f"the list walk stopped: {problem}", response=response)
         page._progress = progress
         return page
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> NoReturn:
+        # Only pickle gets here (copies are below): a page fetches the next one through its client, which cannot
+        # be pickled.
+        raise TypeError(f"a {type(self).__name__} cannot be pickled (it fetches the next pages through its client): "
+                        "pickle its items (`page.items`, models pickle) or `page.envelope` instead")
+
+    def __copy__(self) -> Self:
+        copied = object.__new__(type(self))
+        copied.__dict__.update(self.__dict__)
+        return copied
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        copied = object.__new__(type(self))
+        memo[id(self)] = copied
+        copied.__dict__.update(copy.deepcopy(self.__dict__, memo))  # the fetch function (and its client) is shared
+        return copied
 
     # No __len__: iterating a page walks every later page too, so a len() of this page alone would disagree with
     # it. `len(page.items)` is this page; `page.total_count` is the whole result set.

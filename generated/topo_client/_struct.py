@@ -43,6 +43,17 @@ class TopoStruct(msgspec.Struct, dict=True, kw_only=True):
         absent: frozenset[str] = self.__dict__.get("_absent_", frozenset())
         return frozenset(name for name in self.__struct_fields__ if name not in absent)
 
+    # msgspec pickles and copies the fields only; what the decoder keeps beside them in __dict__ (`extra`, the
+    # fields the answer left out, its request id) must come along, or a copy's to_json() says something else.
+    def __reduce__(self) -> tuple[Any, ...]:
+        rebuild, args = super().__reduce__()
+        return rebuild, args, dict(self.__dict__) or None  # pickle and copy.deepcopy put it back in __dict__
+
+    def __copy__(self) -> Self:
+        copied = super().__copy__()
+        copied.__dict__.update(self.__dict__)
+        return copied
+
     def to_dict(self, *, exclude_unset: bool = False) -> dict[str, Any]:
         """The model as JSON-compatible data in its wire form (datetimes as RFC 3339, UTC as `Z`), unknown fields
         included, the discriminator first. A field the answer left out is `None`, like a null one, unless

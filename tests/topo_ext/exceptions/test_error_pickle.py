@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import inspect
 import pickle
 
@@ -55,3 +56,31 @@ def test_repr_shows_class_status_type_and_request_id() -> None:
     error = status_error(_response(404), 1)
     assert repr(error) == "NotFoundError(status_code=404, type='SomeIssue', request_id='req_42', message='went wrong')"
     assert TEST_KEY not in repr(error)
+
+
+def test_a_key_the_server_echoed_is_not_pickled() -> None:
+    """A server or proxy echoing the key in the body and a header: the pickle has none of it, and the unpickled
+    error keeps its fields with the key cut out, as its message already is."""
+    body = {"type": "AuthIssue", "message": f"invalid key {TEST_KEY}", "detail": TEST_KEY,
+            "data": {"key": TEST_KEY, TEST_KEY: [TEST_KEY]}, "request_id": "req_7"}
+    response = httpx.Response(401, json=body, headers={"www-authenticate": f'Bearer realm="{TEST_KEY}"'},
+                              request=REQUEST)
+    error = status_error(response, 1)
+    data = pickle.dumps(error)
+    assert TEST_KEY.encode() not in data
+    copy = pickle.loads(data)
+    assert type(copy) is exc.AuthenticationError and str(copy) == str(error) and repr(copy) == repr(error)
+    assert (copy.status_code, copy.type, copy.request_id, copy.message) == (401, "AuthIssue", "req_7", error.message)
+    assert copy.data == {"key": "[redacted]", "[redacted]": ["[redacted]"]}
+    assert copy.body["detail"] == "[redacted]" and copy.response.json()["detail"] == "[redacted]"
+    assert copy.response.headers["www-authenticate"] == 'Bearer realm="[redacted]"'
+    assert copy.request is not None and "authorization" not in copy.request.headers
+
+
+def test_a_gzipped_error_body_pickles() -> None:
+    """httpx has decoded the body already: the unpickled response must not try to decode it again."""
+    content = gzip.compress(b'{"type": "NotFoundIssue", "message": "no such contact"}')
+    response = httpx.Response(404, content=content, request=REQUEST,
+                              headers={"content-encoding": "gzip", "content-type": "application/json"})
+    copy = pickle.loads(pickle.dumps(status_error(response, 1)))
+    assert copy.message == "no such contact" and copy.response.json()["type"] == "NotFoundIssue"
