@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -22,7 +23,7 @@ class _LoopPool:
     without that step leaves the pool to `release()`, which closes its sockets without the loop.
     """
 
-    __slots__ = ("client", "loop", "_ender")
+    __slots__ = ("_ender", "client", "loop")
 
     def __init__(self, client: httpx.AsyncClient, loop: asyncio.AbstractEventLoop) -> None:
         self.client: httpx.AsyncClient | None = client
@@ -66,10 +67,8 @@ class _LoopPool:
 
 def _step(awaitable: Any) -> None:
     """Run a coroutine that awaits nothing to its end (or first suspension) without an event loop."""
-    try:
+    with contextlib.suppress(StopIteration):
         awaitable.send(None)
-    except StopIteration:
-        pass
 
 
 def _close_sockets(client: httpx.AsyncClient) -> None:
@@ -83,15 +82,13 @@ def _close_sockets(client: httpx.AsyncClient) -> None:
     for connection in list(getattr(pool, "connections", ())):
         while hasattr(connection, "_connection"):  # proxies and HTTP/1.1-or-2 wrap the connection that has the stream
             connection = connection._connection
-        stream = getattr(getattr(connection, "_network_stream", None), "_stream", None)
+        stream: Any = getattr(getattr(connection, "_network_stream", None), "_stream", None)
         while hasattr(stream, "transport_stream"):  # TLS wraps the socket stream
             stream = stream.transport_stream
         transport = getattr(stream, "_transport", None)
         if transport is not None and getattr(transport, "_sock", None) is not None:
-            try:
+            with contextlib.suppress(Exception):  # an unknown transport: the garbage collector remains
                 transport._call_connection_lost(None)  # closes the socket, as the loop's own last callback would
-            except Exception:  # noqa: BLE001 - an unknown transport: the garbage collector remains
-                pass
 
 
 _ELSEWHERE = "this AsyncTopo is in use on another running event loop; create one client per loop"
