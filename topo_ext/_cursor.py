@@ -7,12 +7,21 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ._exceptions import CursorError
+
 if TYPE_CHECKING:
     from topo_client.events import Activity
 
 #: How far before the cursor each request reaches back. Covers clock precision differences between the cursor we
 #: send (microseconds) and the server's stored timestamps (milliseconds in the docs' examples).
 OVERLAP = timedelta(milliseconds=1)
+
+#: Bounds on a stored cursor, which is hostile input (a file anyone may have edited, cut short or swapped). `seen`
+#: holds only the ids delivered inside the 1 ms overlap window, so a real cursor is a few hundred bytes; these leave
+#: room for tens of thousands of activities stamped with one millisecond while refusing a file that would take
+#: hundreds of MB to parse. The stores refuse to save a cursor over them, so what they save they can load.
+MAX_CURSOR_BYTES = 8 * 1024 * 1024
+MAX_SEEN = 50_000
 
 
 class _JSONId(str):
@@ -66,15 +75,28 @@ class Cursor:
         return json.dumps(data)
 
     @classmethod
-    def from_json(cls, text: str) -> Cursor:
-        data = json.loads(text)
+    def from_json(cls, text: str, *, source: str = "cursor") -> Cursor:
+        """Parse what `to_json()` wrote, strictly: anything else raises `CursorError` naming `source` (e.g. the
+        file) and what is wrong. Only a null or absent `created_at` means "no position yet"."""
+        if not isinstance(text, str):
+            raise CursorError(f"{source}: expected JSON text, got {type(text).__name__}")
+        if len(text) > MAX_CURSOR_BYTES:
+            raise CursorError(f"{source}: {len(text):,} characters, over the {MAX_CURSOR_BYTES:,} a cursor may have")
+        try:
+            data = json.loads(text)
+        except RecursionError:
+            raise CursorError(f"{source}: not a cursor (JSON nested too deeply)") from None
+        except ValueError as err:
+            raise CursorError(f"{source}: not JSON ({err}) (empty or cut short?)") from None
         if not isinstance(data, dict):
-            raise ValueError("cursor: expected a JSON object from Cursor.to_json()")
-        created, floor = data.get("created_at"), data.get("floor")
-        seen = {str(i): datetime.fromisoformat(t) for i, t in (data.get("seen") or {}).items()}
-        seen.update({_JSONId(i): datetime.fromisoformat(t) for i, t in (data.get("seen_json") or {}).items()})
-        return cls(datetime.fromisoformat(created) if created else None, seen,
-                   datetime.fromisoformat(floor) if floor else None)
+            raise CursorError(f"{source}: expected a JSON object as Cursor.to_json() writes, got "
+                              f"{type(data).__name__}")
+        seen = {str(i): t for i, t in _seen(data, "seen", source).items()}
+        seen.update({_JSONId(i): t for i, t in _seen(data, "seen_json", source).items()})
+        if len(seen) > MAX_SEEN:
+            raise CursorError(f"{source}: {len(seen):,} seen ids, over the {MAX_SEEN:,} a cursor may hold")
+        return cls(_time(data.get("created_at"), "created_at", source), seen,
+                   _time(data.get("floor"), "floor", source))
 
     @classmethod
     def starting_at(cls, since: datetime) -> Cursor:
@@ -98,3 +120,33 @@ class Cursor:
             floor = when - OVERLAP
             self.seen = {i: t for i, t in self.seen.items() if t >= floor}
         self.seen[_key(key)] = when
+
+
+def _time(value: object, what: str, source: str) -> datetime | None:
+    """A time as `to_json()` writes it (timezone-aware ISO 8601), or None for null."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise CursorError(f"{source}: {what}: expected an ISO 8601 time or null, got {type(value).__name__}")
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise CursorError(f"{source}: {what}: {value[:40]!r} is not an ISO 8601 time") from None
+    if when.utcoffset() is None:  # a naive time cannot be compared with the API's: the stream would fail later
+        raise CursorError(f"{source}: {what}: {value[:40]!r} has no UTC offset")
+    return when
+
+
+def _seen(data: dict[str, Any], what: str, source: str) -> dict[str, datetime]:
+    """`seen` or `seen_json`: absent, or an object of id -> time."""
+    value = data.get(what, {})
+    if not isinstance(value, dict):
+        raise CursorError(f"{source}: {what}: expected an object of id -> time, got {type(value).__name__}")
+    if len(value) > MAX_SEEN:
+        raise CursorError(f"{source}: {len(value):,} {what} ids, over the {MAX_SEEN:,} a cursor may hold")
+    seen: dict[str, datetime] = {}
+    for ident, text in value.items():
+        if (when := _time(text, f"{what}[{ident[:40]!r}]", source)) is None:
+            raise CursorError(f"{source}: {what}[{ident[:40]!r}]: expected an ISO 8601 time, got null")
+        seen[ident] = when
+    return seen

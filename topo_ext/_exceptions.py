@@ -19,6 +19,7 @@ __all__ = [
     "BatchError",
     "ClientClosedError",
     "ConflictError",
+    "CursorError",
     "InternalServerError",
     "InvalidRequestError",
     "NotFoundError",
@@ -92,6 +93,12 @@ class InvalidRequestError(TopoError, ValueError):
 
     Never retried, and never quoting header values: the Authorization header carries the API key.
     """
+
+
+class CursorError(TopoError, ValueError):
+    """A stored stream position (a cursor file, a cursor store's row or table) cannot be used: not what
+    `Cursor.to_json()` writes, over the size bound, or the store's table is not usable. The message names the file or
+    the store and table; a database error is the `__cause__`. Never "start from the beginning" instead."""
 
 
 class APIError(TopoError):

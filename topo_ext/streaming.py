@@ -23,137 +23,24 @@ committed:
 from __future__ import annotations
 
 import asyncio
-import os
-import sqlite3
-import sys
-import tempfile
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from datetime import datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from topo_client.events import Activity
 
 from ._cursor import OVERLAP, Cursor
+from ._cursor_stores import CursorStore, DBAPICursorStore, FileCursorStore, SQLiteCursorStore
+from ._exceptions import CursorError
 from ._limits import PageProgress
 from .events import ActivityPage
 
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["OVERLAP", "ActivityStream", "AsyncActivityStream", "Cursor", "CursorStore", "DBAPICursorStore",
-           "FileCursorStore", "SQLiteCursorStore"]
-
-
-class CursorStore(Protocol):
-    def load(self) -> Cursor | None: ...
-    def save(self, cursor: Cursor) -> None: ...
-
-
-class FileCursorStore:
-    """Keeps the cursor in a small JSON file, replaced atomically on every save."""
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-
-    def load(self) -> Cursor | None:
-        try:
-            return Cursor.from_json(self.path.read_text())
-        except FileNotFoundError:
-            return None
-
-    def save(self, cursor: Cursor) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name, dir=self.path.parent)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(cursor.to_json())
-        os.replace(tmp, self.path)
-
-
-class SQLiteCursorStore:
-    """Keeps named cursors in a SQLite table (one row per stream name)."""
-
-    def __init__(self, path: str | os.PathLike[str], name: str = "activities") -> None:
-        self.name = name
-        self._db = sqlite3.connect(str(path))
-        self._db.execute("CREATE TABLE IF NOT EXISTS topo_cursors (name TEXT PRIMARY KEY, cursor TEXT NOT NULL)")
-        self._db.commit()
-
-    def load(self) -> Cursor | None:
-        row = self._db.execute("SELECT cursor FROM topo_cursors WHERE name = ?", (self.name,)).fetchone()
-        return Cursor.from_json(row[0]) if row else None
-
-    def save(self, cursor: Cursor) -> None:
-        self._db.execute(
-            "INSERT INTO topo_cursors (name, cursor) VALUES (?, ?) "
-            "ON CONFLICT(name) DO UPDATE SET cursor = excluded.cursor",
-            (self.name, cursor.to_json()),
-        )
-        self._db.commit()
-
-    def close(self) -> None:
-        self._db.close()
-
-
-class DBAPICursorStore:
-    """Keeps the cursor in a table of your database, written through your DB-API 2.0 connection (sqlite3, psycopg,
-    mysqlclient, ...) and never committed here: the transactional store.
-
-    The stream saves into it only when you call `stream.commit()`, which you do inside the transaction that records
-    the activity's effect; committing the connection then makes the effect and the position durable together, and
-    a rollback or crash undoes both, so the activity comes again. Each activity takes effect exactly once.
-
-    The table (`topo_stream_cursors` unless `table=` says otherwise; one row per stream `name`) is created if it is
-    missing when the store is made, and that is committed at once: make the store before your first transaction.
-    `paramstyle` defaults to the driver module's own (`sqlite3.paramstyle`, `psycopg.paramstyle`, ...).
-    """
-
-    #: The stream does not save by itself when the consumer moves on; it saves on `stream.commit()`.
-    transactional = True
-
-    def __init__(self, connection: Any, name: str = "activities", *, table: str = "topo_stream_cursors",
-                 paramstyle: str | None = None, create_table: bool = True) -> None:
-        if not table.replace(".", "_").isidentifier():
-            raise ValueError(f"table: expected a plain SQL identifier such as topo_stream_cursors, got {table!r}")
-        driver = sys.modules.get(type(connection).__module__.partition(".")[0])
-        self.paramstyle = str(paramstyle or getattr(driver, "paramstyle", None) or "qmark")
-        if self.paramstyle not in _PLACEHOLDERS:
-            raise ValueError(f"paramstyle: expected one of {', '.join(_PLACEHOLDERS)}, got {self.paramstyle!r}")
-        self.connection = connection
-        self.name = name
-        # `table` is a checked identifier, never user data, so formatting it into the SQL is safe.
-        self._select = f"SELECT cursor_json FROM {table} WHERE stream_name = {{}}"  # noqa: S608
-        self._update = f"UPDATE {table} SET cursor_json = {{}} WHERE stream_name = {{}}"  # noqa: S608
-        self._insert = f"INSERT INTO {table} (stream_name, cursor_json) VALUES ({{}}, {{}})"  # noqa: S608
-        if create_table:
-            self._run(f"CREATE TABLE IF NOT EXISTS {table} "
-                      "(stream_name VARCHAR(200) PRIMARY KEY, cursor_json TEXT NOT NULL)")
-            connection.commit()
-
-    def _run(self, sql: str, *params: str) -> Any:
-        """Execute `sql`, whose `{}` marks are the parameters, in the driver's paramstyle."""
-        mark = _PLACEHOLDERS[self.paramstyle]
-        args: Any = params
-        if self.paramstyle == "named":
-            args = {f"p{n}": value for n, value in enumerate(params, 1)}
-        handle = self.connection.cursor()
-        handle.execute(sql.format(*(mark.format(n) for n in range(1, len(params) + 1))), args)
-        return handle
-
-    def load(self) -> Cursor | None:
-        row = self._run(self._select, self.name).fetchone()
-        return Cursor.from_json(row[0]) if row else None
-
-    def save(self, cursor: Cursor) -> None:
-        """Write the cursor in the connection's current transaction (no commit: that is the caller's)."""
-        text = cursor.to_json()
-        if self._run(self._update, text, self.name).rowcount == 0:  # a portable upsert: no row for this stream yet
-            self._run(self._insert, self.name, text)
-
-
-#: DB-API paramstyle -> placeholder (`{0}` is the 1-based parameter number).
-_PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s", "numeric": ":{0}", "named": ":p{0}"}
+__all__ = ["OVERLAP", "ActivityStream", "AsyncActivityStream", "Cursor", "CursorError", "CursorStore",
+           "DBAPICursorStore", "FileCursorStore", "SQLiteCursorStore"]
 
 
 class _Walker:
