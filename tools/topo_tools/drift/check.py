@@ -17,13 +17,14 @@ from topo_ext._drift import REDACTED, drift_key
 from .inputs import Exchange, _date
 from .spec import Spec, UsageError, _accepts, _json_type, _today
 
-RUNTIME_KINDS = (DriftKind.FIELD, DriftKind.ENUM, DriftKind.EVENT_TYPE, DriftKind.TYPE)
+RUNTIME_KINDS = tuple(DriftKind)
 SECTIONS = {
     DriftKind.FIELD: "unknown fields",
     DriftKind.ENUM: "unknown enum values",
     DriftKind.EVENT_TYPE: "unknown event types",
     DriftKind.TYPE: "values of an undocumented type",
     "missing_required": "documented required fields that were missing",
+    DriftKind.MISSING: "documented required fields a client saw missing",
     "undocumented_endpoint": "undocumented endpoints",
     "undocumented_status": "undocumented status codes",
     "undocumented_body": "bodies where the spec documents none",
@@ -38,7 +39,7 @@ def _join(path: str, name: str) -> str:
 
 def finding_key(kind: str, schema: str, name: str) -> str:
     """A finding's key: the runtime record's spelling (`topo_ext._drift.drift_key`) for what both can see."""
-    if kind in RUNTIME_KINDS:
+    if kind in RUNTIME_KINDS or kind not in SECTIONS:  # a newer client's kind: its record's spelling
         return drift_key(kind, schema, name)
     if kind == "missing_required":
         return f"{schema}.{name} (required, missing)"
@@ -192,7 +193,9 @@ class Drift:
             found.values.append(hit.value)
 
     def ordered(self) -> list[Finding]:
-        return sorted(self.findings.values(), key=lambda f: (list(SECTIONS).index(f.kind), f.key))
+        """By section, then key; kinds this tool does not know (a newer client's report) last, by kind."""
+        order = {kind: i for i, kind in enumerate(SECTIONS)}
+        return sorted(self.findings.values(), key=lambda f: (order.get(f.kind, len(order)), f.kind, f.key))
 
     def check_exchange(self, ex: Exchange) -> None:
         self.responses += 1
@@ -272,5 +275,8 @@ class Drift:
                 return
             hit.pointer = pointer
             hit.value = example if isinstance(example, dict) else None
+        elif (kind == DriftKind.MISSING and isinstance(node, dict) and "." not in name
+              and name not in self.spec.shape(node, pointer).required):  # not required any more: nothing to report
+            return
         self.add(hit, f"client drift report {source}", seen, count)
 

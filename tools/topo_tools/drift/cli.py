@@ -47,7 +47,12 @@ and layout, and skips operations already applied; then run `make generate`. Type
 undocumented endpoints or statuses need a person: they are reported, not patched. Example values are never printed
 or written (they may be personal data).
 
-Exit status: 0 when the spec describes everything, 1 when drift was found, 2 on usage errors.
+A drift report entry of a kind this tool does not know (from a newer client) is reported as it is, in its own
+section, and counts as drift. Input files and bodies (after gunzip) are bounded like the client's answers
+(`topo_ext._limits.Limits`: 64 MiB, JSON nested at most 64 levels); beyond that, or not UTF-8, is a usage error.
+
+Exit status: 0 when the spec describes everything, 1 when drift was found, 2 on usage errors (bad input: one line
+naming the file and what is wrong).
 """
 
 from __future__ import annotations
@@ -58,6 +63,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from topo_ext._limits import printable
+
 from .apply import apply_patch
 from .check import SECTIONS, Drift
 from .inputs import Inputs, load_inputs
@@ -67,12 +74,17 @@ from .spec import UsageError, load_spec
 
 def render(drift: Drift, inputs: Inputs) -> Iterator[str]:
     findings = drift.ordered()
+    unknown = [f for f in findings if f.kind not in SECTIONS]
     for kind, title in SECTIONS.items():
         group = [f for f in findings if f.kind == kind]
         if group:
             yield f"{title}:"
             for f in group:
-                yield f"  {f.key}  ({f.count}x; {'; '.join(f.seen_in)})"
+                yield f"  {printable(f.key)}  ({f.count}x; {printable('; '.join(f.seen_in))})"
+    if unknown:  # shown, never dropped: a newer client reports something this tool cannot check yet
+        yield "drift of a kind this tool does not know (from a newer client?):"
+        for f in unknown:
+            yield f"  [{printable(f.kind)}] {printable(f.key)}  ({f.count}x; {printable('; '.join(f.seen_in))})"
     checked = f"{drift.responses} response(s), {len(inputs.reports)} drift report entries, {inputs.files} file(s)"
     verdict = f"{len(findings)} thing(s) the spec does not describe" if findings else "the spec describes everything"
     yield f"drift: {verdict} ({checked}; spec {drift.spec.version})"
