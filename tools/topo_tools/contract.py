@@ -276,8 +276,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spec", type=Path, required=True, help="the bundled spec Prism serves (openapi.json)")
     parser.add_argument("--prism", type=Path, required=True, help="the prism executable (node_modules/.bin/prism)")
     parser.add_argument("--calls", type=int, default=5, help="calls per operation (default 5)")
-    parser.add_argument("--resample", type=int, default=60,
-                        help="extra tries per operation when Prism generates an invalid answer (default 60)")
+    # Prism's answer for ContactVariableMap is valid about one time in three, in runs: 60 tries once ran out (61
+    # invalid, 4 of 5 valid). 300 costs seconds only when that happens and makes a CI failure from it negligible.
+    parser.add_argument("--resample", type=int, default=300,
+                        help="extra tries per operation when Prism generates an invalid answer (default 300)")
     parser.add_argument("--seed", help="seed Prism's generator and ours, to reproduce a run")
     parser.add_argument("--verbose", action="store_true", help="print every failure, not only the first per op")
     opts = parser.parse_args(argv)
