@@ -4,6 +4,7 @@ fails before anything is sent with a `TypeError`/`ValueError` that names the arg
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import types
 import typing
@@ -31,6 +32,8 @@ def _to_jsonable(value: Any, name: str = "body", key: Any = None) -> Any:
     for containers, so a flat body costs nothing extra."""
     if isinstance(value, Enum):
         return value.value
+    if isinstance(value, float) and not math.isfinite(value):  # httpx would refuse it later, naming no field
+        raise ValueError(f"{_where(name, key)}: {value!r} is not a number JSON can carry; pass a finite float")
     if isinstance(value, dt.datetime):
         _require_aware(_where(name, key), value)
         return value.isoformat()

@@ -188,7 +188,18 @@ def _secrets(secret: str | bytes | Iterable[str | bytes]) -> list[str | bytes]:
         raise TypeError(f"secret: each secret must be str or bytes, got {wrong[0]}")
     if not found or any(not s for s in found):
         raise ValueError("secret: a non-empty webhook secret is required")
+    for index, item in enumerate(found):
+        if isinstance(item, str):  # bytes may be a raw key, any byte allowed
+            check_secret(item, "secret" if len(found) == 1 else f"secret[{index}]")
     return found
+
+
+def check_secret(secret: str, source: str = "secret") -> None:
+    """Raise ValueError naming `source` (never the value) if `secret` has surrounding whitespace or a control
+    character: a secret pasted with its line break would fail every genuine delivery as a signature mismatch."""
+    if secret != secret.strip() or not secret.isprintable():
+        raise ValueError(f"{source}: the webhook secret has leading or trailing whitespace or a control character "
+                         "(a line break?); copy it again, without surrounding spaces or line breaks")
 
 
 def verify(

@@ -11,6 +11,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -93,6 +94,9 @@ COMMIT_SECONDS = 1.0
 def run_export(ctx: Context) -> int:
     args = ctx.args
     fmt = output_format(ctx, "jsonl")
+    if args.since is not None and args.until is not None and args.since >= args.until:
+        raise UsageError(f"--until {args.until.isoformat()} is not after --since {args.since.isoformat()}: the range "
+                         "is empty")
     filters = {name: getattr(args, name) for name in FILTERS if getattr(args, name) is not None}
     export: _FileExport | _StdoutExport
     if args.output:
@@ -270,27 +274,48 @@ class _Rows:
         return text
 
 
+#: What reading a damaged or hand-edited cursor file can raise (UnicodeError is a ValueError; RecursionError comes
+#: from deeply nested JSON).
+_BAD_CURSOR = (ValueError, TypeError, AttributeError, RecursionError)
+
+
+def _bad_cursor(path: str | os.PathLike[str], why: object) -> UsageError:
+    return UsageError(f"--cursor-file {path}: not a cursor written by topo ({why})")
+
+
 def _load(path: str | os.PathLike[str]) -> Cursor | None:
     store = FileCursorStore(path)
     try:
-        return store.load()
-    except (ValueError, TypeError, AttributeError) as err:
-        raise UsageError(f"--cursor-file {store.path}: not a cursor written by topo ({err})") from None
+        cursor = store.load()
+    except _BAD_CURSOR as err:
+        raise _bad_cursor(store.path, err) from None
     except OSError as err:
         raise UsageError(f"--cursor-file {store.path}: {err.strerror or err}") from None
+    if cursor is not None:  # the stream would refuse a naive time later, with a traceback not naming the file
+        times = (cursor.created_at, cursor.floor, *cursor.seen.values())
+        if any(not isinstance(t, datetime) or t.utcoffset() is None for t in times if t is not None):
+            raise _bad_cursor(store.path, "a date-time without a timezone")
+    return cursor
 
 
 def _committed_length(cursor_path: Path, output: Path, fmt: str) -> int | None:
     """FILE's committed length from the cursor file, or None for a cursor saved without one (then appended to)."""
-    record = json.loads(cursor_path.read_text()).get("output")
-    if not isinstance(record, dict) or not isinstance(record.get("bytes"), int):
+    try:
+        data = json.loads(cursor_path.read_text(encoding="utf-8"))
+    except _BAD_CURSOR as err:
+        raise _bad_cursor(cursor_path, err) from None
+    record = data.get("output") if isinstance(data, dict) else None
+    if record is None:
         log.warning("%s was saved by an export to stdout or an older topo: appending to %s without cutting it "
                     "back, so the activity in flight when that run stopped may appear twice", cursor_path, output)
         return output.stat().st_size if output.exists() else 0
-    if record.get("format") not in (None, fmt):
+    length = record.get("bytes") if isinstance(record, dict) else None
+    if type(length) is not int or length < 0 or record.get("format", fmt) not in ("jsonl", "csv"):
+        raise _bad_cursor(cursor_path, 'expected "output": {"bytes": a whole number >= 0, "format": "jsonl" or "csv"}')
+    if record.get("format", fmt) != fmt:
         raise UsageError(f"--format {fmt}: {cursor_path} belongs to a {record['format']} export; resume it with "
                          f"--format {record['format']}")
-    return int(record["bytes"])
+    return length
 
 
 def _replace_atomically(path: Path, text: str) -> None:

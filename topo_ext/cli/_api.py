@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import math
 import pkgutil
 import sys
 from collections.abc import Callable, Iterable
@@ -25,7 +26,7 @@ from .._operations import Operation
 from .._pagination import sync_list
 from .._spec import OperationSpec, document, operations, resolve
 from ._api_flags import Flag, body_flags, body_required, param_flags
-from ._core import EXIT_OK, Context, UsageError
+from ._core import EXIT_OK, Context, UsageError, read_bounded
 from ._output import is_tty, json_line
 
 #: Flags of the `api` commands themselves; a body field with one of these names is set through --body only.
@@ -223,21 +224,37 @@ def _body(ctx: Context, spec: OperationSpec) -> dict[str, Any]:
 
 
 def _load_json(text: str, flag: str) -> Any:
-    source = text
+    data: str | bytes = text
     if text.startswith("@"):
         path = text[1:]
         try:
             if path == "-":
-                source = sys.stdin.read()
+                data = read_bounded(getattr(sys.stdin, "buffer", sys.stdin), f"{flag} @-")
             else:
-                with open(path, encoding="utf-8-sig") as handle:
-                    source = handle.read()
+                with open(path, "rb") as handle:
+                    data = read_bounded(handle, f"{flag} {text}")
         except OSError as err:
             raise UsageError(f"{flag} {text}: {err.strerror or err}") from None
     try:
-        return json.loads(source)
+        source = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+        return json.loads(source, parse_constant=_non_finite, parse_float=_finite)
+    except UnicodeDecodeError as err:
+        raise UsageError(f"{flag}: not UTF-8 text ({err.reason} at byte {err.start})") from None
+    except RecursionError:
+        raise UsageError(f"{flag}: not valid JSON (nested too deeply)") from None
     except ValueError as err:
         raise UsageError(f"{flag}: not valid JSON ({err})") from None
+
+
+def _non_finite(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    """A JSON number as a float; one that overflows (1e999) would become inf, which JSON cannot carry."""
+    if not math.isfinite(value := float(text)):
+        raise ValueError(f"{text[:40]} is out of range")
+    return value
 
 
 def to_data(value: Any) -> Any:

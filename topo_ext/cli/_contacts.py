@@ -31,7 +31,7 @@ def run_me(ctx: Context) -> int:
         ("scopes", ", ".join(me.scopes or []) or "(none)"),
     ]
     for label, value in rows:
-        ctx.out.write(f"{label + ':':<14}{value}\n")
+        ctx.say(f"{label + ':':<14}{value}")
     return EXIT_OK
 
 

@@ -20,7 +20,7 @@ import httpx
 from .. import _exceptions as exc
 from .._base_client import check_api_key
 from .._client import Topo
-from .._limits import printable
+from .._limits import DEFAULT_LIMITS, printable
 from .._spec import operations
 
 log = logging.getLogger("topo")
@@ -186,6 +186,10 @@ class Context:
     def error(self, message: str) -> None:
         self.note(f"error: {message}")
 
+    def say(self, *lines: str) -> None:
+        """Human-readable lines on stdout, each escaped like `note` (they carry server text: names, urls, ids)."""
+        self.out.write("".join(printable(line) + "\n" for line in lines))
+
     @property
     def key_source(self) -> str:
         """Where the API key came from, for hints: the option or the environment variable."""
@@ -209,6 +213,20 @@ def subcommand(actions: Any, common: argparse.ArgumentParser, name: str, handler
                                                          description=description, epilog=epilog)
     parser.set_defaults(handler=handler)
     return parser
+
+
+#: The most a file the CLI reads whole (`--body @FILE`, an imported CSV) may hold: the bound the client puts on a
+#: response body. Far more than any request the API takes, and it keeps `/dev/zero` or a wrong file from
+#: exhausting memory.
+MAX_INPUT_BYTES = DEFAULT_LIMITS.max_body_bytes
+
+
+def read_bounded(handle: IO[Any], what: str, limit: int = MAX_INPUT_BYTES) -> Any:
+    """Everything `handle` holds (bytes or text), or a usage error naming `what` when that is more than `limit`."""
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise UsageError(f"{what}: larger than {limit:,} bytes; not read further")
+    return data
 
 
 # ---- argument types (argparse calls them; ArgumentTypeError becomes a usage error naming the option) ----------

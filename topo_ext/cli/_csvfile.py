@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ._core import UsageError
+from ._core import UsageError, read_bounded
 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 
@@ -42,7 +42,7 @@ def read_csv(path: str, *, encoding: str | None = None, delimiter: str | None = 
     """The file's text, decoded and with its delimiter found (either may be forced)."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = read_bounded(handle, path)
     except OSError as err:
         raise UsageError(f"{path}: {err.strerror or err}") from None
     text, used = _decode(path, data, encoding)
@@ -64,7 +64,11 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str]:
             raise UsageError(f"{path}: starts with a UTF-8 byte-order mark but is not UTF-8 ({err.reason} at byte "
                              f"{err.start + len(codecs.BOM_UTF8)}); pass --encoding") from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "UTF-16"
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError as err:
+            raise UsageError(f"{path}: starts with a UTF-16 byte-order mark but is not UTF-16 ({err.reason} at byte "
+                             f"{err.start}); pass --encoding") from None
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:

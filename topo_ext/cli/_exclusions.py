@@ -179,7 +179,10 @@ def _counts(tally: dict[str, Any]) -> str:
 
 
 def _report(ctx: Context, data: dict[str, Any], text: str) -> None:
-    ctx.out.write(json_line(data) if ctx.json else text + "\n")
+    if ctx.json:
+        ctx.out.write(json_line(data))
+    else:
+        ctx.say(*text.split("\n"))
     ctx.out.flush()
 
 

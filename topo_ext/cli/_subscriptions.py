@@ -104,8 +104,8 @@ def run_create(ctx: Context) -> int:
     body = _body(ctx.args)
     body.setdefault("name", ctx.args.url[:MAX_NAME])
     created = ctx.client().webhooks.create(**body)
-    _show(ctx, created, f"created webhook subscription {created.id} ({created.name}) -> {created.url}\n"
-                        f"event types: {_types(created)}\nsecret: {created.secret}\n")
+    _show(ctx, created, f"created webhook subscription {created.id} ({created.name}) -> {created.url}",
+          f"event types: {_types(created)}", f"secret: {created.secret}")
     ctx.out.flush()
     ctx.note(
         "store the signing secret now: Topo shows it only this once "
@@ -134,7 +134,7 @@ def run_test(ctx: Context) -> int:
     if ctx.json:
         ctx.out.write(json_line(result.to_dict()))
     elif result.delivered:
-        ctx.out.write(f"test delivery to {ctx.args.subscription_id} accepted\n")
+        ctx.say(f"test delivery to {ctx.args.subscription_id} accepted")
     if not result.delivered:
         ctx.error(f"test delivery to {ctx.args.subscription_id} failed: {cell(result.error) or 'no reason given'}")
         return EXIT_API
@@ -150,7 +150,7 @@ def run_update(ctx: Context) -> int:
         )
     updated = ctx.client().webhooks.update(ctx.args.subscription_id, **body)
     _show(ctx, updated, f"updated webhook subscription {updated.id} ({updated.name}): {updated.status} -> "
-                        f"{updated.url}; event types: {_types(updated)}\n")
+                        f"{updated.url}; event types: {_types(updated)}")
     return EXIT_OK
 
 
@@ -158,9 +158,12 @@ def _types(subscription: Any) -> str:
     return ", ".join(str(t) for t in subscription.event_types or [])
 
 
-def _show(ctx: Context, subscription: Any, text: str) -> None:
-    """The subscription as a JSON line under --json, else `text`."""
-    ctx.out.write(json_line(subscription.to_dict()) if ctx.json else text)
+def _show(ctx: Context, subscription: Any, *lines: str) -> None:
+    """The subscription as a JSON line under --json, else `lines` (escaped)."""
+    if ctx.json:
+        ctx.out.write(json_line(subscription.to_dict()))
+    else:
+        ctx.say(*lines)
 
 
 def run_delete(ctx: Context) -> int:
@@ -168,5 +171,5 @@ def run_delete(ctx: Context) -> int:
     if ctx.json:
         ctx.out.write(json_line({"id": ctx.args.subscription_id, "deleted": True}))
     else:
-        ctx.out.write(f"deleted webhook subscription {ctx.args.subscription_id}\n")
+        ctx.say(f"deleted webhook subscription {ctx.args.subscription_id}")
     return EXIT_OK

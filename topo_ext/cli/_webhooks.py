@@ -84,6 +84,11 @@ def run_listen(ctx: Context) -> int:
     if not secret and not args.inspect:
         raise UsageError("no webhook secret: set TOPO_WEBHOOK_SECRET (or pass --secret), or use --inspect")
     ctx.redact.add(secret)
+    if secret:
+        try:
+            webhooks.check_secret(secret, "--secret" if args.secret else "TOPO_WEBHOOK_SECRET")
+        except ValueError as err:
+            raise UsageError(str(err)) from None
     receiver = _Receiver(ctx, secret, _scheme(args), args.inspect, args.read_timeout)
     try:
         server = _Server((args.host, args.port), receiver.handler())
@@ -189,7 +194,10 @@ class _Receiver:
         except ValueError as err:  # signed correctly, but not an event (msgspec errors are ValueErrors)
             return self.reject(peer, 400, f"signature valid but the body is not an event: {err}")
         self.accepted += 1
-        self.ctx.out.write(json_line(jsonable(event)) if self.ctx.json else describe(event, body) + "\n")
+        if self.ctx.json:
+            self.ctx.out.write(json_line(jsonable(event)))
+        else:
+            self.ctx.say(describe(event, body))
         self.ctx.out.flush()
         return 200, {"received": True}
 
@@ -217,7 +225,7 @@ class _Receiver:
                      f"  guessed headers: {seen}", f"  body: {report['body']}",
                      f"  shape: {json.dumps(report.get('shape'))}"]
             lines += [f"  verified with the current scheme: {report['verified']}"] if "verified" in report else []
-            self.ctx.out.write("\n".join(lines) + "\n")
+            self.ctx.say(*lines)
         self.ctx.out.flush()
 
     def reject(self, peer: str, status: int, reason: str) -> tuple[int, dict[str, Any]]:

@@ -38,6 +38,9 @@ few dozen count queries (`size=1`). `until` defaults to now; `**filters` are `li
 
 def _planner(since: datetime, until: datetime | None, parts: int,
              filters: dict[str, Any]) -> tuple[Generator[CountRequest, int, list[Partition]], dict[str, Any]]:
+    for bound in ("created_at_after", "created_at_before"):  # each part sets both: a caller's would be dropped
+        if bound in filters:
+            raise TypeError(f"partition(): {bound!r} is set by each part; give the range as since= and until=")
     until = until if until is not None else datetime.now(UTC)
     _partition.check(since, until, parts)
     base = {**_filters(filters), "size": 1, "page": 1}

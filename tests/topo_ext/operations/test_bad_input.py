@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from typing import Any
 
@@ -98,4 +99,14 @@ def test_a_naive_datetime_in_a_body_field_names_the_field(client: Topo, api: Moc
         for attempt in attempts:
             with pytest.raises(ValueError, match=rf"^{names}: naive datetime '2030-01-01T00:00:00'"):
                 attempt()
+    assert api.requests == []
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
+def test_a_non_finite_float_in_a_body_names_the_field(client: Topo, api: MockAPI, value: float) -> None:
+    # JSON has no NaN or Infinity: httpx would refuse the body later, naming no field.
+    with pytest.raises(ValueError, match=r"^items\[0\]\.name: .* not a number JSON can carry"):
+        client.contact_lists.create([{"name": value}])
+    with pytest.raises(ValueError, match=r"^body\.message: "):
+        client.contact_exclusions.update("0190a1b2-0000-7000-8000-000000000001", body={"message": value})
     assert api.requests == []

@@ -122,3 +122,11 @@ def test_four_processes_export_every_activity_exactly_once_with_a_kill_and_resum
             seen.update(row[0] for row in conn.execute("SELECT activity_id FROM seen"))
     assert set(seen) == set(expected)
     assert [i for i, n in seen.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("bound", ["created_at_after", "created_at_before"])
+def test_a_created_at_filter_is_refused_naming_since_and_until(bound: str) -> None:
+    # Each part sets both bounds itself: a caller's created_at_before was silently dropped.
+    client = Topo(api_key="topo_k", base_url="http://127.0.0.1:9/v1")
+    with pytest.raises(TypeError, match=rf"partition\(\): '{bound}' .*since= and until="):
+        client.activities.partition(since=T0, until=T0 + timedelta(days=1), parts=2, **{bound: T0})

@@ -251,3 +251,14 @@ def test_known_fields_are_type_checked_and_open_enums_stay_open() -> None:
 def _member(event_type: str, field_name: str) -> enum.Enum:
     field = next(f for f in msgspec.structs.fields(EVENT_TYPES[event_type]) if f.encode_name == field_name)
     return next(iter(_strip(field.type)))  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("secret", ["whsec_ABCDEF123456\n", "whsec_ABCDEF123456\r", " whsec_ABCDEF123456",
+                                    "whsec_ABC\x00DEF123456", ["whsec_ok_secret", "whsec_ABCDEF123456\n"]])
+def test_a_secret_with_surrounding_whitespace_or_control_characters_is_refused(secret) -> None:
+    # Accepted silently, such a secret fails every genuine delivery as a signature mismatch.
+    body = b'{"id": "e1", "created_at": "2025-01-01T00:00:00Z", "type": "message.sent"}'
+    headers = sign(body, "whsec_ABCDEF123456")
+    with pytest.raises(ValueError, match=r"^secret(\[1\])?: .*whitespace") as caught:
+        verify(body, headers, secret)
+    assert "ABCDEF" not in str(caught.value)
