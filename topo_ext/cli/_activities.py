@@ -11,13 +11,13 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
 from topo_client.events import Activity
 from topo_client.models import ActivityChannel, ActivityEventTypeFilter, ActivityResourceType
 
+from .._exceptions import CursorError
 from ..streaming import ActivityStream, Cursor, FileCursorStore
 from ._contacts import output_format
 from ._core import (
@@ -286,16 +286,14 @@ def _bad_cursor(path: str | os.PathLike[str], why: object) -> UsageError:
 def _load(path: str | os.PathLike[str]) -> Cursor | None:
     store = FileCursorStore(path)
     try:
-        cursor = store.load()
+        return store.load()
+    except CursorError as err:  # a damaged, hand-edited or oversized cursor, naive times too; it names the file
+        raise UsageError(f"--cursor-file {store.path}: {str(err).removeprefix(f'cursor file {store.path}: ')}") \
+            from None
     except _BAD_CURSOR as err:
         raise _bad_cursor(store.path, err) from None
     except OSError as err:
         raise UsageError(f"--cursor-file {store.path}: {err.strerror or err}") from None
-    if cursor is not None:  # the stream would refuse a naive time later, with a traceback not naming the file
-        times = (cursor.created_at, cursor.floor, *cursor.seen.values())
-        if any(not isinstance(t, datetime) or t.utcoffset() is None for t in times if t is not None):
-            raise _bad_cursor(store.path, "a date-time without a timezone")
-    return cursor
 
 
 def _committed_length(cursor_path: Path, output: Path, fmt: str) -> int | None:

@@ -157,7 +157,7 @@ def test_a_corrupt_cursor_file_is_bad_input(run, tmp_path: Path, fake: FakeTopo)
     cursor = tmp_path / "cursor.json"
     cursor.write_text("[1, 2")
     result = run("activities", "export", "--cursor-file", str(cursor))
-    assert result.code == 2 and "not a cursor written by topo" in result.err
+    assert result.code == 2 and f"--cursor-file {cursor}: not JSON" in result.err
     assert fake.requests == []
 
 
