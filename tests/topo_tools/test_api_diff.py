@@ -183,3 +183,93 @@ def test_the_real_surface_compared_with_itself() -> None:
     assert new["topo_ext.models.ContactExclusionCreate"]["fields"]["reason"] is True  # a required request field
     assert new["topo_ext.models.Contact"]["fields"]["id"] is False  # response fields: all optional (lenient)
     assert "operations +0 -0" in api_diff.spec_summary(ROOT, ROOT)
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (b'{"paths": {', "not valid JSON"),
+    (b"[1, 2]", "expected an OpenAPI document (a JSON object), got a JSON list"),
+    (b'\xff\xfe{}', "not UTF-8"),
+    (b"[" * 100_000 + b"]" * 100_000, "nested deeper than 64"),
+    (b'{"paths": {"/x": 5}}', "must map names to objects"),
+])
+def test_a_bad_spec_is_one_error_line_naming_it_exit_2(compare: Callable[..., tuple[int, str]], tmp_path: Path,
+                                                       content: bytes, problem: str) -> None:
+    spec = tmp_path / "old" / "generated" / "topo_client" / "openapi.json"
+    spec.write_bytes(content)
+    code, out = compare()
+    assert code == 2 and "Traceback" not in out  # 1 would say "a breaking change was found"
+    assert out.strip().splitlines() == [f"api-diff: {spec}: " + out.split(f"{spec}: ", 1)[1].strip()]
+    assert problem in out
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (b"\xff\xfe", "not UTF-8"),
+    (b"accepted:\n- path: 5\n  reason: x\n", "must be strings"),
+    (b"accepted:\n- path: a.b\n  reason: [x]\n", "must be strings"),
+    (None, "cannot read"),  # a directory
+])
+def test_a_bad_accepted_file_is_one_error_line_naming_it_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                content: bytes | None, problem: str) -> None:
+    old, new = checkout(tmp_path / "old"), checkout(tmp_path / "new")
+    accepted = tmp_path / "accepted"
+    if content is None:
+        accepted.mkdir()
+    else:
+        accepted.write_bytes(content)
+    code = api_diff.main(["--old-dir", str(old), "--new-dir", str(new), "--accepted", str(accepted)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and err.startswith(f"api-diff: {accepted}: ") and problem in err
+
+
+ALIAS = '''
+from typing import Annotated
+
+from attrs import define
+
+
+@define
+class Contact:
+    id: str
+
+
+@define
+class Sent:
+    id: str
+
+
+@define
+class Opened:
+    id: str
+
+
+@define
+class Bounced:
+    id: str
+
+
+Payload = Annotated[Sent | Opened, "discriminated by type; ''' + "a long description " * 40 + '''"]
+'''
+
+
+def test_an_alias_union_that_gains_a_member_is_widened_and_long_values_are_cut(tmp_path: Path,
+                                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # ActivityPayload = Annotated[A | B | ..., Field(...)]: a new event joins it (additive, like an annotation's union)
+    old = checkout(tmp_path / "old", models=ALIAS)
+    new = checkout(tmp_path / "new", models=ALIAS.replace("Sent | Opened,", "Sent | Opened | Bounced,"))
+    args = ["--old-dir", str(old), "--new-dir", str(new), "--accepted", str(tmp_path / "none.yaml")]
+    assert api_diff.main(args) == 0
+    line, = (line for line in capsys.readouterr().out.splitlines() if "Payload" in line and "changed" in line)
+    assert line.split()[1:] == ["topo_client.models.Payload", "[widened]", "value:", "now", "also", "Bounced"]
+    checkout(new, models=ALIAS.replace("a long", "a longer"))  # another change of a long value: shown cut
+    assert api_diff.main(args) == 0
+    line, = (line for line in capsys.readouterr().out.splitlines() if "Payload" in line and "changed" in line)
+    assert "[value]" in line and line.count("more characters]") == 2 and len(line) < 400
+
+
+def test_instance_attribute_values_are_not_api(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `self.rate = float(rate) if rate else None` -> `self.rate = rate`: an implementation detail, not reported
+    budget = WEBHOOKS + "\n\nclass Budget:\n    def __init__(self, rate: float) -> None:\n        self.rate = RATE\n"
+    old = checkout(tmp_path / "old", webhooks=budget.replace("RATE", "float(rate) if rate else None"))
+    new = checkout(tmp_path / "new", webhooks=budget.replace("RATE", "rate"))
+    assert api_diff.main(["--old-dir", str(old), "--new-dir", str(new), "--accepted", str(tmp_path / "no")]) == 0
+    assert "0 change(s)" in capsys.readouterr().out

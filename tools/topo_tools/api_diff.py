@@ -10,7 +10,9 @@ are required. Breaking: a removed object or export, a changed kind or type, a re
 parameter, a new required parameter or field, a removed base class, a changed enum value. Each breaking change
 must be listed in api-diff-accepted.yaml (`path`, a glob like `topo_client.models.Contact.*` allowed; optional
 `change` code; a `reason`), or the exit status is 1. A one-line summary of the bundled spec (operations and
-schemas added/removed) follows. Exit status: 0 no unaccepted breaking change, 1 unaccepted ones, 2 usage error.
+schemas added/removed) follows. Long values are shown cut (`[... N more characters]`). Exit status: 0 no
+unaccepted breaking change, 1 unaccepted ones, 2 usage error (also a spec or accepted file that is unreadable,
+over the `Limits` bounds or of the wrong shape: one line naming it).
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import io
-import json
 import logging
 import shutil
 import subprocess
@@ -31,10 +32,10 @@ from pathlib import Path
 from typing import Any
 
 import griffe
-import yaml  # type: ignore[import-untyped]  # PyYAML, a dev dependency
+
+from .api_diff_inputs import UsageError, load_accepted, spec_summary
 
 PACKAGES = (("topo_ext", "."), ("topo_client", "generated"))  # users import topo_ext: its paths name objects first
-SPEC = Path("generated/topo_client/openapi.json")
 ACCEPTED = Path("api-diff-accepted.yaml")  # relative to the current directory, like --new-dir
 GRIFFE_CODES = {  # griffe's breakage kinds, named like ours so both agree on what one change is
     griffe.BreakageKind.OBJECT_REMOVED: "removed",
@@ -48,10 +49,6 @@ GRIFFE_CODES = {  # griffe's breakage kinds, named like ours so both agree on wh
     griffe.BreakageKind.ATTRIBUTE_CHANGED_TYPE: "type",
     griffe.BreakageKind.CLASS_REMOVED_BASE: "base-removed",
 }
-
-
-class UsageError(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -87,7 +84,9 @@ def _describe(obj: Any) -> dict[str, Any]:
         params = [{"name": p.name, "kind": p.kind.value, "required": p.required, "type": _text(p.annotation),
                    "default": _text(p.default)} for p in obj.parameters]
         return {"kind": "function", "params": params, "returns": _text(obj.returns)}
-    return {"kind": "attribute", "type": _text(obj.annotation), "value": _text(obj.value)}
+    # `self.x = ...` in __init__: the expression is implementation, not API (a class or module value is)
+    value = "" if "instance-attribute" in obj.labels else _text(obj.value)
+    return {"kind": "attribute", "type": _text(obj.annotation), "value": value}
 
 
 def load(root: Path) -> tuple[dict[str, dict[str, Any]], list[Any]]:
@@ -151,6 +150,24 @@ def _union_members(annotation: str) -> set[str]:
     return members
 
 
+def _cut(text: str, limit: int = 120) -> str:
+    """`text`, or its start and how much was left out: a report line stays readable (an alias is ~1,500 chars)."""
+    return text if len(text) <= limit else f"{text[:limit]}[... {len(text) - limit} more characters]"
+
+
+def _alias_union(value: str) -> tuple[str, str] | None:
+    """(union, metadata) of a type alias's value `A | B` or `Annotated[A | B, ...]`, else None."""
+    inner, meta = value, ""
+    if value.startswith("Annotated[") and value.endswith("]"):
+        depth, inner = 0, value[len("Annotated["):-1]
+        for i, char in enumerate(inner):  # the first top-level comma ends the type (class names, no strings)
+            depth += 1 if char in "[(" else -1 if char in "])" else 0
+            if char == "," and depth == 0:
+                inner, meta = inner[:i], inner[i + 1:]
+                break
+    return (inner, meta) if len(_union_members(inner)) > 1 else None
+
+
 def _type_change(path: str, what: str, old: str, new: str, subject: str = "") -> Change:
     """A changed annotation; only adding union members (e.g. a new event class) is additive, not breaking.
 
@@ -163,7 +180,7 @@ def _type_change(path: str, what: str, old: str, new: str, subject: str = "") ->
             return Change(path, "relaxed", f"{what}: no longer required (may be Unset)", False, subject)
         added = " | ".join(sorted(gained))
         return Change(path, "widened", f"{what}: now also {added}", False, subject)
-    return Change(path, "type", f"{what}: {old or '?'} -> {new or '?'}", True, subject)
+    return Change(path, "type", f"{what}: {_cut(old) or '?'} -> {_cut(new) or '?'}", True, subject)
 
 
 def _params(desc: dict[str, Any]) -> dict[str, tuple[int, dict[str, Any]]]:
@@ -200,8 +217,8 @@ def _compare(path: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change
             if p["type"] != q["type"]:
                 out.append(_type_change(path, f"parameter {name!r}", p["type"], q["type"], name))
             elif p["default"] != q["default"] and not q["required"]:
-                out.append(Change(path, "default", f"parameter {name!r} default {p['default']} -> {q['default']}",
-                                  False, name))
+                out.append(Change(path, "default", f"parameter {name!r} default {_cut(p['default'])} -> "
+                                  f"{_cut(q['default'])}", False, name))
         for name, (_, q) in new_params.items():
             if name not in old_params:
                 required = q["required"]
@@ -213,8 +230,12 @@ def _compare(path: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change
         if old["type"] != new["type"]:
             out.append(_type_change(path, "type", old["type"], new["type"]))
         elif old["value"] != new["value"]:
-            is_enum_member = new.get("enum_member", False)
-            out.append(Change(path, "value", f"value {old['value']} -> {new['value']}", is_enum_member))
+            was, now = _alias_union(old["value"]), _alias_union(new["value"])
+            if was and now and was[1] == now[1] and _union_members(was[0]) < _union_members(now[0]):
+                out.append(_type_change(path, "value", was[0], now[0]))  # a new event joined ActivityPayload
+            else:
+                detail = f"value {_cut(old['value'])} -> {_cut(new['value'])}"
+                out.append(Change(path, "value", detail, new.get("enum_member", False)))
     canonical = new["canonical"]  # a parameter's change is named `function(parameter)`
     return [Change(f"{c.path}({c.subject})" if c.subject and kind == "function" else c.path, c.code, c.detail,
                    c.breaking, c.subject, canonical) for c in out]
@@ -271,34 +292,6 @@ def griffe_breakages(old_modules: list[Any], new_modules: list[Any], changes: li
     return extra
 
 
-# ---- the spec summary ------------------------------------------------------------------------------------------
-
-
-def spec_summary(old_root: Path, new_root: Path) -> str:
-    docs = []
-    for root in (old_root, new_root):
-        path = root / SPEC
-        docs.append(json.loads(path.read_text()) if path.exists() else None)
-    old, new = docs
-    if old is None or new is None:
-        return f"spec: {SPEC} is missing {'on the old side' if old is None else 'in the working tree'}"
-
-    def operations(doc: dict[str, Any]) -> set[str]:
-        return {f"{method.upper()} {path}" for path, item in doc.get("paths", {}).items()
-                for method in item if method in ("get", "put", "post", "patch", "delete")}
-
-    def schemas(doc: dict[str, Any]) -> set[str]:
-        return set(doc.get("components", {}).get("schemas", {}))
-
-    parts = [f"{old.get('info', {}).get('version')} -> {new.get('info', {}).get('version')}"]
-    for label, of in (("operations", operations), ("schemas", schemas)):
-        added, removed = sorted(of(new) - of(old)), sorted(of(old) - of(new))
-        names = "".join(f"; {sign}{', '.join(items[:5])}{' ...' if len(items) > 5 else ''}"
-                        for sign, items in (("+", added), ("-", removed)) if items)
-        parts.append(f"{label} +{len(added)} -{len(removed)}{names}")
-    return "spec: " + " | ".join(parts)
-
-
 # ---- git, accepted list, main ----------------------------------------------------------------------------------
 
 
@@ -323,22 +316,6 @@ def export_ref(repo: Path, ref: str, into: Path) -> None:
 def default_ref(repo: Path) -> str:
     last = _git(repo, "log", "-1", "--format=%H", "--", "generated").decode().strip()
     return last or "HEAD"
-
-
-def load_accepted(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    try:
-        data = yaml.safe_load(path.read_text()) or {}
-    except yaml.YAMLError as exc:
-        raise UsageError(f"{path}: not valid YAML: {exc}") from None
-    entries = data.get("accepted") or [] if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise UsageError(f"{path}: expected `accepted:` with a list of {{path, reason}} entries")
-    for n, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or not entry.get("path") or not str(entry.get("reason") or "").strip():
-            raise UsageError(f"{path}: entry {n} needs a `path` and a non-empty `reason`")
-    return entries
 
 
 def is_accepted(change: Change, accepted: list[dict[str, str]]) -> bool:
