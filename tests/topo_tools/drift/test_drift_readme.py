@@ -89,6 +89,7 @@ def test_api_diff_reports_what_the_readme_says(committed: Path, tmp_path: Path,
     sentence = re.search(r"For the example above it reports (.*?), exit (\d)\.", SECTION, re.S)
     assert sentence, "README: the api-diff sentence for the example is missing"
     assert code == int(sentence.group(2)), out
-    added = "\n".join(line for line in out.splitlines() if line.strip().startswith(("added", "changed")))
-    named = re.findall(r"`([^`]+)`", sentence.group(1))
+    added = "\n".join(" ".join(line.split()) for line in out.splitlines()
+                      if line.strip().startswith(("added", "changed")))
+    named = [" ".join(name.split()) for name in re.findall(r"`([^`]+)`", sentence.group(1))]
     assert named and all(name in added for name in named), (named, out)
