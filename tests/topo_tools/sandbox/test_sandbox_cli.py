@@ -3,8 +3,11 @@ usage error (exit 2) naming the flag as typed, before any data is seeded or a po
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from topo_tools.sandbox import Settings
 from topo_tools.sandbox import __main__ as cli
 
 
@@ -77,3 +80,16 @@ def test_values_at_the_bounds_are_accepted(monkeypatch: pytest.MonkeyPatch) -> N
     faults = seen["faults"]
     assert seen["activities"] == 1_000_000 and seen["latency"] == 300.0 and seen["rate_limit"] == 1e6
     assert getattr(faults, "kinds", None) == ("slow", "500") and getattr(faults, "slow_seconds", None) == 300.0
+
+
+@pytest.mark.parametrize(("make", "name"), [
+    (lambda: cli.FaultConfig(slow_seconds=float("inf")), "slow_seconds"),
+    (lambda: cli.FaultConfig(slow_seconds=float("nan")), "slow_seconds"),
+    (lambda: cli.FaultConfig(retry_after=float("inf")), "retry_after"),
+    (lambda: cli.FaultConfig(slow_seconds=-1), "slow_seconds"),
+    (lambda: Settings(latency=float("inf")), "latency"),
+    (lambda: Settings(latency=float("nan")), "latency"),
+])
+def test_the_library_refuses_waits_that_never_end(make: Callable[[], object], name: str) -> None:
+    with pytest.raises(ValueError, match=f"^{name}: must be a finite number of seconds"):
+        make()
