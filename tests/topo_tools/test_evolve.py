@@ -66,7 +66,8 @@ def test_it_stops_at_the_first_failing_step_saying_what_next(repo: Path, capsys:
                                                              fail: str, number: int, hint: str) -> None:
     assert walk(repo, fail) == 1
     err = capsys.readouterr().err
-    assert f"step {number} ({fail}) failed" in err and hint in err
+    assert f"step {number} ({fail}) failed: `" in err and hint in err
+    assert f"{repo / 'make.py'} {repo / 'made.txt'} {fail} {fail}` exited with 1" in err  # the command that failed
     assert (repo / "made.txt").read_text().split()[-1] == fail  # nothing ran after it
     assert (f"`Contact.{FIELD}`" in (repo / "CHANGELOG.md").read_text()) == (number > 6)
 
@@ -76,3 +77,12 @@ def test_bad_input_stops_at_the_patch_step(repo: Path, capsys: pytest.CaptureFix
     assert walk(repo) == 1
     assert "step 1 (patch) failed" in capsys.readouterr().err
     assert not (repo / "made.txt").exists()
+
+
+def test_a_missing_input_names_the_step_and_the_command(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = repo / "no-such-captures.jsonl"
+    assert evolve.main([str(missing), "--spec-dir", str(repo / "spec"), "--bundler", str(ROOT / "generator" /
+                        "bundle.py"), "--changelog", str(repo / "CHANGELOG.md"), "--make", "false"]) == 1
+    failure = capsys.readouterr().err.strip().splitlines()[-1]
+    assert failure.startswith("evolve: step 1 (patch) failed: `") and "step ''" not in failure
+    assert "-m topo_tools.drift" in failure and str(missing) in failure and "exited with 2" in failure

@@ -12,7 +12,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from topo_tools import mutate_plugin
+import pytest
+
+from topo_tools import mutate, mutate_plugin
 from topo_tools.mutate import _diff, _is_wording, _parents, stage, staged_path
 from topo_tools.mutate_plugin import functions_of, held, reset, resolve
 
@@ -195,3 +197,38 @@ def test_staging_writes_the_plugin_for_fresh_and_reset_modules(tmp_path: Path) -
         mutmut = tomllib.loads((staged / "pyproject.toml").read_text())["tool"]["mutmut"]
         assert "-p" in mutmut["pytest_add_cli_args"] and (mutmut.get("process_isolation") == "forkserver") == fresh
         shutil.rmtree(staged)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("pyproject", "said"), [
+    (None, "pyproject.toml cannot be read"),
+    ("[project]\nname = 'x'\n", "has no [tool.topo-tools.mutate] table"),
+    ("not toml [", "cannot be read"),
+])
+def test_a_root_without_the_mutate_table_is_one_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            pyproject: str | None, said: str) -> None:
+    if pyproject is not None:
+        (tmp_path / "pyproject.toml").write_text(pyproject)
+    root = tmp_path if pyproject is not None else tmp_path / "nonexistent"
+    assert mutate.main(["--root", str(root)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("mutate: --root: ") and str(root) in err[0] and said in err[0]
+
+
+def test_without_mutmut_it_names_the_extra_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.topo-tools.mutate.modules]\n'topo_ext/x.py' = ['tests']\n")
+    monkeypatch.setattr(mutate, "MUTMUT", tmp_path / "bin" / "mutmut", raising=False)
+    monkeypatch.setattr(mutate, "stage", lambda *a, **k: pytest.fail("staged without mutmut"))
+    assert mutate.main(["--root", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "mutmut is not installed" in err[0] and "topo-tools[mutate]" in err[0]
+
+
+def test_the_mutate_extra_pins_the_mutmut_the_dev_requirements_pin() -> None:
+    extras = tomllib.loads((ROOT / "tools" / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    pinned = [line for line in (ROOT / "requirements" / "dev.txt").read_text().splitlines()
+              if line.startswith("mutmut==")]
+    assert len(pinned) == 1 and extras["mutate"] == pinned

@@ -40,16 +40,14 @@ NEXT = {
 
 
 class StepFailed(Exception):
-    def __init__(self, step: str, hint: str) -> None:
-        super().__init__(f"step '{step}' failed: {hint}")
-        self.step = step
+    """What went wrong in a step (the walk names the step: `run` does not know which one it serves)."""
 
 
 def run(command: Sequence[str], *, ok: Sequence[int] = (0,)) -> int:
     print("$ " + shlex.join(command), flush=True)
     code = subprocess.run(list(command), check=False).returncode
     if code not in ok:
-        raise StepFailed("", f"exit {code}")
+        raise StepFailed(f"`{shlex.join(command)}` exited with {code}")
     return code
 
 
@@ -68,7 +66,7 @@ def draft_changelog(changelog: Path, entries: list[str], source: str, today: dt.
     text = changelog.read_text(encoding="utf-8")
     head, marker, rest = text.partition("## [Unreleased]\n")
     if not marker:
-        raise StepFailed("changelog", f"{changelog} has no '## [Unreleased]' heading")
+        raise StepFailed(f"{changelog} has no '## [Unreleased]' heading")
     unreleased = rest.split("\n## ", 1)[0]
     new = [e for e in entries if f"`{e}`" not in unreleased]
     if not new:
@@ -110,7 +108,7 @@ def walk(args: argparse.Namespace) -> int:
             result = step()
         except StepFailed as failed:
             hint = NEXT[name].format(patch=args.patch, changelog=args.changelog)
-            print(f"\nevolve: step {number} ({name}) failed ({failed}); next: {hint}", file=sys.stderr)
+            print(f"\nevolve: step {number} ({name}) failed: {failed}; next: {hint}", file=sys.stderr)
             return 1
         if name == "patch" and result == 0:
             print("\nevolve: the spec already describes everything in the input; nothing to do")

@@ -48,6 +48,7 @@ PACKAGES = ["topo_ext", "topo_client"]  # the staged packages (mutmut's source_p
 HELP_KEYWORDS = {"help", "description", "epilog", "metavar"}  # argparse's words for humans
 LOG_CALLS = {"debug", "info", "warning", "error", "exception", "critical", "warn", "log"}
 TYPE_ONLY = "the type argument of typing.cast: only type checkers read it"
+MUTMUT = Path(sys.executable).with_name("mutmut")  # run in this environment: the `mutate` extra installs it
 KILLED = {1, 3, 36, 24, -24, 152, 255, -9, -11, 37}  # failed, pytest error, timeout, crash: the mutant was noticed
 
 
@@ -80,7 +81,13 @@ class Result:
 
 
 def load_config(root: Path) -> dict[str, Any]:
-    config: dict[str, Any] = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["topo-tools"]["mutate"]
+    """The `[tool.topo-tools.mutate]` table of `<root>/pyproject.toml`; ValueError naming the file if it is absent."""
+    path = root / "pyproject.toml"
+    try:
+        config: dict[str, Any] = tomllib.loads(path.read_text())["tool"]["topo-tools"]["mutate"]
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as err:
+        why = "has no [tool.topo-tools.mutate] table" if isinstance(err, KeyError | TypeError) else "cannot be read"
+        raise ValueError(f"--root: {path} {why} ({type(err).__name__})") from None
     return config
 
 
@@ -135,9 +142,8 @@ def stage(root: Path, work: Path, module: str, tests: list[str], fresh_imports: 
 
 
 def run_mutmut(staging: Path, jobs: int) -> None:
-    mutmut = Path(sys.executable).with_name("mutmut")
     with (staging / "mutmut.log").open("w") as log:
-        done = subprocess.run([str(mutmut), "run", "--max-children", str(jobs)], cwd=staging, stdout=log,
+        done = subprocess.run([str(MUTMUT), "run", "--max-children", str(jobs)], cwd=staging, stdout=log,
                               stderr=subprocess.STDOUT, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"mutmut failed in {staging} (exit {done.returncode}); see {staging / 'mutmut.log'}")
@@ -353,7 +359,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report-only", action="store_true", help="analyse the last run's staging trees again")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    config = load_config(root)
+    try:
+        config = load_config(root)
+    except ValueError as err:
+        print(f"mutate: {err}", file=sys.stderr)
+        return 2
+    if not args.report_only and not MUTMUT.is_file():
+        print(f"mutate: mutmut is not installed next to {sys.executable}: pip install 'topo-tools[mutate]' "
+              "(or `make install`)", file=sys.stderr)
+        return 2
     modules: dict[str, list[str]] = config["modules"]
     chosen = list(modules) if not args.module else [m for w in args.module for m in modules
                                                     if w in (m, slug(m), Path(m).stem)]  # in the order asked

@@ -65,8 +65,9 @@ class FaultConfig:
         unknown = [k for k in self.kinds if k not in FAULT_KINDS]
         if unknown or not self.kinds:
             raise ValueError(f"kinds: unknown or empty {list(self.kinds)!r}; choose from {', '.join(FAULT_KINDS)}")
-        if self.slow_seconds < 0 or self.retry_after < 0:
-            raise ValueError("slow_seconds and retry_after must be >= 0")
+        for name in ("slow_seconds", "retry_after"):  # inf would hold every faulted request forever
+            if not (math.isfinite(value := getattr(self, name)) and value >= 0):
+                raise ValueError(f"{name}: must be a finite number of seconds >= 0, got {value!r}")
 
 
 def error_body(status: int, error_type: str, message: str, request_id: str, data: Any = None) -> dict[str, Any]:

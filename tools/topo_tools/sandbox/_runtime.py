@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import threading
 import time
 from collections import Counter
@@ -34,8 +35,8 @@ class Settings:
             raise ValueError(f"rate_limit: must be a positive number of requests per second, got {self.rate_limit!r}")
         if self.burst is not None and self.burst < 1:
             raise ValueError(f"burst: must be at least 1, got {self.burst!r}")
-        if self.latency < 0:
-            raise ValueError(f"latency: must be >= 0 seconds, got {self.latency!r}")
+        if not (math.isfinite(self.latency) and self.latency >= 0):  # inf would hold every request forever
+            raise ValueError(f"latency: must be a finite number of seconds >= 0, got {self.latency!r}")
 
     async def sleep(self, seconds: float) -> None:
         """Sleep without blocking other requests, waking early when the sandbox shuts down."""
