@@ -1,5 +1,5 @@
-"""`python -m topo_tools.drift` given a spec with a `$ref` it cannot follow: one error line naming the `$ref` and where
-it is, exit 2, no traceback."""
+"""`python -m topo_tools.drift` given a spec with a `$ref` it cannot follow, or a hostile `--apply` patch file: one
+error line naming the `$ref` (or the file) and where it is, exit 2, no traceback."""
 
 from __future__ import annotations
 
@@ -75,3 +75,25 @@ def test_the_shipped_spec_has_no_bad_ref(tmp_path: Path, capsys: pytest.CaptureF
     spec.write_text(json.dumps(document()))
     assert drift.main([_record(tmp_path), "--spec", str(spec)]) in (0, 1), capsys.readouterr().err
 
+
+HOSTILE_PATCHES = {
+    "non-UTF-8": (b"\xff\xfe", "not UTF-8 text"),
+    "nested 5000 deep": (("topo-drift-patch: 1\noperations:\n- op: add\n  path: /x\n  value: "
+                          + "[" * 5000 + "]" * 5000 + "\n").encode(), "YAML nested too deeply to read"),
+    "not YAML": (b"operations: [\n", "not valid YAML"),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_PATCHES), ids=list(HOSTILE_PATCHES))
+def test_a_hostile_patch_file_is_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                case: str) -> None:
+    content, message = HOSTILE_PATCHES[case]
+    patch = tmp_path / "patch.yaml"
+    patch.write_bytes(content)
+    spec_dir = tmp_path / "spec"
+    shutil.copytree(ROOT / "spec", spec_dir)
+    code = drift.main(["--apply", str(patch), "--spec-dir", str(spec_dir)])  # a traceback would fail the test here
+    out, err = capsys.readouterr()
+    assert code == 2, out
+    assert len(err.strip().splitlines()) == 1, err
+    assert err.startswith(f"drift: --apply {patch}: {message}"), err

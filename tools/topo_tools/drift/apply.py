@@ -7,6 +7,7 @@ from typing import Any
 
 from topo_client._schema import unesc as _unesc
 
+from .inputs import read_yaml
 from .spec import UsageError, _pyyaml
 
 
@@ -47,9 +48,9 @@ def apply_patch(patch_path: Path, spec_dir: Path) -> str:
     yaml = _pyyaml()
 
     try:
-        patch = yaml.safe_load(patch_path.read_text())
-    except (OSError, yaml.YAMLError) as exc:
-        raise UsageError(f"--apply {patch_path}: {exc}") from None
+        patch = read_yaml(patch_path)
+    except UsageError as exc:  # it names the file and what is wrong
+        raise UsageError(f"--apply {exc}") from None
     if not isinstance(patch, dict) or not isinstance(patch.get("operations"), list):
         raise UsageError(f"--apply {patch_path}: not a drift patch (no `operations` list)")
     rt = _ruamel()
