@@ -81,6 +81,13 @@ HOSTILE_PATCHES = {
     "nested 5000 deep": (("topo-drift-patch: 1\noperations:\n- op: add\n  path: /x\n  value: "
                           + "[" * 5000 + "]" * 5000 + "\n").encode(), "YAML nested too deeply to read"),
     "not YAML": (b"operations: [\n", "not valid YAML"),
+    "a value that contains itself": (b"topo-drift-patch: 1\noperations:\n- op: add\n  path: /components/schemas/Task"
+                                     b"/properties/x\n  value: &a [*a]\n", "nested deeper than 64 levels"),
+    "a billion laughs": (b"a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+                         + b"".join(b"%c: &%c [" % (c + 1, c + 1) + b", ".join([b"*%c" % c] * 10) + b"]\n"
+                                    for c in range(ord("a"), ord("a") + 8))
+                         + b"operations: [{op: add, path: /components/schemas/Task/properties/x, value: *i}]\n",
+                         "larger than 1000000 values"),
 }
 
 
