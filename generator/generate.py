@@ -36,7 +36,7 @@ import apimd
 import bundle
 import models
 import resources
-from static._schema import NOT_IN_DOCS, inferred_reason, merge_all_of  # the one $ref / allOf toolkit
+from static._schema import NOT_IN_DOCS, inferred_reason, merge_all_of, ref_problems  # the one $ref / allOf toolkit
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "generator"
@@ -153,6 +153,8 @@ def keep_only_used(package: Path) -> None:
 def build(spec_dir: Path, out: Path) -> Path:
     """Generate the whole package into `out/topo_client` (and `out/api.md`) and return the package path."""
     document = bundle.bundle(spec_dir)
+    if problems := ref_problems(document):  # up front: every later step follows $refs and would die in a traceback
+        raise SystemExit("\n".join(f"generate: {p}" for p in problems))
     spec_json = out / "openapi.json"
     spec_json.write_text(bundle.dumps(document))
     flat_json = out / "openapi.flat.json"

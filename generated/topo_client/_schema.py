@@ -28,6 +28,7 @@ __all__ = [
     "object_shape",
     "open_marked",
     "ref_name",
+    "ref_problems",
     "required_keys",
     "resolve",
     "unesc",
@@ -62,6 +63,51 @@ def deref(doc: Any, node: Any, pointer: str = "") -> tuple[Any, str]:
         pointer = ref[1:]
         node = node_at(doc, pointer)
     raise ValueError(f"spec: $ref loop at {pointer}")
+
+
+_LITERAL = frozenset({"example", "examples", "const", "default", "enum", "value"})  # data, not schemas: no $refs
+_NAMED = frozenset({"properties", "patternProperties", "$defs"})  # name -> schema (a property may be named `$ref`)
+
+
+def ref_problems(doc: Any) -> list[str]:
+    """One line per `$ref` of `doc` that cannot be followed, naming it and where it sits: not local (the bundled
+    spec is one document; `other.yaml#/X` is not supported), no such target, or a chain of `$ref`s that loops
+    (reported once, at its first member). Readers of a spec file check this up front, so that `deref` and
+    `node_at` never meet a bad `$ref`."""
+    problems: list[str] = []
+    stack: list[tuple[Any, str]] = [(doc, "")]
+    while stack:  # no recursion: a deeply nested document is no RecursionError here
+        node, pointer = stack.pop()
+        if isinstance(node, list):
+            stack.extend((v, f"{pointer}/{i}") for i, v in enumerate(node))
+        elif isinstance(node, dict):
+            if "$ref" in node and (problem := _ref_problem(doc, node["$ref"], pointer)):
+                problems.append(f"spec: $ref {node['$ref']!r} at {pointer or '/'}: {problem}")
+            for key, value in node.items():
+                if key in _NAMED and isinstance(value, dict):
+                    stack.extend((v, f"{pointer}/{key}/{esc(str(k))}") for k, v in value.items())
+                elif key not in _LITERAL and not str(key).startswith("x-") and key != "$ref":
+                    stack.append((value, f"{pointer}/{esc(str(key))}"))
+    return sorted(problems)
+
+
+def _ref_problem(doc: Any, ref: Any, pointer: str) -> str | None:
+    if not isinstance(ref, str):
+        return f"must be a string, not {type(ref).__name__}"
+    if not ref.startswith("#/"):
+        return "not a local reference (#/...): the spec is one bundled document, other files are not supported"
+    chain = [pointer]
+    while isinstance(ref, str) and ref.startswith("#/"):
+        try:
+            node = node_at(doc, ref)
+        except (KeyError, IndexError, TypeError, ValueError):
+            return "no such target" if len(chain) == 1 else None  # a later link is reported where it sits
+        if ref[1:] in chain:  # a loop: reported at its first member only, not at every $ref leading into it
+            loop = chain[chain.index(ref[1:]) :]
+            return f"$ref loop ({' -> '.join([*loop, ref[1:]])})" if ref[1:] == pointer == min(loop) else None
+        chain.append(ref[1:])
+        ref = node.get("$ref") if isinstance(node, dict) else None
+    return None
 
 
 def resolve(doc: Any, node: Any) -> Any:

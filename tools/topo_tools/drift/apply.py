@@ -7,7 +7,10 @@ from typing import Any
 
 from topo_client._schema import unesc as _unesc
 
+from .inputs import MAX_DEPTH, read_yaml
 from .spec import UsageError, _pyyaml
+
+MAX_NODES = 1_000_000  # values in a patch file; far beyond any review-sized patch
 
 
 def _ruamel() -> Any:
@@ -42,16 +45,31 @@ def _to_yaml_node(value: Any) -> Any:
     return LiteralScalarString(value) if isinstance(value, str) and "\n" in value else value
 
 
+def _check_tree(data: Any, where: str) -> None:
+    """Refuse YAML aliases that make `data` loop or explode (`&a [*a]`, a billion laughs): a patch is a small tree."""
+    stack, seen = [(data, 0)], 0
+    while stack:
+        node, depth = stack.pop()
+        seen += 1
+        if depth > MAX_DEPTH:
+            raise UsageError(f"{where}: nested deeper than {MAX_DEPTH} levels (a YAML alias that contains itself?)")
+        if seen > MAX_NODES:
+            raise UsageError(f"{where}: larger than {MAX_NODES} values (YAML aliases repeating one another?)")
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        stack.extend((child, depth + 1) for child in children)
+
+
 def apply_patch(patch_path: Path, spec_dir: Path) -> str:
     """Apply a --patch file to the YAML files of `spec_dir`; return a summary line."""
     yaml = _pyyaml()
 
     try:
-        patch = yaml.safe_load(patch_path.read_text())
-    except (OSError, yaml.YAMLError) as exc:
-        raise UsageError(f"--apply {patch_path}: {exc}") from None
+        patch = read_yaml(patch_path)
+    except UsageError as exc:  # it names the file and what is wrong
+        raise UsageError(f"--apply {exc}") from None
     if not isinstance(patch, dict) or not isinstance(patch.get("operations"), list):
         raise UsageError(f"--apply {patch_path}: not a drift patch (no `operations` list)")
+    _check_tree(patch, f"--apply {patch_path}")
     rt = _ruamel()
     files = [spec_dir / "topo.openapi.yaml", *sorted((spec_dir / "resources").glob("*.yaml"))]
     if not files[0].exists():

@@ -16,7 +16,8 @@ INPUT is a file or a directory (searched recursively for *.yaml, *.yml, *.json, 
 - **drift reports** saved from a client (`client.drift.to_json()`), re-checked against the spec.
 
 SPEC (default: the spec shipped in `topo_client`) is a bundled `openapi.json`, or a spec directory / root YAML file
-(bundled with the `generator/bundle.py` named by `--bundler`; `make drift` passes the checkout's).
+(bundled with the `generator/bundle.py` named by `--bundler`; `make drift` passes the checkout's). It is one
+document: every `$ref` must be local (`#/...`) and lead somewhere without looping; a bad one is a usage error.
 
 Reported: unknown fields (`Contact.favorite_color`), unknown enum values (`ExclusionReason="SPAM_TRAP"`), unknown
 event types (`ActivityPayload.type="message.bounced"`), values of another JSON type than documented, documented

@@ -160,15 +160,21 @@ def _read(path: Path) -> str:
         raise UsageError(f"{path}: not UTF-8 text: {exc.reason} at byte {exc.start}") from None
 
 
-def _load_cassette(path: Path, inputs: Inputs) -> None:
+def read_yaml(path: Path) -> Any:
+    """The YAML file at `path`, loaded safely; bounded, UTF-8 and not too deep to read, else a `UsageError` naming
+    the file. The one reader of YAML the tool is given (cassettes, `--apply` patches)."""
     yaml = _pyyaml()
     text = _read(path)
     try:
-        data = yaml.safe_load(text)
+        return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise UsageError(f"{path}: not valid YAML: {_one_line(exc)}") from None
     except RecursionError:
         raise UsageError(f"{path}: YAML nested too deeply to read") from None
+
+
+def _load_cassette(path: Path, inputs: Inputs) -> None:
+    data = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("interactions"), list):
         raise UsageError(f"{path}: not a vcrpy cassette (no `interactions` list)")
     for i, interaction in enumerate(data["interactions"]):

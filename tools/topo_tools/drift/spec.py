@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from topo_client._schema import Shape, deref, node_at, object_shape
+from topo_client._schema import Shape, deref, node_at, object_shape, ref_problems
 from topo_ext._spec import document
 
 CAMEL_ROOTS = ("Activity", "ActivityPage", "ActivityPayload")  # decoded by topo_ext.events, which accepts camelCase
@@ -165,7 +165,7 @@ def load_spec(where: str | None, bundler: Path | None = None) -> Spec:
     path = Path(where)
     if path.suffix == ".json":
         try:
-            return Spec(json.loads(path.read_text()))
+            return _checked(where, json.loads(path.read_text()))
         except (OSError, ValueError) as exc:
             raise UsageError(f"--spec {where}: {exc}") from None
     spec_dir = path if path.is_dir() else path.parent
@@ -180,6 +180,17 @@ def load_spec(where: str | None, bundler: Path | None = None) -> Spec:
     module = importlib.util.module_from_spec(loader)
     try:
         loader.loader.exec_module(module)
-        return Spec(module.bundle(spec_dir))
+        doc = module.bundle(spec_dir)
     except SystemExit as exc:
         raise UsageError(f"--spec {where}: {exc}") from None
+    return _checked(where, doc)
+
+
+def _checked(where: str, doc: Any) -> Spec:
+    """`doc` indexed, once its `$ref`s are known to lead somewhere (else the first bad one, a usage error)."""
+    if not isinstance(doc, dict):
+        raise UsageError(f"--spec {where}: not an OpenAPI document (a JSON object)")
+    if problems := ref_problems(doc):
+        more = f" (and {len(problems) - 1} more bad $ref(s))" if len(problems) > 1 else ""
+        raise UsageError(f"--spec {where}: {problems[0]}{more}")
+    return Spec(doc)
