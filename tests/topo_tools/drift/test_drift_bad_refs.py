@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -79,7 +80,10 @@ def test_the_shipped_spec_has_no_bad_ref(tmp_path: Path, capsys: pytest.CaptureF
 HOSTILE_PATCHES = {
     "non-UTF-8": (b"\xff\xfe", "not UTF-8 text"),
     "nested 5000 deep": (("topo-drift-patch: 1\noperations:\n- op: add\n  path: /x\n  value: "
-                          + "[" * 5000 + "]" * 5000 + "\n").encode(), "YAML nested too deeply to read"),
+                          + "[" * 5000 + "]" * 5000 + "\n").encode(),
+                         # PyYAML either gives up (RecursionError: it recurses per level) or, with more stack to
+                         # spare, builds it and the patch check refuses it: one line either way
+                         "(YAML nested too deeply to read|nested deeper than 64 levels)"),
     "not YAML": (b"operations: [\n", "not valid YAML"),
     "a value that contains itself": (b"topo-drift-patch: 1\noperations:\n- op: add\n  path: /components/schemas/Task"
                                      b"/properties/x\n  value: &a [*a]\n", "nested deeper than 64 levels"),
@@ -103,4 +107,4 @@ def test_a_hostile_patch_file_is_one_error_line(tmp_path: Path, capsys: pytest.C
     out, err = capsys.readouterr()
     assert code == 2, out
     assert len(err.strip().splitlines()) == 1, err
-    assert err.startswith(f"drift: --apply {patch}: {message}"), err
+    assert re.match(re.escape(f"drift: --apply {patch}: ") + message, err), err
