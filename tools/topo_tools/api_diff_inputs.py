@@ -16,32 +16,17 @@ import yaml  # type: ignore[import-untyped]  # PyYAML, a dev dependency
 
 from topo_ext._limits import DEFAULT_LIMITS, TooDeep, check_depth, printable
 
+from .drift.inputs import read_text  # the same bounded, strict UTF-8 read as the drift tool's inputs
+from .drift.spec import UsageError as UsageError  # re-exported: api_diff raises and catches it
+
 SPEC = Path("generated/topo_client/openapi.json")
-MAX_BYTES = DEFAULT_LIMITS.max_body_bytes
 MAX_DEPTH = DEFAULT_LIMITS.max_json_depth
 
 
-class UsageError(Exception):
-    pass
 
 
 def _one_line(exc: BaseException) -> str:
     return printable(" ".join(str(exc).split()))
-
-
-def read_text(path: Path) -> str:
-    """The file's text: at most `MAX_BYTES`, UTF-8."""
-    try:
-        with path.open("rb") as f:
-            raw = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise UsageError(f"{path}: larger than {MAX_BYTES} bytes (Limits.max_body_bytes); not read")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{path}: not UTF-8 text: {exc.reason} at byte {exc.start}") from None
 
 
 def read_spec(path: Path) -> dict[str, Any] | None:

@@ -145,7 +145,7 @@ def _record(raw: Any, source: str, inputs: Inputs) -> None:
 
 
 
-def _read(path: Path) -> str:
+def read_text(path: Path) -> str:
     """The file's text: at most `MAX_BYTES`, UTF-8."""
     try:
         with path.open("rb") as f:
@@ -164,7 +164,7 @@ def read_yaml(path: Path) -> Any:
     """The YAML file at `path`, loaded safely; bounded, UTF-8 and not too deep to read, else a `UsageError` naming
     the file. The one reader of YAML the tool is given (cassettes, `--apply` patches)."""
     yaml = _pyyaml()
-    text = _read(path)
+    text = read_text(path)
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -193,7 +193,7 @@ def _load_cassette(path: Path, inputs: Inputs) -> None:
 
 
 def _load_json(path: Path, spec: Spec, inputs: Inputs) -> None:
-    text = _read(path)
+    text = read_text(path)
     if path.suffix == ".jsonl":
         for n, line in enumerate(text.splitlines(), 1):
             if line.strip():
